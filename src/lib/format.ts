@@ -1,0 +1,96 @@
+/**
+ * Numbers for readers: fixed or scientific notation, as plain text
+ * (`3.2058 × 10⁻⁵`) or as KaTeX source (`3.2058 \times 10^{-5}`). Infinite
+ * losses read as ∞; nothing here ever prints `NaN`.
+ */
+
+export type Notation = "auto" | "fixed" | "scientific" | "significant";
+
+export interface FormatOptions {
+  /**
+   * fixed: decimals after the point; scientific: decimals of the mantissa;
+   * significant: significant digits; auto: decimals, in whichever notation it picks.
+   */
+  digits?: number;
+  /** auto (default): fixed for 10⁻³ ≤ |v| < 10⁵ and 0, scientific otherwise */
+  notation?: Notation;
+}
+
+/** A number split for typesetting: sign, mantissa text and optional power of ten. */
+export interface NumberParts {
+  negative: boolean;
+  mantissa: string;
+  exponent: number | null;
+  infinite: boolean;
+  /** the value was NaN: shown as a dash, never as "NaN" */
+  invalid: boolean;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+};
+
+function checkDigits(digits: number, min: number): number {
+  if (!Number.isInteger(digits) || digits < min || digits > 20) {
+    throw new RangeError(`digits must be an integer in [${min}, 20]; got ${String(digits)}`);
+  }
+  return digits;
+}
+
+function scientificParts(abs: number, decimals: number): { mantissa: string; exponent: number } {
+  // toExponential does the rounding, including the carry from 9.99995 to 1.0000e+1.
+  const [m, e] = abs.toExponential(decimals).split("e");
+  return { mantissa: m!, exponent: Number(e) };
+}
+
+export function numberParts(value: number, options: FormatOptions = {}): NumberParts {
+  const notation = options.notation ?? "auto";
+  const base = { negative: value < 0, infinite: false, invalid: false };
+  if (Number.isNaN(value)) return { ...base, negative: false, mantissa: "—", exponent: null, invalid: true };
+  if (!Number.isFinite(value)) return { ...base, mantissa: "∞", exponent: null, infinite: true };
+  const abs = Math.abs(value);
+
+  if (notation === "significant") {
+    const digits = checkDigits(options.digits ?? 4, 1);
+    if (abs === 0) return { ...base, negative: false, mantissa: (0).toPrecision(digits), exponent: null };
+    const [m, e] = abs.toPrecision(digits).split("e");
+    return { ...base, mantissa: m!, exponent: e === undefined ? null : Number(e) };
+  }
+  const digits = checkDigits(options.digits ?? 4, 0);
+  const fixed = notation === "fixed" || (notation === "auto" && (abs === 0 || (abs >= 1e-3 && abs < 1e5)));
+  if (fixed) {
+    const text = abs.toFixed(digits);
+    // A value that rounds to zero carries no sign: "0.0000", not "−0.0000".
+    const negative = base.negative && Number(text) !== 0;
+    return { ...base, negative, mantissa: text, exponent: null };
+  }
+  return { ...base, ...scientificParts(abs, digits) };
+}
+
+function superscript(n: number): string {
+  return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join("");
+}
+
+/** Plain text, e.g. `0.0513`, `3.2058 × 10⁻⁵`, `∞`, with a true minus sign. */
+export function formatNumber(value: number, options: FormatOptions = {}): string {
+  const parts = numberParts(value, options);
+  const sign = parts.negative ? "−" : "";
+  if (parts.exponent === null) return sign + parts.mantissa;
+  return `${sign}${parts.mantissa} × 10${superscript(parts.exponent)}`;
+}
+
+/** KaTeX source, e.g. `3.2058 \times 10^{-5}`, `\infty`. */
+export function formatNumberTex(value: number, options: FormatOptions = {}): string {
+  const parts = numberParts(value, options);
+  if (parts.invalid) return "\\text{—}";
+  const sign = parts.negative ? "-" : "";
+  if (parts.infinite) return `${sign}\\infty`;
+  if (parts.exponent === null) return sign + parts.mantissa;
+  return `${sign}${parts.mantissa} \\times 10^{${parts.exponent}}`;
+}
+
+/** A share in [0, 1] as a percentage, e.g. `87.3%`; the share of an infinite total reads as a dash. */
+export function formatPercent(share: number, decimals = 1): string {
+  if (!Number.isFinite(share)) return "—";
+  return `${formatNumber(share * 100, { notation: "fixed", digits: decimals })}%`;
+}

@@ -1,0 +1,89 @@
+/**
+ * A small static file server for the built site: what any static host does,
+ * including the 404 page and a base path, with nothing from the dev toolchain.
+ */
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function fileAt(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) return fileAt(join(path, "index.html"));
+  } catch {
+    /* not there */
+  }
+  return null;
+}
+
+export async function startStaticServer(root: string, base = "/"): Promise<StaticServer> {
+  const rootDir = resolve(root);
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(prefix) && pathname + "/" !== prefix) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("outside the base path");
+      return;
+    }
+    pathname = pathname.slice(prefix.length - 1) || "/";
+    const target = normalize(join(rootDir, pathname));
+    if (!target.startsWith(rootDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    // A directory without its trailing slash redirects, as static hosts do.
+    if (!pathname.endsWith("/") && !extname(pathname)) {
+      const dir = await fileAt(join(target, "index.html"));
+      if (dir) {
+        res.writeHead(301, { location: `${prefix}${pathname.slice(1)}/${url.search}` }).end();
+        return;
+      }
+    }
+    const file = await fileAt(target);
+    if (!file) {
+      const notFound = await fileAt(join(rootDir, "404.html"));
+      res.writeHead(404, { "content-type": MIME[".html"]! });
+      res.end(notFound ? await readFile(notFound) : "not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": MIME[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    res.end(await readFile(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("static server has no port");
+  return {
+    url: `http://127.0.0.1:${address.port}${prefix}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
