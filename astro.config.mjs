@@ -5,6 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import { webComponentModule } from "./src/build/web-component-module.ts";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -17,7 +18,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), webComponentModule()],
   markdown: {
     // Astro 7's default engine runs no remark/rehype plugins; math only renders
     // through the unified processor (MDX inherits it). KaTeX runs at build time,
