@@ -2,10 +2,11 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import { unified } from "@astrojs/markdown-remark";
+import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
-import { webComponentModule } from "./src/build/web-component-module.ts";
+import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
+import { webComponentModule } from "./src/build/web-component-module";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -25,7 +26,8 @@ export default defineConfig({
     // so no KaTeX JavaScript reaches the browser.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }]],
+      // Heading ids first (Astro would add them only after every plugin), then anchors that link to them.
+      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }], rehypeHeadingIds, rehypeHeadingAnchors],
     }),
   },
   build: { format: "directory" },
