@@ -6,8 +6,9 @@
  * every glyph a path (it looks the same in any tool, with no font installed),
  * and the PNG is rendered from it at 2×.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import chartsCss from "../charts/charts.css?raw";
 import globalCss from "../styles/global.css?raw";
@@ -53,15 +54,38 @@ export function presetFiles(): PresetFile[] {
   );
 }
 
-let fonts: Buffer[] | null = null;
-/** The site's UI face (the charts' text face), latin and greek subsets, as sfnt for resvg. */
-function fontBuffers(): Buffer[] {
-  fonts ??= ["latin", "greek"].flatMap((subset) =>
-    ["400-normal", "400-italic", "600-normal"].map((face) =>
-      Buffer.from(woffToSfnt(readFileSync(resolve("node_modules/@fontsource/inter/files", `inter-${subset}-${face}.woff`)))),
-    ),
+let fonts: string[] | null = null;
+/**
+ * The site's UI face (the charts' text face) as sfnt files for resvg, written
+ * once per build to a temporary directory: resvg reads sfnt files, and
+ * @fontsource ships only WOFF and WOFF2. Latin first: resvg matches the first
+ * face of a family and falls back to the others (the Greek subset) only for
+ * glyphs it lacks, whatever their style.
+ */
+function fontFiles(): string[] {
+  if (fonts) return fonts;
+  const dir = mkdtempSync(join(tmpdir(), "focal-loss-fonts-"));
+  fonts = ["latin", "greek"].flatMap((subset) =>
+    ["400-normal", "600-normal", "400-italic"].map((face) => {
+      const name = `inter-${subset}-${face}`;
+      const file = join(dir, `${name}.ttf`);
+      writeFileSync(file, woffToSfnt(readFileSync(resolve("node_modules/@fontsource/inter/files", `${name}.woff`))));
+      return file;
+    }),
   );
   return fonts;
+}
+
+/**
+ * The @fontsource semibold files name their family "Inter SemiBold" (no
+ * typographic family name), so resvg finds them only by that name: text set in
+ * weight 600 or more asks for it first.
+ */
+function preferSemiBoldFamily(n: SvgNode): void {
+  const weight = n.attrs?.["font-weight"];
+  const heavy = weight === "bold" || (weight !== undefined && weight !== null && Number(weight) >= 600);
+  if (heavy) n.attrs = { ...n.attrs, "font-family": `"Inter SemiBold", ${n.attrs?.["font-family"] ?? "Inter"}` };
+  n.children?.forEach(preferSemiBoldFamily);
 }
 
 function escapeXml(text: string): string {
@@ -74,6 +98,7 @@ export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme:
   if (!draw) throw new Error(`no preset images for ${figureId}`);
   const tokens = extractThemeTokens(globalCss)[theme];
   const scene = inlineStyles(draw(preset), chartsCss, tokens);
+  preferSemiBoldFamily(scene);
   const text = (tag: string) => scene.children?.find((c) => c.tag === tag)?.text ?? "";
   const background: SvgNode = { tag: "rect", key: "background", attrs: { x: 0, y: 0, width: IMAGE_SIZE.width, height: IMAGE_SIZE.height, fill: tokens["--bg"] } };
   scene.children = [background, ...(scene.children ?? [])];
@@ -83,8 +108,8 @@ export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme:
 }
 
 function resvg(markup: string): Resvg {
-  // No fitTo: resvg-js 2.6 ignores it when fonts are given as buffers, so the PNG's size is set in the markup instead.
-  return new Resvg(markup, { font: { fontBuffers: fontBuffers(), loadSystemFonts: false, defaultFontFamily: "Inter" } });
+  // The PNG's size is set in the markup (width and height at 2×, same viewBox) rather than with fitTo.
+  return new Resvg(markup, { font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: "Inter" } });
 }
 
 const cache = new Map<string, { svg: string; png: Buffer }>();

@@ -5,6 +5,7 @@
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
+import { parseFigureState, serialiseFigureState } from "./state";
 
 export interface EmbedSize {
   width: number;
@@ -73,7 +74,12 @@ export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, th
   return `${figure.id}-${preset.id}-${theme}.${format}`;
 }
 
-/** Only the figure's own parameters of a query, in their written order: the state part of a share link. */
+/**
+ * The figure's own state in a query, validated and written back in canonical
+ * form (defaults left out, invalid values dropped): the state part of a share
+ * link, a snippet or the embed's ready message. Nothing else from the query
+ * passes, so no URL text reaches a snippet unchecked.
+ */
 export function figureQuery(figure: EmbeddableFigure, query: URLSearchParams | string): URLSearchParams {
   let source: URLSearchParams;
   try {
@@ -81,10 +87,6 @@ export function figureQuery(figure: EmbeddableFigure, query: URLSearchParams | s
   } catch {
     source = new URLSearchParams();
   }
-  const out = new URLSearchParams();
-  for (const name of figure.params) {
-    const value = source.get(name);
-    if (value !== null) out.set(name, value);
-  }
-  return out;
+  if (figure.kind === "figure") return new URLSearchParams(serialiseFigureState(parseFigureState(source)));
+  return new URLSearchParams();
 }

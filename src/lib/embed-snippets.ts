@@ -25,8 +25,7 @@ export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): strin
  */
 export function webComponentSnippet(figure: EmbeddableFigure, moduleUrl: string, attributes: Record<string, string | boolean>): string {
   const attrs = Object.entries(attributes)
-    .filter(([, value]) => value !== false)
-    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join("");
   return `<script type="module" src="${escapeAttribute(moduleUrl)}"></script>\n<${figure.tag}${attrs}></${figure.tag}>`;
 }
