@@ -73,13 +73,16 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   { id: "bce-bg", location: BCE, what: "balanced CE (α = 0.25) of a background example with p = 0.05", printedText: "0.038", quantity: "balancedCe", example: bg(0.05, A) },
 
   { id: "mf-pt-fg-099", location: FLX, what: "p_t of a foreground example with p = 0.99", printedText: "0.99", quantity: "pt", example: fg(0.99, null, G) },
+  { id: "mf-pt-bg-001", location: FLX, what: "p_t of a background example with p = 0.01, printed as 1 − 0.01", printedText: "0.99", quantity: "pt", example: bg(0.01, null, G) },
   { id: "mf-fg-099", location: FLX, what: "modulating factor (γ = 2) of a foreground example with p = 0.99", printedText: "0.0001", quantity: "modulating", example: fg(0.99, null, G) },
   { id: "mf-bg-001", location: FLX, what: "modulating factor (γ = 2) of a background example with p = 0.01", printedText: "0.0001", quantity: "modulating", example: bg(0.01, null, G) },
   { id: "mf-pt-fg-001", location: FLX, what: "p_t of a misclassified foreground example with p = 0.01", printedText: "0.01", quantity: "pt", example: fg(0.01, null, G) },
+  { id: "mf-pt-bg-099", location: FLX, what: "p_t of a misclassified background example with p = 0.99, printed as 1 − 0.99", printedText: "0.01", quantity: "pt", example: bg(0.99, null, G) },
   { id: "mf-fg-001", location: FLX, what: "modulating factor (γ = 2) of a foreground example with p = 0.01", printedText: "0.9801", quantity: "modulating", example: fg(0.01, null, G) },
   { id: "mf-bg-099", location: FLX, what: "modulating factor (γ = 2) of a background example with p = 0.99", printedText: "0.9801", quantity: "modulating", example: bg(0.99, null, G) },
 
   { id: "s1-pt-fg", scenario: "easy", location: S1, what: "p_t of the foreground example (p = 0.95)", printedText: "0.95", quantity: "pt", example: fg(0.95, A, G) },
+  { id: "s1-pt-bg", scenario: "easy", location: S1, what: "p_t of the background example (p = 0.05), printed as 1 − 0.05", printedText: "0.95", quantity: "pt", example: bg(0.05, A, G) },
   { id: "s1-ce-fg", scenario: "easy", location: S1, what: "CE of the foreground example (p = 0.95)", printedText: "0.0512932943875505", quantity: "ce", example: fg(0.95, A, G) },
   { id: "s1-ce-bg", scenario: "easy", location: S1, what: "CE of the background example (p = 0.05)", printedText: "0.051293294387550", quantity: "ce", example: bg(0.05, A, G) },
   { id: "s1-fl-fg", scenario: "easy", location: S1, what: "FL (α = 0.25, γ = 2) of the foreground example (p = 0.95)", printedText: "3.2058308992219E-5", quantity: "fl", example: fg(0.95, A, G) },
@@ -93,12 +96,14 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   { id: "s2-fl-bg", scenario: "misclassified", location: S2, what: "FL (α = 0.25, γ = 2) of the background example (p = 0.95)", printedText: "2.027736282661858", quantity: "fl", example: bg(0.95, A, G) },
 
   { id: "s3-pt-fg", scenario: "very-easy", location: S3, what: "p_t of the foreground example (p = 0.99)", printedText: "0.99", quantity: "pt", example: fg(0.99, A, G) },
+  { id: "s3-pt-bg", scenario: "very-easy", location: S3, what: "p_t of the background example (p = 0.01), printed as 1 − 0.01", printedText: "0.99", quantity: "pt", example: bg(0.01, A, G) },
   { id: "s3-ce-fg", scenario: "very-easy", location: S3, what: "CE of the foreground example (p = 0.99)", printedText: "0.0100503358535014", quantity: "ce", example: fg(0.99, A, G) },
   { id: "s3-ce-bg", scenario: "very-easy", location: S3, what: "CE of the background example (p = 0.01)", printedText: "0.0100503358535014", quantity: "ce", example: bg(0.01, A, G) },
   { id: "s3-mf-fg", scenario: "very-easy", location: S3, what: "modulating factor written into FL of the foreground example (p = 0.99), printed as (1 − 0.01)²", printedText: "0.9801", quantity: "modulating", example: fg(0.99, A, G) },
   { id: "s3-fl-fg", scenario: "very-easy", location: S3, what: "FL (α = 0.25, γ = 2) of the foreground example (p = 0.99)", printedText: "2.51E-7", quantity: "fl", example: fg(0.99, A, G) },
   { id: "s3-fl-bg", scenario: "very-easy", location: S3, what: "FL (α = 0.25, γ = 2) of the background example (p = 0.01)", printedText: "7.5377518901261E-7", quantity: "fl", example: bg(0.01, A, G) },
 
+  { id: "ft-s1-ce", scenario: "easy", location: FT, what: "CE of the easy foreground example, as quoted in the scenario-1 ratio", printedText: "0.05129", quantity: "ce", example: fg(0.95, A, G) },
   { id: "ft-s1-fl", scenario: "easy", location: FT, what: "FL of the easy foreground example, as quoted in the scenario-1 ratio", printedText: "3.2058E-7", quantity: "fl", example: fg(0.95, A, G) },
   { id: "ft-s1-ratio", scenario: "easy", location: FT, what: "CE / FL for the easy foreground example", printedText: "1600", quantity: "ceOverFl", example: fg(0.95, A, G) },
   { id: "ft-s2-ce", scenario: "misclassified", location: FT, what: "CE of the misclassified foreground example, as quoted in the scenario-2 ratio", printedText: "2.3", quantity: "ce", example: fg(0.05, A, G) },

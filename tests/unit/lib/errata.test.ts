@@ -58,6 +58,9 @@ describe("the article's printed values", () => {
     ["s1-fl-bg", "last-digit"],     // 9.6175 × 10⁻⁵ truncated to 9.61
     ["ft-s1-ratio", "agrees"],
     ["ft-s3-ratio", "agrees"],
+    ["s1-pt-bg", "agrees"],         // printed as 1 − 0.05: the background example's p_t is 0.95
+    ["mf-pt-bg-099", "agrees"],     // printed as 1 − 0.99: the misclassified background example's p_t is 0.01
+    ["ft-s1-ce", "agrees"],         // −ln 0.95 = 0.051293… → "0.05129"
   ])("%s %s", (id, verdict) => {
     expect(checkedValue(id).verdict).toBe(verdict);
   });
