@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { BROKEN_NUMBER, pageText, parseCsv, scenarioCells } from "./support/calculator";
+import { BROKEN_NUMBER, currentUrl, pageText, parseCsv, scenarioCells } from "./support/calculator";
 import { articleScenarios } from "../../src/lib/article-values";
 import { checkedValue } from "../../src/lib/errata";
 import { balancedCrossEntropy, crossEntropy, focalLoss, type Label } from "../../src/lib/loss";
@@ -88,7 +88,7 @@ describe("the scenario table", () => {
     cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
     ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))));
-    expect(new URL(page.url()).search).toBe("");
+    expect((await currentUrl(page)).search).toBe("");
     await context.close();
   });
 

@@ -62,3 +62,11 @@ export function parseCsv(text: string): string[][] {
   if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
   return rows;
 }
+
+/**
+ * The address as the page sees it. Playwright's page.url() learns of
+ * history.replaceState through an event that can arrive after the next step.
+ */
+export async function currentUrl(page: Page): Promise<URL> {
+  return new URL(await page.evaluate(() => location.href));
+}
