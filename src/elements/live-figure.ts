@@ -37,6 +37,11 @@ export abstract class LiveFigure extends HTMLElement {
   private readonly schedule = frameCoalescer(() => this.redraw());
   private cleanups: Array<() => void> = [];
   private upgraded = false;
+  /** the <svg>'s CSS box, kept by a ResizeObserver so a redraw never forces a synchronous layout */
+  private size: ChartSize | null = null;
+  /** off screen, a figure only notes that it is stale and redraws when it comes back */
+  private visible = true;
+  private stale = false;
 
   /** Draws the chart for a state, at a measured size, with the crosshair (or null). */
   protected abstract draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void;
@@ -70,16 +75,28 @@ export abstract class LiveFigure extends HTMLElement {
         this.schedule();
       }),
     );
-    if (this.frame && typeof ResizeObserver !== "undefined") {
-      let lastWidth = -1;
+    if (this.svg && typeof ResizeObserver !== "undefined") {
       const observer = new ResizeObserver(([entry]) => {
-        const width = Math.round(entry?.contentRect.width ?? 0);
-        if (width !== lastWidth) {
-          lastWidth = width;
+        const box = entry?.contentRect;
+        if (!box) return;
+        const size = { width: Math.round(box.width), height: Math.round(box.height) };
+        if (size.width !== this.size?.width || size.height !== this.size?.height) {
+          this.size = size;
           this.schedule();
         }
       });
-      observer.observe(this.frame);
+      observer.observe(this.svg);
+      this.cleanups.push(() => observer.disconnect());
+    }
+    if (typeof IntersectionObserver !== "undefined") {
+      const observer = new IntersectionObserver(
+        ([entry]) => {
+          this.visible = entry?.isIntersecting ?? true;
+          if (this.visible && this.stale) this.schedule();
+        },
+        { rootMargin: "200px" },
+      );
+      observer.observe(this);
       this.cleanups.push(() => observer.disconnect());
     }
     this.syncControls(this.store.state);
@@ -90,12 +107,21 @@ export abstract class LiveFigure extends HTMLElement {
   /** Measure, then draw: the CSS box of the <svg> decides the size, the chart fills it at 1 unit = 1 px. */
   private measure(): ChartSize | null {
     if (!this.svg) return null;
-    const box = this.svg.getBoundingClientRect();
-    if (box.width < 10 || box.height < 10) return null;
-    return { width: Math.round(box.width), height: Math.round(box.height) };
+    if (!this.size) {
+      // Only before the ResizeObserver's first report: one layout read at upgrade time.
+      const box = this.svg.getBoundingClientRect();
+      this.size = { width: Math.round(box.width), height: Math.round(box.height) };
+    }
+    return this.size.width < 10 || this.size.height < 10 ? null : this.size;
   }
 
   protected redraw(): void {
+    // A drag in one figure need not repaint the figures scrolled out of sight; they catch up when they return.
+    if (!this.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const size = this.measure();
     if (!this.svg || !size) return;
     this.draw(this.svg, this.store.state, size, this.crosshair);
@@ -107,8 +133,20 @@ export abstract class LiveFigure extends HTMLElement {
 
   // ---------------------------------------------------------------- controls
 
-  private controls<T extends HTMLInputElement>(name: string): T[] {
-    return [...this.querySelectorAll<T>(`[data-control="${name}"]`)];
+  private controlCache = new Map<string, HTMLInputElement[]>();
+  private outputCache = new Map<string, Element[]>();
+
+  /** The controls of one kind; looked up once, since every state change syncs them. */
+  private controls(name: string): HTMLInputElement[] {
+    let found = this.controlCache.get(name);
+    if (!found) this.controlCache.set(name, (found = [...this.querySelectorAll<HTMLInputElement>(`[data-control="${name}"]`)]));
+    return found;
+  }
+
+  private outputs(name: string): Element[] {
+    let found = this.outputCache.get(name);
+    if (!found) this.outputCache.set(name, (found = [...this.querySelectorAll(`[data-output="${name}"]`)]));
+    return found;
   }
 
   private bindControls(): void {
@@ -145,9 +183,9 @@ export abstract class LiveFigure extends HTMLElement {
     const gammaText = formatNumber(state.gamma, { notation: "fixed", digits: 1 });
     for (const input of this.controls("gamma")) {
       if (input.valueAsNumber !== state.gamma) input.value = String(state.gamma);
-      input.setAttribute("aria-valuetext", `γ = ${gammaText}`);
+      if (input.getAttribute("aria-valuetext") !== `γ = ${gammaText}`) input.setAttribute("aria-valuetext", `γ = ${gammaText}`);
     }
-    for (const out of this.querySelectorAll('[data-output="gamma"]')) out.textContent = gammaText;
+    for (const out of this.outputs("gamma")) if (out.textContent !== gammaText) out.textContent = gammaText;
     const alphaText = state.alpha === null ? "off" : formatNumber(state.alpha, { notation: "fixed", digits: 2 });
     for (const input of this.controls("alpha")) {
       input.disabled = state.alpha === null;
@@ -155,7 +193,7 @@ export abstract class LiveFigure extends HTMLElement {
       input.setAttribute("aria-valuetext", state.alpha === null ? "α off" : `α = ${alphaText}`);
     }
     for (const box of this.controls("alpha-on")) box.checked = state.alpha !== null;
-    for (const out of this.querySelectorAll('[data-output="alpha"]')) out.textContent = alphaText;
+    for (const out of this.outputs("alpha")) if (out.textContent !== alphaText) out.textContent = alphaText;
     for (const radio of this.controls("yscale")) radio.checked = radio.value === state.yScale;
     for (const box of this.controls("examples")) box.checked = state.showExamples;
   }
@@ -175,9 +213,10 @@ export abstract class LiveFigure extends HTMLElement {
       this.schedule();
     };
     const fromPointer = (event: PointerEvent) => {
-      const rect = this.svg!.getBoundingClientRect();
-      const size = { width: Math.round(rect.width), height: Math.round(rect.height) };
-      return this.invertX(event.clientX - rect.left, size, this.store.state);
+      const size = this.measure();
+      if (!size) return null;
+      const left = this.svg!.getBoundingClientRect().left;
+      return this.invertX(event.clientX - left, size, this.store.state);
     };
     const move = (event: PointerEvent) => set(fromPointer(event), false);
     const leave = (event: PointerEvent) => {
