@@ -39,6 +39,8 @@ export abstract class LiveFigure extends HTMLElement {
   private upgraded = false;
   /** the <svg>'s CSS box, kept by a ResizeObserver so a redraw never forces a synchronous layout */
   private size: ChartSize | null = null;
+  /** the --chart-scale in force, read again whenever the size changes */
+  private scale: number | undefined;
   /** off screen, a figure only notes that it is stale and redraws when it comes back */
   private visible = true;
   private stale = false;
@@ -82,6 +84,7 @@ export abstract class LiveFigure extends HTMLElement {
         const size = { width: Math.round(box.width), height: Math.round(box.height) };
         if (size.width !== this.size?.width || size.height !== this.size?.height) {
           this.size = size;
+          this.scale = undefined;
           this.schedule();
         }
       });
@@ -112,7 +115,20 @@ export abstract class LiveFigure extends HTMLElement {
       const box = this.svg.getBoundingClientRect();
       this.size = { width: Math.round(box.width), height: Math.round(box.height) };
     }
-    return this.size.width < 10 || this.size.height < 10 ? null : this.size;
+    if (this.size.width < 10 || this.size.height < 10) return null;
+    const scale = (this.scale ??= this.chartScale());
+    return { width: Math.round(this.size.width / scale), height: Math.round(this.size.height / scale) };
+  }
+
+  /**
+   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale
+   * sets --chart-scale): the chart is drawn that much smaller and the SVG's
+   * viewBox scales it up, so its text, lines and spacing grow together.
+   * Read once per size change (a computed-style read each frame would force style recalculation).
+   */
+  protected chartScale(): number {
+    const value = parseFloat(getComputedStyle(this).getPropertyValue("--chart-scale"));
+    return Number.isFinite(value) && value > 0 ? value : 1;
   }
 
   protected redraw(): void {
@@ -216,7 +232,7 @@ export abstract class LiveFigure extends HTMLElement {
       const size = this.measure();
       if (!size) return null;
       const left = this.svg!.getBoundingClientRect().left;
-      return this.invertX(event.clientX - left, size, this.store.state);
+      return this.invertX((event.clientX - left) / (this.scale ?? 1), size, this.store.state);
     };
     const move = (event: PointerEvent) => set(fromPointer(event), false);
     const leave = (event: PointerEvent) => {
