@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { curveD, legendRow, nextFrames } from "./support/figures";
+import { curveD, legendRow, nextFrames, settledParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/live-formula";
 
 let browser: Browser;
@@ -36,14 +36,20 @@ describe("a reader with several figures on one page", () => {
     }
     expect((await legendRow(page.locator("focal-loss-curves"), "reader")).label).toBe("yours: γ = 3");
     expect(await curveD(page.locator("focal-loss-curves"), "reader")).not.toBe(await curveD(page.locator("focal-loss-curves"), "g2"));
+    // A figure out of sight redraws when it comes back into view.
+    await logit.scrollIntoViewIfNeeded();
+    await nextFrames(page);
+    await nextFrames(page);
     expect(await logit.locator('.panel-gradient path[data-key="reader"]').getAttribute("d")).not.toBe(logitBefore);
     const formula = page.locator("live-focal-formula");
     await expect(formula.locator('[data-tangle="gamma"]').first().textContent()).resolves.toBe("3.0");
     await expect(formula.locator('[data-result="fl"]').textContent()).resolves.toBe(formulaTexts(formulaValues(0.9, 3, null)).fl);
-    expect(new URL(page.url()).searchParams.get("gamma")).toBe("3");
+    expect(await settledParams(page, { gamma: "3" })).toEqual({ gamma: "3" });
 
     // α switched on in the logit figure reaches the focal-curves figure.
     await logit.locator('input[data-control="alpha-on"]').check();
+    await page.locator("focal-loss-curves").scrollIntoViewIfNeeded();
+    await nextFrames(page);
     await nextFrames(page);
     expect((await legendRow(page.locator("focal-loss-curves"), "reader")).label).toBe("yours: γ = 3, α = 0.25");
     expect(await page.locator('focal-loss-curves input[data-control="alpha-on"]').isChecked()).toBe(true);
