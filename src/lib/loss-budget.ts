@@ -1,16 +1,46 @@
 /**
- * The loss budget of one image: how a detector's total loss splits between
- * easy negatives, hard negatives and positives, for cross-entropy, α-balanced
- * cross-entropy and focal loss. Every per-example loss comes from loss.ts.
+ * Where the total loss of an image comes from: groups of identical examples
+ * (say, 99 900 easy background anchors and 100 objects), each group's loss
+ * per example, its total, and its share of the whole. Used to show how many
+ * small losses outweigh a few large ones.
  */
-import {
-  focalLoss,
-  focalLossFromLogit,
-  focalLossGradLogit,
-  sigmoid,
-  type FocalParams,
-  type Label,
-} from "./loss";
+import { focalLoss, focalLossFromLogit, focalLossGradLogit, sigmoid, type FocalParams, type Label } from "./loss";
+
+export interface ExampleGroup {
+  /** how many examples of this kind there are */
+  count: number;
+  p: number;
+  y: Label;
+}
+
+export interface GroupLoss extends ExampleGroup {
+  each: number;
+  total: number;
+  /** fraction of the summed loss of all groups, in [0, 1] */
+  share: number;
+}
+
+/** Loss per group under one setting of α and γ (γ = 0 and α = null is plain cross-entropy). */
+export function lossBudget(groups: readonly ExampleGroup[], params: FocalParams): GroupLoss[] {
+  for (const g of groups) {
+    if (!Number.isInteger(g.count) || g.count < 0) throw new RangeError(`count must be a non-negative integer; got ${g.count}`);
+  }
+  const rows = groups.map((g) => {
+    const each = focalLoss(g.p, g.y, params);
+    // 0 examples contribute 0, even if each would cost ∞.
+    const total = g.count === 0 ? 0 : g.count * each;
+    return { ...g, each, total };
+  });
+  const sum = rows.reduce((s, r) => s + r.total, 0);
+  return rows.map((r) => ({ ...r, share: sum === 0 ? 0 : r.total / sum }));
+}
+
+// ------------------------------------------------------------------------
+// The imbalance lab's budget: an image's candidates in three kinds (easy
+// negatives, hard negatives, positives), each scored alike, for CE, balanced
+// CE and FL side by side; the first training step; and the budget of a
+// model's actual predictions.
+// ------------------------------------------------------------------------
 
 /** The three kinds of example the budget splits the loss into, in stacking order. */
 export const BUDGET_PARTS = ["easyNegatives", "hardNegatives", "positives"] as const;
@@ -156,21 +186,24 @@ function scoreOf(ptValue: number, y: Label): number {
 
 const LABEL_OF: Record<BudgetPart, Label> = { easyNegatives: 0, hardNegatives: 0, positives: 1 };
 
-/** One loss's budget: CE is FL with α off and γ = 0, balanced CE is FL with γ = 0. */
-export function lossBudget(scenario: BudgetScenario, kind: LossKind, params: FocalParams): LossBudget {
-  const perExample = {} as Record<BudgetPart, number>;
-  let total = 0;
-  for (const part of BUDGET_PARTS) {
-    const g = scenario[part];
-    perExample[part] = focalLoss(scoreOf(g.pt, LABEL_OF[part]), LABEL_OF[part], params);
-    total += g.count === 0 ? 0 : g.count * perExample[part];
-  }
+/**
+ * One loss's budget over the three kinds of example, through lossBudget()
+ * above. CE is FL with α off and γ = 0, balanced CE is FL with γ = 0.
+ */
+export function scenarioBudget(scenario: BudgetScenario, kind: LossKind, params: FocalParams): LossBudget {
+  const groups = BUDGET_PARTS.map((part) => ({
+    count: scenario[part].count,
+    p: scoreOf(scenario[part].pt, LABEL_OF[part]),
+    y: LABEL_OF[part],
+  }));
+  const rows = lossBudget(groups, params);
   const parts = {} as Record<BudgetPart, PartBudget>;
-  for (const part of BUDGET_PARTS) {
-    const count = scenario[part].count;
-    const partTotal = count === 0 ? 0 : count * perExample[part];
-    parts[part] = { count, perExample: perExample[part], total: partTotal, share: total > 0 ? partTotal / total : 0 };
-  }
+  let total = 0;
+  BUDGET_PARTS.forEach((part, i) => {
+    const r = rows[i]!;
+    parts[part] = { count: r.count, perExample: r.each, total: r.total, share: r.share };
+    total += r.total;
+  });
   return { kind, params, parts, total };
 }
 
@@ -181,9 +214,9 @@ export const BALANCED_ALPHA = 0.25;
 export function lossBudgets(inputs: BudgetInputs, focal: FocalParams): LossBudget[] {
   const scenario = budgetScenario(inputs);
   return [
-    lossBudget(scenario, "ce", CE_PARAMS),
-    lossBudget(scenario, "balanced", { alpha: BALANCED_ALPHA, gamma: 0 }),
-    lossBudget(scenario, "focal", focal),
+    scenarioBudget(scenario, "ce", CE_PARAMS),
+    scenarioBudget(scenario, "balanced", { alpha: BALANCED_ALPHA, gamma: 0 }),
+    scenarioBudget(scenario, "focal", focal),
   ];
 }
 
