@@ -6,8 +6,10 @@
  */
 import { priorBias, type FocalParams } from "./loss";
 import { BUDGET_PRESETS, budgetOfPredictions, firstStepLoss, RETINANET_PRIOR, type FirstStepLoss } from "./loss-budget";
-import { makeSplit, type SplitDataSet } from "./synthetic-data";
-import { DEFAULT_TRAIN_SETTINGS, initialModel, logitsOf, train, type LossChoice } from "./trainer";
+import type { SplitDataSet } from "./synthetic-data";
+import { DEFAULT_TRAIN_SETTINGS, initialModel, logitsOf, type LossChoice } from "./trainer";
+import { LabRun, type ModelId } from "./lab-run";
+import { DEFAULT_LAB_STATE } from "./lab-state";
 import { averagePrecision } from "./metrics";
 
 export const LAB_FOCAL: FocalParams & { alpha: number } = { alpha: 0.25, gamma: 2 };
@@ -54,27 +56,37 @@ export interface Comparison {
 
 let cached: Comparison | undefined;
 
-function run(split: SplitDataSet, choice: LossChoice): ComparisonRun {
-  const t = train(split.train, { ...DEFAULT_TRAIN_SETTINGS, ...choice, seed: COMPARISON.seed }, COMPARISON.steps);
+function runOf(lab: LabRun, id: ModelId): ComparisonRun {
+  const t = lab.trainer(id)!;
   return {
-    choice,
-    ap: averagePrecision(logitsOf(t.model, split.test), split.test.labels),
+    choice: { kind: t.settings.kind, gamma: t.settings.gamma, alpha: t.settings.alpha },
+    ap: averagePrecision(logitsOf(t.model, lab.split.test), lab.split.test.labels),
     firstLoss: t.lossHistory[0]!,
     lastLoss: t.lossHistory.at(-1)!,
     diverged: t.diverged,
   };
 }
 
+/** The lab's default run (the reader's FL beside CE on the same seeded 1:1000 set), trained for the stated steps. */
+export function defaultLabRun(): LabRun {
+  if (cachedRun) return cachedRun;
+  cachedRun = new LabRun({ ...DEFAULT_LAB_STATE, seed: COMPARISON.seed, ratio: COMPARISON.ratio, loss: "focal", ...LAB_FOCAL, compare: true });
+  cachedRun.step(COMPARISON.steps);
+  return cachedRun;
+}
+let cachedRun: LabRun | undefined;
+
 /** CE and FL trained on the same seeded 1:1000 set for the same number of steps. */
 export function comparison(): Comparison {
   if (cached) return cached;
-  const split = makeSplit({ seed: COMPARISON.seed, ratio: COMPARISON.ratio });
+  const lab = defaultLabRun();
+  const split = lab.split;
   const init = initialModel({ ...DEFAULT_TRAIN_SETTINGS, seed: COMPARISON.seed });
   const logits = logitsOf(init, split.train);
   cached = {
     split,
-    ce: run(split, { kind: "ce", gamma: 0, alpha: LAB_FOCAL.alpha }),
-    focal: run(split, { kind: "focal", gamma: LAB_FOCAL.gamma, alpha: LAB_FOCAL.alpha }),
+    ce: runOf(lab, "ce"),
+    focal: runOf(lab, "yours"),
     chanceAp: split.test.positives / split.test.labels.length,
     easyShareAtInit: {
       ce: budgetOfPredictions(logits, split.train.labels, "ce", LAB_CE).parts.easyNegatives.share,

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const LAB = "imbalance-lab/";
+
+declare global {
+  interface Window { __longTasks: { start: number; duration: number }[] }
+}
+
+/** Record every long task (> 50 ms on the main thread) from the first script on. */
+async function observeLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+const stepCount = async (page: Page) => Number(await page.locator("imbalance-lab [data-step]").textContent());
+const lossPath = (page: Page) => page.locator('imbalance-lab svg[data-chart="loss"] path[data-series="yours"]').getAttribute("d");
+
+describe("a reader trains the tiny detector", () => {
+  it("trains, pauses, changes γ and resets, without blocking the page for more than 50 ms", async () => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser);
+    await observeLongTasks(page);
+    await page.goto(siteUrl(LAB));
+    const lab = page.locator("imbalance-lab");
+    await page.locator('imbalance-lab[data-ready="true"]').waitFor();
+    const builtPath = await lossPath(page);
+
+    const play = lab.locator('button[data-action="play"]');
+    const trainingStarted = await page.evaluate(() => performance.now());
+    await play.click();
+    await expect(play.textContent()).resolves.toBe("Pause");
+    // A fresh run starts from step 0 (the page showed the build-time run at step 300) and the counter climbs.
+    expect(await stepCount(page)).toBeLessThan(300);
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(5);
+    const early = await stepCount(page);
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(early + 5);
+    await expect.poll(() => lossPath(page), { timeout: 20_000 }).not.toBe(builtPath);
+    const pathWhileTraining = await lossPath(page);
+    await page.waitForTimeout(1500);
+    await expect.poll(() => lossPath(page), { timeout: 20_000 }).not.toBe(pathWhileTraining);
+
+    await play.click();
+    const trainingStopped = await page.evaluate(() => performance.now());
+    await expect(play.textContent()).resolves.toBe("Train");
+    await page.waitForTimeout(400);
+    const paused = await stepCount(page);
+    await page.waitForTimeout(800);
+    expect(await stepCount(page)).toBe(paused);
+
+    // Change γ while paused: keyboard on the slider, five steps of 0.1 down.
+    await lab.locator('input[name="gamma"]').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    await expect(lab.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
+    await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
+    expect(new URL(page.url()).searchParams.get("gamma")).toBe("1.5");
+    expect(await stepCount(page)).toBe(paused);
+
+    await lab.locator('button[data-action="reset"]').click();
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
+
+    const longTasks = await page.evaluate(({ from, to }) =>
+      window.__longTasks.filter((t) => t.start >= from && t.start <= to), { from: trainingStarted, to: trainingStopped });
+    expect(longTasks, JSON.stringify(longTasks)).toEqual([]);
+
+    const text = await lab.textContent();
+    expect(text).not.toMatch(/NaN|undefined/);
+    expect(problems).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("a link with its own seed and imbalance reproduces that data set, and bad values fall back", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(siteUrl(`${LAB}?seed=5&ratio=100&gamma=abc&loss=<b>`));
+    const lab = page.locator("imbalance-lab");
+    await page.locator('imbalance-lab[data-ready="true"]').waitFor();
+    await expect(lab.locator('input[name="seed"]').inputValue()).resolves.toBe("5");
+    await expect(lab.locator('label[data-control="ratio"] output').textContent()).resolves.toBe("1:100");
+    await expect(lab.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("2.0");
+    await expect(lab.locator('select[name="loss"]').inputValue()).resolves.toBe("focal");
+    // The link's run replaces the build-time one at once: step 0 of a new data set.
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
+    await lab.locator('button[data-action="step"]').click();
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] [data-ap]').textContent(), { timeout: 20_000 }).toMatch(/^\d\.\d{3}$/);
+    expect(await page.content()).not.toContain("<b>");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
