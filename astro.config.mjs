@@ -6,6 +6,7 @@ import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
+import { webComponentModule } from "./src/build/web-component-module";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -18,7 +19,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), webComponentModule()],
   markdown: {
     // Astro 7's default engine runs no remark/rehype plugins; math only renders
     // through the unified processor (MDX inherits it). KaTeX runs at build time,
