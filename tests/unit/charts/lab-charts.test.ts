@@ -18,18 +18,18 @@ describe("lab charts", () => {
     expect(svg).not.toMatch(/NaN|undefined/);
     expect(svg).toContain("CE &lt;b&gt;");
     expect(trainingCurveSvg([])).not.toMatch(/NaN|undefined|Infinity/);
-  });
+  }, 60_000);
 
   it("draw a PR curve from recall 0 and the chance line at the positive rate", () => {
     const svg = prCurveSvg([{ id: "yours", label: "FL", points: [{ recall: 0.5, precision: 1 }, { recall: 1, precision: 0.5 }] }], 0.25);
     expect(svg).toMatch(/<line class="chance"/);
     expect(svg).not.toMatch(/NaN/);
-  });
+  }, 60_000);
 
   it("draw one CDF curve per γ and skip empty ones", () => {
     const svg = lossCdfSvg([{ gamma: 0, points: [{ fraction: 0, cumulative: 0 }, { fraction: 1, cumulative: 1 }] }, { gamma: 2, points: [] }], "negatives");
     expect(svg.match(/data-gamma=/g)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it("trace a model's boundary where its logit is 0 and thin the scatter to the cap", () => {
     // A model with logit = x1 − 1: the boundary is the vertical line x1 = 1.
@@ -42,7 +42,7 @@ describe("lab charts", () => {
     const negatives = (dots.match(/dots-negative" d="([^"]*)"/)![1]!.match(/M/g) ?? []).length;
     expect(negatives).toBeLessThanOrEqual(500);
     expect(negatives).toBeGreaterThan(400);
-  });
+  }, 60_000);
 
   it("read a real snapshot: AP as three decimals, a diverged model as 'diverged', never NaN", () => {
     const run = new LabRun({ ...DEFAULT_LAB_STATE, ratio: 10, seed: 4 });
@@ -55,5 +55,5 @@ describe("lab charts", () => {
     snapshot.models[1]!.diverged = true;
     expect(labView(snapshot).readouts[1]!.ap).toBe("diverged");
     expect(JSON.stringify(view)).not.toMatch(/NaN/);
-  });
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ describe("thinHistory", () => {
     expect(thin[0]).toEqual([0, 1]);
     expect(thin.at(-1)).toEqual([1000, 1 / 1001]);
     expect(thinHistory([5, 4])).toEqual([[0, 5], [1, 4]]);
-  });
+  }, 60_000);
 });
 
 describe("LabRun", () => {
@@ -26,11 +26,11 @@ describe("LabRun", () => {
     const alone = createTrainer(run.split.train, { ...DEFAULT_TRAIN_SETTINGS, kind: "ce", gamma: 0, alpha: state.alpha, seed: 2 });
     for (let i = 0; i < 4; i++) alone.step();
     expect(run.trainer("ce")!.lossHistory).toEqual(alone.lossHistory);
-  });
+  }, 60_000);
 
   it("has no CE twin when side by side is off", () => {
     expect(new LabRun({ ...state, compare: false }).snapshot(false).models.map((m) => m.id)).toEqual(["yours"]);
-  });
+  }, 60_000);
 
   it("changes the loss mid-run without resetting the weights", () => {
     const run = new LabRun(state);
@@ -41,7 +41,7 @@ describe("LabRun", () => {
     expect(run.snapshot(false).models[0]!.choice.gamma).toBe(0.5);
     run.step(1);
     expect(run.steps).toBe(3);
-  });
+  }, 60_000);
 
   it("gives loss distributions at each γ of the chart, each ending at 100%", () => {
     const run = new LabRun(state);
@@ -53,5 +53,5 @@ describe("LabRun", () => {
       expect(c.negatives.at(-1)!.cumulative).toBeCloseTo(1, 12);
     }
     expect(s.chanceAp).toBeCloseTo(run.split.test.positives / run.split.test.labels.length, 15);
-  });
+  }, 60_000);
 });
