@@ -9,6 +9,8 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",
+          // A timeout catches a hang, not slowness: on a shared 2-core machine a 2-second fuzz run can take 6.
+          testTimeout: 30_000,
         },
       },
       {

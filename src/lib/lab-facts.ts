@@ -4,7 +4,7 @@
  * without it, and the CE-versus-FL training comparison on a seeded data set.
  * The training runs are memoised: the build computes each once.
  */
-import { priorBias, type FocalParams } from "./loss";
+import { focalLossFromLogit, priorBias, type FocalParams } from "./loss";
 import { BUDGET_PRESETS, budgetOfPredictions, firstStepLoss, RETINANET_PRIOR, type FirstStepLoss } from "./loss-budget";
 import type { SplitDataSet } from "./synthetic-data";
 import { DEFAULT_TRAIN_SETTINGS, initialModel, logitsOf, type LossChoice } from "./trainer";
@@ -103,4 +103,24 @@ export function comparison(): Comparison {
 export function compareAp(focal: number, ce: number, tie = 0.01): "higher than" | "lower than" | "about the same as" {
   if (Math.abs(focal - ce) < tie) return "about the same as";
   return focal > ce ? "higher than" : "lower than";
+}
+
+/**
+ * Share of the negatives' loss carried by their hardest `topFraction`, under
+ * FL(γ) (α off: it is constant within a class), for the default run's focal
+ * model on the held-out set: the number behind the chapter's reading of the
+ * loss-distribution chart.
+ */
+export function hardestNegativesShare(gamma: number, topFraction: number): number {
+  const lab = defaultLabRun();
+  const test = lab.split.test;
+  const logits = logitsOf(lab.trainer("yours")!.model, test);
+  const losses: number[] = [];
+  for (let i = 0; i < logits.length; i++) if (test.labels[i] === 0) losses.push(focalLossFromLogit(logits[i]!, 0, { alpha: null, gamma }));
+  losses.sort((a, b) => b - a);
+  const k = Math.max(1, Math.round(losses.length * topFraction));
+  let top = 0;
+  let total = 0;
+  losses.forEach((l, i) => { total += l; if (i < k) top += l; });
+  return total > 0 ? top / total : 0;
 }

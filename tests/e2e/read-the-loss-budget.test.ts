@@ -8,7 +8,8 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-const LAB = "imbalance-lab/";
+/** Chapter 1, where the imbalance is introduced, carries the interactive budget below its static table. */
+const LAB = "why-focal-loss/";
 const preset = (id: string) => BUDGET_PRESETS.find((p) => p.id === id)!.inputs;
 
 /** The share a bar shows for a kind of example, as the reader reads it. */

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
@@ -22,6 +23,27 @@ async function observeLongTasks(page: Page) {
   });
 }
 
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+/**
+ * The longest main-thread task of the page, in CPU milliseconds, from a
+ * Chromium trace. A long task in wall-clock time can also mean the machine
+ * took the CPU away from the page; the CPU time says how long the page itself
+ * kept its main thread busy.
+ */
+function longestMainThreadTaskCpuMs(trace: Buffer): { cpu: number; wall: number; tasks: number } {
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events.filter((e) => e.name === "RunTask" && e.ph === "X" && mainThreads.has(`${e.pid}:${e.tid}`));
+  return {
+    cpu: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)),
+    wall: Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000)),
+    tasks: tasks.length,
+  };
+}
+
 const stepCount = async (page: Page) => Number(await page.locator("imbalance-lab [data-step]").textContent());
 const lossPath = (page: Page) => page.locator('imbalance-lab svg[data-chart="loss"] path[data-series="yours"]').getAttribute("d");
 
@@ -35,6 +57,7 @@ describe("a reader trains the tiny detector", () => {
     const builtPath = await lossPath(page);
 
     const play = lab.locator('button[data-action="play"]');
+    await browser.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline"] });
     const trainingStarted = await page.evaluate(() => performance.now());
     await play.click();
     await expect(play.textContent()).resolves.toBe("Pause");
@@ -50,6 +73,7 @@ describe("a reader trains the tiny detector", () => {
 
     await play.click();
     const trainingStopped = await page.evaluate(() => performance.now());
+    const trace = await browser.stopTracing();
     await expect(play.textContent()).resolves.toBe("Train");
     await page.waitForTimeout(400);
     const paused = await stepCount(page);
@@ -61,22 +85,30 @@ describe("a reader trains the tiny detector", () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
     await expect(lab.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
-    expect(new URL(page.url()).searchParams.get("gamma")).toBe("1.5");
+    // page.url() can lag behind history.replaceState: read the address from the page itself.
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
     expect(await stepCount(page)).toBe(paused);
 
     await lab.locator('button[data-action="reset"]').click();
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
 
+    // The page's own work: no main-thread task took more than 50 ms of CPU while the model trained.
+    const cpu = longestMainThreadTaskCpuMs(trace);
+    expect(cpu.tasks).toBeGreaterThan(10);
+    expect(cpu.cpu, JSON.stringify(cpu)).toBeLessThan(50);
+    // What the reader feels: no long task (> 50 ms of wall-clock time) reported by the browser. On a machine
+    // with more runnable processes than cores, the OS alone stretches short tasks past 50 ms, so the
+    // wall-clock check holds the page to it only when the machine had a core to spare.
     const longTasks = await page.evaluate(({ from, to }) =>
       window.__longTasks.filter((t) => t.start >= from && t.start <= to), { from: trainingStarted, to: trainingStopped });
-    expect(longTasks, JSON.stringify(longTasks)).toEqual([]);
+    if (loadavg()[0]! < cpus().length) expect(longTasks, JSON.stringify({ longTasks, cpu })).toEqual([]);
 
     const text = await lab.textContent();
     expect(text).not.toMatch(/NaN|undefined/);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it("a link with its own seed and imbalance reproduces that data set, and bad values fall back", async () => {
     const { page, context, problems } = await watchedPage(browser);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareAp, comparison, COMPARISON, firstStepRows } from "../../../src/lib/lab-facts";
+import { compareAp, comparison, COMPARISON, firstStepRows, hardestNegativesShare } from "../../../src/lib/lab-facts";
 import { relativeError } from "../../support/reference";
 
 describe("firstStepRows", () => {
@@ -39,5 +39,13 @@ describe("the chapter's CE-versus-FL comparison", () => {
   it("reproduces the acceptance shares: easy negatives > 50% of CE, < 1% of FL at the prior initialisation", () => {
     expect(c.easyShareAtInit.ce).toBeGreaterThan(0.5);
     expect(c.easyShareAtInit.focal).toBeLessThan(0.01);
+  });
+});
+
+describe("hardestNegativesShare", () => {
+  it("is 1 for the whole set, grows with the fraction, and concentrates as γ grows", () => {
+    expect(hardestNegativesShare(2, 1)).toBeCloseTo(1, 12);
+    expect(hardestNegativesShare(0, 0.05)).toBeLessThan(hardestNegativesShare(0, 0.2));
+    expect(hardestNegativesShare(2, 0.05)).toBeGreaterThan(hardestNegativesShare(0, 0.05));
   });
 });
