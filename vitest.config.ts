@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          // Fuzzed property tests (thousands of runs) take 2-3 s alone and exceed Vitest's 5 s default
+          // when the suite shares two busy cores; a slow machine must not fail a correct test.
+          testTimeout: 30_000,
           benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",
           // A timeout catches a hang, not slowness: on a shared 2-core machine a 2-second fuzz run can take 6.
