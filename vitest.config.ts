@@ -12,8 +12,6 @@ export default defineConfig({
           testTimeout: 30_000,
           benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",
-          // A timeout catches a hang, not slowness: on a shared 2-core machine a 2-second fuzz run can take 6.
-          testTimeout: 30_000,
         },
       },
       {
