@@ -19,6 +19,9 @@ export default defineConfig({
   trailingSlash: "always",
   integrations: [mdx(), sitemap()],
   markdown: {
+    // Shiki colours code with inline style attributes, which the CSP below
+    // forbids; Prism marks tokens with classes instead.
+    syntaxHighlight: "prism",
     // Astro 7's default engine runs no remark/rehype plugins; math only renders
     // through the unified processor (MDX inherits it). KaTeX runs at build time,
     // so no KaTeX JavaScript reaches the browser.
@@ -28,6 +31,12 @@ export default defineConfig({
     }),
   },
   build: { format: "directory" },
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
+    },
+  },
   vite: {
     // Fonts stay files: a data: URL font would bloat the CSS and need a wider CSP.
     build: { assetsInlineLimit: 0 },
