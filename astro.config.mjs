@@ -2,9 +2,10 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import { unified } from "@astrojs/markdown-remark";
+import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -27,7 +28,8 @@ export default defineConfig({
     // so no KaTeX JavaScript reaches the browser.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }]],
+      // Heading ids first (Astro would add them only after every plugin), then anchors that link to them.
+      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }], rehypeHeadingIds, rehypeHeadingAnchors],
     }),
   },
   build: { format: "directory" },

@@ -136,51 +136,48 @@ export function softplus(z: number): number {
   return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 }
 
-interface LogitTerms {
-  /** s = +1 for y = 1, −1 for y = 0: x_t = s·x */
-  sign: 1 | -1;
-  pt: number;
-  /** 1 − p_t = σ(−x_t), computed directly so it never cancels to 0 early */
-  q: number;
-  ce: number;
-  weight: number;
-  modulating: number;
+/**
+ * Loss and gradient of one logit, without validation: the shared kernel of the
+ * checked single-value functions and of the batch loop (which validates once).
+ * Uses q = 1 − p_t = σ(−x_t) computed directly, CE = softplus(−x_t), and
+ * d FL / d x = −s·α_t·q^γ·(γ·p_t·CE + q), written without q^(γ−1), so it stays
+ * finite (and correct) where q underflows and γ < 1, unlike autograd on the
+ * textbook form.
+ */
+function focalKernel(x: number, sign: 1 | -1, weight: number, gamma: number, out: { loss: number; grad: number }): void {
+  const xt = sign * x;
+  const q = sigmoid(-xt);
+  const modulating = Math.pow(q, gamma);
+  if (weight === 0 || modulating === 0) {
+    out.loss = 0;
+    out.grad = 0;
+    return;
+  }
+  const ptValue = sigmoid(xt);
+  const ce = softplus(-xt);
+  out.loss = weight * modulating * ce;
+  // p_t·CE = −p_t ln p_t → 0 as p_t → 0; at an infinite logit it would be 0·∞.
+  const focusTerm = ptValue === 0 ? 0 : gamma * ptValue * ce;
+  out.grad = -sign * weight * modulating * (focusTerm + q);
 }
 
-function logitTerms(x: number, y: Label, params: FocalParams): LogitTerms {
+function checkedKernel(x: number, y: Label, params: FocalParams): { loss: number; grad: number } {
   assertLogit(x);
   assertLabel(y);
   assertParams(params);
-  const sign = y === 1 ? 1 : -1;
-  const xt = sign * x;
-  const q = sigmoid(-xt);
-  return {
-    sign,
-    pt: sigmoid(xt),
-    q,
-    ce: softplus(-xt),
-    weight: alphaT(params.alpha, y),
-    modulating: Math.pow(q, params.gamma),
-  };
+  const out = { loss: 0, grad: 0 };
+  focalKernel(x, y === 1 ? 1 : -1, alphaT(params.alpha, y), params.gamma, out);
+  return out;
 }
 
 /** Focal loss of a logit x: −α_t σ(−x_t)^γ ln σ(x_t), with CE as softplus(−x_t). */
 export function focalLossFromLogit(x: number, y: Label, params: FocalParams): number {
-  const t = logitTerms(x, y, params);
-  return weighted(t.weight, t.modulating, t.ce);
+  return checkedKernel(x, y, params).loss;
 }
 
-/**
- * d FL / d x = −s·α_t·q^γ·(γ·p_t·CE + q). Written without q^(γ−1), so it stays
- * finite (and correct) where q underflows and γ < 1, unlike autograd on the
- * textbook form.
- */
+/** d FL / d x at logit x (see focalKernel for the stable form). */
 export function focalLossGradLogit(x: number, y: Label, params: FocalParams): number {
-  const t = logitTerms(x, y, params);
-  if (t.weight === 0 || t.modulating === 0) return 0;
-  // p_t·CE = −p_t ln p_t → 0 as p_t → 0; at an infinite logit it would be 0·∞.
-  const focusTerm = t.pt === 0 ? 0 : params.gamma * t.pt * t.ce;
-  return -t.sign * t.weight * t.modulating * (focusTerm + t.q);
+  return checkedKernel(x, y, params).grad;
 }
 
 // ------------------------------------------------------------------ batches
@@ -205,20 +202,24 @@ export function focalLossBatch(
   if (logits.length !== labels.length) {
     fail("labels.length", labels.length, `equal to logits.length (${logits.length})`);
   }
+  assertParams(params);
   let positives = 0;
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i]!;
     assertLabel(y);
+    assertLogit(logits[i]!);
     positives += y;
   }
   const norm = Math.max(1, positives);
+  const weights = [alphaT(params.alpha, 0), alphaT(params.alpha, 1)] as const;
   const grad = new Float64Array(logits.length);
+  const out = { loss: 0, grad: 0 };
   let sum = 0;
   for (let i = 0; i < logits.length; i++) {
-    const x = logits[i]!;
-    const y = labels[i] as Label;
-    sum += focalLossFromLogit(x, y, params);
-    grad[i] = focalLossGradLogit(x, y, params) / norm;
+    const y = labels[i]!;
+    focalKernel(logits[i]!, y === 1 ? 1 : -1, weights[y as Label], params.gamma, out);
+    sum += out.loss;
+    grad[i] = out.grad / norm;
   }
   return { loss: sum / norm, grad, positives };
 }

@@ -1,0 +1,155 @@
+/**
+ * Marks shared by the line charts: curves clipped to the plot, a crosshair
+ * with a dot on each curve, and a legend that doubles as the crosshair's
+ * readout. Scales are computed once per chart and handed to every mark.
+ */
+import { line } from "d3-shape";
+import type { Curve } from "../lib/figure-data";
+import type { CurvePoint } from "../lib/loss";
+import { formatNumber } from "../lib/format";
+import { tickLabels } from "./axes";
+import { node, type SvgNode } from "./scene";
+
+export interface Scale {
+  (value: number): number;
+  invert(pixel: number): number;
+  domain(): number[];
+  range(): number[];
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+type Pixel = [number, number] | null;
+
+/** How far beyond the plot an off-scale value is placed before the cut: far enough that the cut is exact. */
+const FAR = 1e4;
+
+/**
+ * Projects samples to pixels and cuts the polyline where it leaves the plot
+ * vertically, inserting the exact crossing of each segment with the edge, so
+ * no clip-path (and no document-unique id) is needed. NaN and, on a log axis,
+ * non-positive values are gaps; +Infinity lies beyond the top edge.
+ */
+export function projectClipped(points: readonly CurvePoint[], x: Scale, y: Scale, box: Box, log: boolean): Pixel[] {
+  const inside = (p: [number, number]) => p[1] >= box.top && p[1] <= box.bottom;
+  const out: Pixel[] = [];
+  let prev: [number, number] | null = null;
+  for (const p of points) {
+    if (Number.isNaN(p.y) || !Number.isFinite(p.x) || (log && p.y <= 0)) {
+      out.push(null);
+      prev = null;
+      continue;
+    }
+    const py = p.y === Infinity ? box.top - FAR : Math.max(box.top - FAR, Math.min(box.bottom + FAR, y(p.y)));
+    const cur: [number, number] = [x(p.x), py];
+    if (prev === null) {
+      out.push(inside(cur) ? cur : null);
+    } else {
+      const a = prev;
+      const cuts = [box.top, box.bottom]
+        .filter((edge) => (a[1] - edge) * (cur[1] - edge) < 0)
+        .map((edge): [number, number] => [a[0] + ((edge - a[1]) / (cur[1] - a[1])) * (cur[0] - a[0]), edge])
+        .sort((p1, p2) => p1[0] - p2[0]);
+      // Whatever was emitted for an outside point ended with a gap, so a re-entry starts a new subpath.
+      out.push(...cuts, inside(cur) ? cur : null);
+    }
+    prev = cur;
+  }
+  return out;
+}
+
+const pathOf = line<Pixel>()
+  .defined((p) => p !== null)
+  .x((p) => p![0])
+  .y((p) => p![1])
+  .digits(2);
+
+/** The SVG path of a curve within the plot box. */
+export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = false): string {
+  return pathOf(projectClipped(curve.points, x, y, box, log)) ?? "";
+}
+
+/** Text for a γ or α value: the shortest decimal that shows it exactly (0.5, 2, 0.25). */
+export function shortNumber(value: number): string {
+  return tickLabels([value])[0]!;
+}
+
+/** Legend text of a curve: "γ = 0.5", or the reader's "your γ = 2.3, α = 0.25". */
+export function curveLabel(curve: Curve, readerName = "yours"): string {
+  const gamma = `γ = ${shortNumber(curve.gamma)}`;
+  if (!curve.reader) return gamma;
+  const alpha = curve.alpha === null ? "" : `, α = ${shortNumber(curve.alpha)}`;
+  return `${readerName}: ${gamma}${alpha}`;
+}
+
+/** A loss value for the readout: three decimals, or scientific notation when tiny. */
+export function readoutValue(value: number): string {
+  return formatNumber(value, { digits: 3 });
+}
+
+/** A value in a "show data" table: four decimals, scientific notation when tiny. */
+export function tableValue(value: number): string {
+  return formatNumber(value, { digits: 4 });
+}
+
+export interface LegendRow {
+  curve: Curve;
+  label: string;
+  value?: string;
+}
+
+/**
+ * The legend in the plot's top-right corner; with a crosshair it also reads out
+ * each curve's value there, so the reader's eye stays in one place.
+ */
+export function legend(rows: LegendRow[], box: Box, header: string | null, key = "legend"): SvgNode {
+  const rowHeight = 17;
+  const withValues = rows.some((r) => r.value !== undefined);
+  const width = withValues ? 186 : 132;
+  const height = rows.length * rowHeight + (header ? rowHeight : 0) + 10;
+  const left = box.right - width - 6;
+  const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width, height, rx: 4 })];
+  let y = 5 + rowHeight / 2;
+  if (header) {
+    children.push(node("text", "header", { class: "legend-header", x: 8, y, dy: "0.32em" }, header));
+    y += rowHeight;
+  }
+  for (const row of rows) {
+    children.push(
+      node("g", row.curve.key, { class: `legend-row ${curveClass(row.curve)}`, transform: `translate(8,${y})` }, [
+        node("line", "swatch", { class: "swatch", x1: 0, x2: 22, y1: 0, y2: 0 }),
+        node("text", "label", { class: "legend-label", x: 28, dy: "0.32em" }, row.label),
+        node("text", "value", { class: "legend-value", x: width - 16, dy: "0.32em", "text-anchor": "end" }, row.value ?? ""),
+      ]),
+    );
+    y += rowHeight;
+  }
+  return node("g", key, { class: "legend", transform: `translate(${left},${box.top + 6})` }, children);
+}
+
+/** The class that gives a curve its colour and dash pattern (see charts.css). */
+export function curveClass(curve: Curve): string {
+  return `curve-${curve.key}${curve.reader ? " is-reader" : ""}`;
+}
+
+/** A vertical crosshair at data x with a dot where it meets each curve inside the plot. */
+export function crosshair(curves: Curve[], xValue: number, x: Scale, y: Scale, box: Box): SvgNode {
+  const px = x(xValue);
+  const dots: SvgNode[] = [];
+  for (const curve of curves) {
+    const value = curve.at(xValue);
+    if (!Number.isFinite(value)) continue;
+    const py = y(value);
+    if (!(py >= box.top - 0.5 && py <= box.bottom + 0.5)) continue;
+    dots.push(node("circle", curve.key, { class: `crosshair-dot ${curveClass(curve)}`, cx: px, cy: py, r: curve.reader ? 4.5 : 3.5 }));
+  }
+  return node("g", "crosshair", { class: "crosshair" }, [
+    node("line", "rule", { class: "crosshair-rule", x1: px, x2: px, y1: box.top, y2: box.bottom }),
+    ...dots,
+  ]);
+}

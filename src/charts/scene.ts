@@ -1,0 +1,99 @@
+/**
+ * A chart is described once, as a tree of plain SVG nodes (a "scene"), and
+ * that one description is either printed as markup at build time (no DOM in
+ * Node) or applied to a live <svg> in the browser with keyed D3 joins. The
+ * server-rendered figure and the hydrated one therefore cannot drift apart,
+ * and redrawing is idempotent: the same scene twice changes nothing.
+ */
+import { select, type Selection } from "d3-selection";
+
+export type SvgTag = "svg" | "g" | "path" | "line" | "rect" | "circle" | "text" | "tspan" | "title" | "desc" | "clipPath" | "defs";
+export type AttrValue = string | number | null | undefined;
+
+export interface SvgNode {
+  tag: SvgTag;
+  /** identity among its siblings, so a join updates the same element across redraws */
+  key: string;
+  attrs?: Record<string, AttrValue>;
+  /** text content (for text, tspan, title, desc) */
+  text?: string;
+  children?: SvgNode[];
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function node(tag: SvgTag, key: string, attrs: Record<string, AttrValue> = {}, children?: SvgNode[] | string): SvgNode {
+  return typeof children === "string" ? { tag, key, attrs, text: children } : { tag, key, attrs, children: children ?? [] };
+}
+
+/** Numbers printed short: SVG needs no more than a hundredth of a pixel. */
+export function attrText(value: number | string): string {
+  if (typeof value === "string") return value;
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function printAttrs(n: SvgNode): string {
+  let out = ` data-key="${escapeXml(n.key)}"`;
+  for (const [name, value] of Object.entries(n.attrs ?? {})) {
+    if (value === null || value === undefined) continue;
+    out += ` ${name}="${escapeXml(attrText(value))}"`;
+  }
+  return out;
+}
+
+/** The scene as SVG markup, for the build-time (JavaScript-free) figure. */
+export function sceneToMarkup(n: SvgNode, rootAttrs: Record<string, AttrValue> = {}): string {
+  const attrs = n.tag === "svg" ? { xmlns: SVG_NS, ...n.attrs, ...rootAttrs } : n.attrs;
+  const open = `<${n.tag}${printAttrs({ ...n, attrs })}>`;
+  const inner = n.text !== undefined ? escapeXml(n.text) : (n.children ?? []).map((c) => sceneToMarkup(c)).join("");
+  return `${open}${inner}</${n.tag}>`;
+}
+
+function setAttrs(el: Element, n: SvgNode): void {
+  for (const [name, value] of Object.entries(n.attrs ?? {})) {
+    if (value === null || value === undefined) {
+      if (el.hasAttribute(name)) el.removeAttribute(name);
+      continue;
+    }
+    const text = attrText(value);
+    // Skipping unchanged attributes saves style invalidation on every slider frame.
+    if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+  }
+  if (n.text !== undefined && el.textContent !== n.text) el.textContent = n.text;
+}
+
+type ElementSelection = Selection<Element, unknown, null, undefined>;
+
+function joinChildren(parent: ElementSelection, children: SvgNode[]): void {
+  const keyOf = (n: SvgNode) => `${n.tag}:${n.key}`;
+  parent
+    .selectChildren<Element, SvgNode | undefined>()
+    .data<SvgNode>(children, function (this: Element | Element[] | ArrayLike<Element>, d: SvgNode | undefined) {
+      // Elements from the server carry data-key but no bound datum yet.
+      if (d) return keyOf(d);
+      const el = this as Element;
+      return `${el.localName}:${el.getAttribute("data-key") ?? ""}`;
+    })
+    .join((enter) =>
+      enter.append((d) => {
+        const el = document.createElementNS(SVG_NS, d.tag);
+        el.setAttribute("data-key", d.key);
+        return el;
+      }),
+    )
+    .order()
+    .each(function (d) {
+      setAttrs(this, d);
+      if (d.text === undefined) joinChildren(select<Element, unknown>(this), d.children ?? []);
+    });
+}
+
+/** Applies a scene to a live <svg> in place (the browser half of every chart function). */
+export function applyScene(target: SVGSVGElement, scene: SvgNode): void {
+  setAttrs(target, scene);
+  joinChildren(select<Element, unknown>(target), scene.children ?? []);
+}

@@ -1,0 +1,44 @@
+/**
+ * <focal-loss-curves>: the paper's Figure 1, live. Upgrades the SVG the
+ * FocalCurvesFigure component rendered at build time and redraws it with the
+ * same chart function as the reader moves γ and α.
+ */
+import { focalCurvesLayout, renderFocalCurves } from "../charts/focal-curves";
+import { curveLabel, readoutValue, tableValue } from "../charts/plot";
+import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/figure-data";
+import { paperReadings, readingTexts } from "../lib/paper-readings";
+import type { FigureState } from "../lib/state";
+import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
+
+export class FocalLossCurvesElement extends LiveFigure {
+  protected readonly crosshairAxis = { min: 0, max: 1, step: 0.01, start: 0.5 };
+  private curves: Curve[] = [];
+
+  protected draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void {
+    this.curves = focalCurvesData(state);
+    renderFocalCurves(svg, this.curves, {
+      ...size,
+      yScale: state.yScale,
+      crosshair,
+      examples: state.showExamples ? WORKED_EXAMPLE_PTS : [],
+    });
+    const reader = this.curves.at(-1)!;
+    this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));
+    const texts = readingTexts(paperReadings(state.gamma));
+    this.querySelectorAll<HTMLElement>("[data-reading]").forEach((el, i) => {
+      if (texts[i] !== undefined && el.textContent !== texts[i]) el.textContent = texts[i];
+    });
+  }
+
+  protected invertX(px: number, size: ChartSize, state: FigureState): number | null {
+    const { x } = focalCurvesLayout({ ...size, yScale: state.yScale });
+    return Math.min(1, Math.max(0, Number(x.invert(px).toFixed(3))));
+  }
+
+  protected describeCrosshair(state: FigureState, pt: number): string {
+    const curves = this.curves.length ? this.curves : focalCurvesData(state);
+    return `pₜ = ${readoutValue(pt)}: ` + curves.map((c) => `${curveLabel(c)}, loss ${readoutValue(c.at(pt))}`).join("; ");
+  }
+}
+
+defineElement("focal-loss-curves", FocalLossCurvesElement);

@@ -1,0 +1,40 @@
+/**
+ * Input events arrive faster than frames (a pointer drag can fire several
+ * times per frame); coalescing them into one call per animation frame keeps a
+ * drag at one redraw per paint (the d3fc-element pattern).
+ */
+export function frameCoalescer(fn: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      fn();
+    });
+  };
+}
+
+/** Calls `init` once, when the element comes within `margin` of the viewport (or at once without IntersectionObserver). */
+export function whenNearViewport(element: Element, init: () => void, margin = "300px"): () => void {
+  if (typeof IntersectionObserver === "undefined") {
+    init();
+    return () => {};
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        init();
+      }
+    },
+    { rootMargin: margin },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/** True when the reader asked for reduced motion. */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}

@@ -1,0 +1,240 @@
+/**
+ * The behaviour every live figure shares: it upgrades the server-rendered
+ * figure when it comes near the viewport, binds its controls to the page's
+ * figure store, redraws at most once per animation frame, and offers a
+ * crosshair by pointer, touch and keyboard. Subclasses only say how to draw
+ * a state and how a pixel maps to the chart's x.
+ *
+ * Markup contract (from the Astro components): controls carry
+ * data-control="gamma|alpha|alpha-on|yscale|examples" and their text outputs
+ * data-output="gamma|alpha"; the chart's <svg> sits in [data-chart-frame];
+ * the "show data" table's updatable cells carry data-col and data-x.
+ */
+import { formatNumber } from "../lib/format";
+import type { FigureState } from "../lib/state";
+import { figureStore, type FigureStore } from "./figure-store";
+import { frameCoalescer, whenNearViewport } from "./frame";
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export interface CrosshairAxis {
+  min: number;
+  max: number;
+  /** arrow-key step; Shift multiplies it by 10 */
+  step: number;
+  /** where the crosshair starts when the chart takes keyboard focus */
+  start: number;
+}
+
+export abstract class LiveFigure extends HTMLElement {
+  protected store!: FigureStore;
+  protected svg: SVGSVGElement | null = null;
+  protected frame: HTMLElement | null = null;
+  protected crosshair: number | null = null;
+  private readonly schedule = frameCoalescer(() => this.redraw());
+  private cleanups: Array<() => void> = [];
+  private upgraded = false;
+
+  /** Draws the chart for a state, at a measured size, with the crosshair (or null). */
+  protected abstract draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void;
+  /** The crosshair's data x for a pixel x in the chart (null outside the plot). */
+  protected abstract invertX(px: number, size: ChartSize, state: FigureState): number | null;
+  protected abstract readonly crosshairAxis: CrosshairAxis;
+  /** A sentence for screen readers about the values at the crosshair. */
+  protected abstract describeCrosshair(state: FigureState, x: number): string;
+
+  connectedCallback(): void {
+    if (this.upgraded) return;
+    this.cleanups.push(whenNearViewport(this, () => this.upgrade()));
+  }
+
+  disconnectedCallback(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.upgraded = false;
+  }
+
+  private upgrade(): void {
+    if (this.upgraded) return;
+    this.upgraded = true;
+    this.store = figureStore();
+    this.frame = this.querySelector<HTMLElement>("[data-chart-frame]");
+    this.svg = this.frame?.querySelector("svg") ?? null;
+    this.bindControls();
+    this.bindCrosshair();
+    this.cleanups.push(
+      this.store.subscribe((state) => {
+        this.syncControls(state);
+        this.schedule();
+      }),
+    );
+    if (this.frame && typeof ResizeObserver !== "undefined") {
+      let lastWidth = -1;
+      const observer = new ResizeObserver(([entry]) => {
+        const width = Math.round(entry?.contentRect.width ?? 0);
+        if (width !== lastWidth) {
+          lastWidth = width;
+          this.schedule();
+        }
+      });
+      observer.observe(this.frame);
+      this.cleanups.push(() => observer.disconnect());
+    }
+    this.syncControls(this.store.state);
+    this.redraw();
+    this.toggleAttribute("data-ready", true);
+  }
+
+  /** Measure, then draw: the CSS box of the <svg> decides the size, the chart fills it at 1 unit = 1 px. */
+  private measure(): ChartSize | null {
+    if (!this.svg) return null;
+    const box = this.svg.getBoundingClientRect();
+    if (box.width < 10 || box.height < 10) return null;
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  }
+
+  protected redraw(): void {
+    const size = this.measure();
+    if (!this.svg || !size) return;
+    this.draw(this.svg, this.store.state, size, this.crosshair);
+  }
+
+  protected requestRedraw(): void {
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  private controls<T extends HTMLInputElement>(name: string): T[] {
+    return [...this.querySelectorAll<T>(`[data-control="${name}"]`)];
+  }
+
+  private bindControls(): void {
+    const on = (el: HTMLElement, type: string, fn: () => void) => {
+      el.addEventListener(type, fn);
+      this.cleanups.push(() => el.removeEventListener(type, fn));
+    };
+    for (const input of this.controls("gamma")) {
+      input.disabled = false;
+      on(input, "input", () => this.store.update({ gamma: input.valueAsNumber }, this));
+    }
+    for (const input of this.controls("alpha")) {
+      on(input, "input", () => this.store.update({ alpha: input.valueAsNumber }, this));
+    }
+    for (const box of this.controls("alpha-on")) {
+      box.disabled = false;
+      on(box, "change", () => {
+        const slider = this.controls("alpha")[0];
+        this.store.update({ alpha: box.checked ? (slider?.valueAsNumber ?? 0.25) : null }, this);
+      });
+    }
+    for (const radio of this.controls("yscale")) {
+      radio.disabled = false;
+      on(radio, "change", () => radio.checked && this.store.update({ yScale: radio.value }, this));
+    }
+    for (const box of this.controls("examples")) {
+      box.disabled = false;
+      on(box, "change", () => this.store.update({ showExamples: box.checked }, this));
+    }
+  }
+
+  /** Brings every control in line with the state (after another figure or the URL changed it). */
+  private syncControls(state: FigureState): void {
+    const gammaText = formatNumber(state.gamma, { notation: "fixed", digits: 1 });
+    for (const input of this.controls("gamma")) {
+      if (input.valueAsNumber !== state.gamma) input.value = String(state.gamma);
+      input.setAttribute("aria-valuetext", `γ = ${gammaText}`);
+    }
+    for (const out of this.querySelectorAll('[data-output="gamma"]')) out.textContent = gammaText;
+    const alphaText = state.alpha === null ? "off" : formatNumber(state.alpha, { notation: "fixed", digits: 2 });
+    for (const input of this.controls("alpha")) {
+      input.disabled = state.alpha === null;
+      if (state.alpha !== null && input.valueAsNumber !== state.alpha) input.value = String(state.alpha);
+      input.setAttribute("aria-valuetext", state.alpha === null ? "α off" : `α = ${alphaText}`);
+    }
+    for (const box of this.controls("alpha-on")) box.checked = state.alpha !== null;
+    for (const out of this.querySelectorAll('[data-output="alpha"]')) out.textContent = alphaText;
+    for (const radio of this.controls("yscale")) radio.checked = radio.value === state.yScale;
+    for (const box of this.controls("examples")) box.checked = state.showExamples;
+  }
+
+  // --------------------------------------------------------------- crosshair
+
+  private bindCrosshair(): void {
+    const frame = this.frame;
+    if (!frame || !this.svg) return;
+    frame.tabIndex = 0;
+    frame.setAttribute("role", "group");
+    const live = this.querySelector<HTMLElement>("[data-crosshair-live]");
+    const set = (x: number | null, announce: boolean) => {
+      if (x === this.crosshair) return;
+      this.crosshair = x;
+      if (announce && live) live.textContent = x === null ? "" : this.describeCrosshair(this.store.state, x);
+      this.schedule();
+    };
+    const fromPointer = (event: PointerEvent) => {
+      const rect = this.svg!.getBoundingClientRect();
+      const size = { width: Math.round(rect.width), height: Math.round(rect.height) };
+      return this.invertX(event.clientX - rect.left, size, this.store.state);
+    };
+    const move = (event: PointerEvent) => set(fromPointer(event), false);
+    const leave = (event: PointerEvent) => {
+      // A touch ends where the finger lifts: keep the readout there so it can be read.
+      if (event.pointerType === "mouse") set(null, false);
+    };
+    const { min, max, step, start } = this.crosshairAxis;
+    const clamp = (v: number) => Math.min(max, Math.max(min, v));
+    const round = (v: number) => Number(v.toFixed(6));
+    const key = (event: KeyboardEvent) => {
+      const current = this.crosshair ?? start;
+      const big = event.shiftKey ? 10 : 1;
+      let next: number | null | undefined;
+      if (event.key === "ArrowRight" || event.key === "ArrowUp") next = clamp(round(current + step * big));
+      else if (event.key === "ArrowLeft" || event.key === "ArrowDown") next = clamp(round(current - step * big));
+      else if (event.key === "PageUp") next = clamp(round(current + step * 10));
+      else if (event.key === "PageDown") next = clamp(round(current - step * 10));
+      else if (event.key === "Home") next = min;
+      else if (event.key === "End") next = max;
+      else if (event.key === "Escape") next = null;
+      if (next === undefined) return;
+      event.preventDefault();
+      set(next, true);
+    };
+    const focus = () => {
+      if (this.crosshair === null) set(start, true);
+    };
+    const blur = () => set(null, false);
+    const listeners: Array<[string, EventListener]> = [
+      ["pointermove", move as EventListener],
+      ["pointerdown", move as EventListener],
+      ["pointerleave", leave as EventListener],
+      ["keydown", key as EventListener],
+      ["focus", focus],
+      ["blur", blur],
+    ];
+    for (const [type, fn] of listeners) frame.addEventListener(type, fn);
+    this.cleanups.push(() => {
+      for (const [type, fn] of listeners) frame.removeEventListener(type, fn);
+    });
+  }
+
+  // ------------------------------------------------------------- data table
+
+  /** Rewrites the "show data" cells of one column from a function of x. */
+  protected updateColumn(col: string, valueAt: (x: number) => number, format: (v: number) => string, header?: string): void {
+    for (const cell of this.querySelectorAll<HTMLElement>(`[data-col="${col}"][data-x]`)) {
+      const text = format(valueAt(Number(cell.dataset.x)));
+      if (cell.textContent !== text) cell.textContent = text;
+    }
+    if (header !== undefined) {
+      for (const th of this.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)) th.textContent = header;
+    }
+  }
+}
+
+/** Defines a custom element once, even if two bundles carry it. */
+export function defineElement(name: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, ctor);
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { curveD, legendRow, nextFrames, openFigure, GALLERY } from "./support/figures";
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe("a reader shares a view of a figure as a link", () => {
+  it("moving the controls writes the URL, and reloading that URL restores the view", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const figure = await openFigure(page);
+    expect(new URL(page.url()).search).toBe("");
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await figure.locator('input[data-control="alpha-on"]').check();
+    await figure.locator('label[for$="-log"]').click();
+    await figure.locator('input[data-control="examples"]').check();
+    await nextFrames(page);
+    const params = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(params)).toEqual({ gamma: "1.8", alpha: "0.25", yscale: "log", examples: "1" });
+    const drawn = await curveD(figure, "reader");
+
+    await page.reload();
+    const restored = await openFigure(page, GALLERY + new URL(page.url()).search);
+    await expect(restored.locator('input[data-control="gamma"]').inputValue()).resolves.toBe("1.8");
+    await expect(restored.locator('output[data-output="gamma"]').textContent()).resolves.toBe("1.8");
+    expect(await restored.locator('input[data-control="alpha-on"]').isChecked()).toBe(true);
+    expect(await restored.locator('input[value="log"]').isChecked()).toBe(true);
+    expect(await restored.locator('input[data-control="examples"]').isChecked()).toBe(true);
+    expect((await legendRow(restored, "reader")).label).toBe("yours: γ = 1.8, α = 0.25");
+    await expect(restored.locator("svg.chart").getAttribute("class")).resolves.toContain("is-log");
+    expect(await restored.locator(".examples .example").count()).toBe(4);
+    expect(await curveD(restored, "reader")).toBe(drawn);
+
+    // Back to the defaults: the parameters leave the URL again.
+    await restored.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await restored.locator('input[data-control="alpha-on"]').uncheck();
+    await restored.locator('label[for$="-linear"]').click();
+    await restored.locator('input[data-control="examples"]').uncheck();
+    await nextFrames(page);
+    expect(new URL(page.url()).search).toBe("");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("leaves other parameters and the fragment of the URL alone", async () => {
+    const { page, context } = await watchedPage(browser);
+    const figure = await openFigure(page, `${GALLERY}?p=0.3#focal-curves`);
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await nextFrames(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("p")).toBe("0.3");
+    expect(url.searchParams.get("gamma")).toBe("2.1");
+    expect(url.hash).toBe("#focal-curves");
+    await context.close();
+  });
+
+  it.each([
+    ["gamma=-3", "2.0", "off"],
+    ["gamma=abc", "2.0", "off"],
+    ["alpha=2", "2.0", "off"],
+    ["gamma=7&alpha=-1&yscale=cubic&examples=maybe", "2.0", "off"],
+    ["gamma=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "2.0", "off"],
+    ["gamma=0.5&alpha=abc", "0.5", "off"],
+    ["gamma=4.5&alpha=0.75", "4.5", "0.75"],
+  ])("?%s shows γ = %s and α = %s without an error", async (query, gamma, alpha) => {
+    const { page, context, problems } = await watchedPage(browser);
+    const figure = await openFigure(page, `${GALLERY}?${query}`);
+    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe(gamma);
+    await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe(alpha);
+    await expect(figure.locator('input[data-control="gamma"]').inputValue()).resolves.toBe(String(Number(gamma)));
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
+    expect(await page.locator("main img").count()).toBe(0);
+    expect(await figure.locator(".curves path").evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a figure far down a page upgrades only when the reader scrolls near it", async () => {
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: 800, height: 600 } });
+    // Push the figure three screens down, before any script runs.
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        const main = document.querySelector("main");
+        if (!main) return;
+        observer.disconnect();
+        const spacer = document.createElement("div");
+        spacer.style.height = "2400px";
+        main.prepend(spacer);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(siteUrl(GALLERY + "?gamma=3"), { waitUntil: "load" });
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+    expect(await page.locator("focal-loss-curves").first().evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2000);
+    expect(await page.locator("focal-loss-curves[data-ready]").count()).toBe(0);
+    await expect(page.locator('output[data-output="gamma"]').first().textContent()).resolves.toBe("2.0");
+    await page.locator("focal-loss-curves").first().scrollIntoViewIfNeeded();
+    await page.waitForSelector("focal-loss-curves[data-ready]");
+    await expect(page.locator('output[data-output="gamma"]').first().textContent()).resolves.toBe("3.0");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { GALLERY } from "./support/figures";
+import { focalLossOfPt } from "../../src/lib/loss";
+import { formatNumber } from "../../src/lib/format";
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe("a reader without JavaScript still sees the figures", () => {
+  it("the focal-loss figure is drawn, labelled, and its data table and readings are there", async () => {
+    const { page, context } = await watchedPage(browser, { javaScriptEnabled: false });
+    await page.goto(siteUrl(GALLERY), { waitUntil: "load" });
+    const figure = page.locator("focal-loss-curves").first();
+    expect(await figure.getAttribute("data-ready")).toBeNull();
+    const svg = figure.locator("svg.chart");
+    await expect(svg.locator("title").textContent()).resolves.toMatch(/Focal loss against the probability/);
+    expect(await svg.isVisible()).toBe(true);
+    const box = (await svg.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(150);
+    const paths = await svg.locator(".curves path").evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getTotalLength()));
+    expect(paths).toHaveLength(6);
+    for (const length of paths) expect(length).toBeGreaterThan(300);
+    for (const label of ["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 2"]) {
+      expect(await svg.locator(".legend-label", { hasText: label }).count()).toBeGreaterThan(0);
+    }
+    await expect(svg.locator(".axis-x .axis-title").textContent()).resolves.toBe("probability of ground truth class");
+    await expect(svg.locator(".axis-y .axis-title").textContent()).resolves.toBe("loss");
+
+    await figure.locator("summary", { hasText: "Show data" }).click();
+    const cell = figure.locator('td[data-col="reader"][data-x="0.9"]');
+    expect(await cell.isVisible()).toBe(true);
+    await expect(cell.textContent()).resolves.toBe(formatNumber(focalLossOfPt(0.9, { gamma: 2, alpha: null }), { digits: 4 }));
+    await expect(figure.locator("[data-reading]").first().textContent()).resolves.toBe("At pₜ = 0.9, the loss is 100× smaller than CE.");
+    // The controls are there but say they cannot work.
+    expect(await figure.locator('input[data-control="gamma"]').isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  it("the figure keeps its size when the script upgrades it (no layout shift)", async () => {
+    const sizes: Array<{ width: number; height: number; top: number }> = [];
+    for (const javaScriptEnabled of [false, true]) {
+      const { page, context } = await watchedPage(browser, { javaScriptEnabled });
+      await page.goto(siteUrl(GALLERY), { waitUntil: "load" });
+      if (javaScriptEnabled) await page.waitForSelector("focal-loss-curves[data-ready]");
+      // Measured from the figure's own top: the header's theme button appears with JavaScript and moves the whole page.
+      const box = (await page.locator("focal-loss-curves svg.chart").first().boundingBox())!;
+      const figureTop = (await page.locator("focal-loss-curves").first().boundingBox())!.y;
+      sizes.push({ width: box.width, height: box.height, top: box.y - figureTop });
+      await context.close();
+    }
+    expect(sizes[1]).toEqual(sizes[0]);
+  });
+});

@@ -1,0 +1,36 @@
+/** What the calculator tests share: reading the page the way a reader sees it. */
+import type { Page } from "playwright-core";
+
+/** All text on the page, hidden readings for screen readers included, minus scripts. */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    for (const s of clone.querySelectorAll("script, style")) s.remove();
+    return clone.textContent ?? "";
+  });
+}
+
+/** Text a reader must never see: a broken number. */
+export const BROKEN_NUMBER = /NaN|undefined|Infinity/;
+
+/** The loss calculator's summary values, by key (ce, balancedCe, fl, ceOverFl). */
+export async function lossSummary(page: Page): Promise<Record<string, string>> {
+  return page.locator("loss-calculator [data-result]").evaluateAll((dds) =>
+    Object.fromEntries(dds.map((d) => [(d as HTMLElement).dataset.result!, d.textContent ?? ""])),
+  );
+}
+
+/** The typeset text of one step's formula (KaTeX's HTML), with spacing removed. */
+export async function stepMathText(page: Page, step: string): Promise<string> {
+  const text = await page.locator(`loss-calculator [data-step="${step}"] .calc-step-math .katex-html`).textContent();
+  return (text ?? "").replace(/\s+/g, "");
+}
+
+/** The text KaTeX itself gives for some HTML, spacing removed, read in the page so both sides parse alike. */
+export async function htmlText(page: Page, html: string): Promise<string> {
+  return page.evaluate((h) => {
+    const div = document.createElement("div");
+    div.innerHTML = h;
+    return (div.querySelector(".katex-html")?.textContent ?? "").replace(/\s+/g, "");
+  }, html);
+}

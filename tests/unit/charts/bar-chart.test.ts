@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { layoutBarChart } from "../../../src/charts/bar-chart";
+
+describe("layoutBarChart", () => {
+  const bars = [{ label: "a", value: 0 }, { label: "b", value: 10 }, { label: "c", value: 40 }];
+  const layout = layoutBarChart(bars, { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 40 } });
+
+  it("bar heights are proportional to values and stand on the baseline", () => {
+    const [a, b, c] = layout.bars;
+    expect(a!.height).toBe(0);
+    expect(c!.height / b!.height).toBeCloseTo(4, 10);
+    for (const bar of layout.bars) expect(bar.y + bar.height).toBeCloseTo(layout.plot.bottom, 10);
+    expect(c!.y).toBeCloseTo(layout.plot.top, 10); // the largest bar reaches the top
+  });
+
+  it("bars are in order, inside the plot, and do not overlap", () => {
+    for (let i = 0; i < layout.bars.length; i++) {
+      const bar = layout.bars[i]!;
+      expect(bar.x).toBeGreaterThanOrEqual(layout.plot.left);
+      expect(bar.x + bar.width).toBeLessThanOrEqual(layout.plot.right);
+      if (i > 0) expect(bar.x).toBeGreaterThan(layout.bars[i - 1]!.x + layout.bars[i - 1]!.width);
+    }
+  });
+
+  it("ticks run up the value axis within the domain", () => {
+    const values = layout.ticks.map((t) => t.value);
+    expect(values[0]).toBe(0);
+    expect(Math.max(...values)).toBeLessThanOrEqual(40);
+    expect(layout.ticks.every((t) => t.y >= layout.plot.top && t.y <= layout.plot.bottom)).toBe(true);
+  });
+
+  it("a given domain fixes the scale", () => {
+    const fixed = layoutBarChart([{ label: "x", value: 50 }], { width: 300, height: 100, domain: [0, 100] });
+    expect(fixed.bars[0]!.height).toBeCloseTo((fixed.plot.bottom - fixed.plot.top) / 2, 10);
+  });
+
+  it("refuses empty data and non-finite values", () => {
+    expect(() => layoutBarChart([], { width: 10, height: 10 })).toThrow(/at least one bar/);
+    expect(() => layoutBarChart([{ label: "x", value: NaN }], { width: 10, height: 10 })).toThrow(/non-finite/);
+  });
+});

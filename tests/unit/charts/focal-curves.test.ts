@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { focalCurvesData } from "../../../src/lib/figure-data";
+import { focalLossOfPt } from "../../../src/lib/loss";
+import { focalCurvesLayout, focalCurvesMarkup, focalCurvesScene } from "../../../src/charts/focal-curves";
+import { attrsOf, subpaths } from "./svg-paths";
+
+const size = { width: 680, height: 420 };
+
+describe("focalCurvesMarkup (the build-time figure)", () => {
+  it.each([
+    ["linear", 2, null],
+    ["linear", 0.7, 0.25],
+    ["log", 2, null],
+    ["log", 4.3, 0.75],
+  ] as const)("draws every curve where the loss module puts it (%s axis, γ = %s, α = %s)", (yScale, gamma, alpha) => {
+    const curves = focalCurvesData({ gamma, alpha });
+    const markup = focalCurvesMarkup(curves, { ...size, yScale });
+    const { x, y, box } = focalCurvesLayout({ ...size, yScale });
+    for (const curve of curves) {
+      const parts = subpaths(attrsOf(markup, "path", curve.key, "curves").d!);
+      const vertices = parts.flat();
+      expect(vertices.length, curve.key).toBeGreaterThan(100);
+      let compared = 0;
+      for (const [px, py] of vertices) {
+        expect(py).toBeGreaterThanOrEqual(box.top - 0.01);
+        expect(py).toBeLessThanOrEqual(box.bottom + 0.01);
+        // Vertices cut at the plot's edge lie on a chord, not on the curve.
+        if (Math.abs(py - box.top) < 0.02 || Math.abs(py - box.bottom) < 0.02) continue;
+        const pt = Math.min(1, Math.max(0, x.invert(px)));
+        const lossPx = (p: number) => y(focalLossOfPt(Math.min(1, p), { gamma: curve.gamma, alpha: curve.alpha }));
+        // Paths are printed to 0.01 px: allow that in y, plus what 0.02 px of x does on a steep curve.
+        const slack = 0.02 + Math.abs(lossPx(pt + 0.02 / (x(1) - x(0))) - lossPx(pt));
+        expect(Math.abs(lossPx(pt) - py), `${curve.key} at p_t=${pt}`).toBeLessThan(slack);
+        compared++;
+      }
+      expect(compared, curve.key).toBeGreaterThan(100);
+    }
+  });
+
+  it("has the paper's axes: p_t from 0 to 1, loss from 0 to 5, with their titles", () => {
+    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
+    expect(markup).toContain(">probability of ground truth class</text>");
+    expect(markup).toContain(">loss</text>");
+    const yLabels = [...markup.matchAll(/data-key="t(\d)"[^>]*translate\(56,[^)]*\)"><line data-key="grid"[^>]*><\/line><line[^>]*><\/line><text[^>]*>([^<]*)</g)].map((m) => m[2]);
+    expect(yLabels).toEqual(["0", "1", "2", "3", "4", "5"]);
+    for (const label of ["0", "0.2", "0.4", "0.6", "0.8", "1"]) expect(markup).toContain(`text-anchor="middle">${label}</text>`);
+  });
+
+  it("shades the well-classified band from p_t = 0.5 to 1 and labels it", () => {
+    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
+    const { x } = focalCurvesLayout({ ...size, yScale: "linear" });
+    const band = attrsOf(markup, "rect", "band");
+    expect(Number(band.x)).toBeCloseTo(x(0.5), 1);
+    expect(Number(band.x) + Number(band.width)).toBeCloseTo(x(1), 1);
+    expect(markup).toContain("well-classified examples");
+  });
+
+  it("names every curve in the legend, the reader's with its γ and α", () => {
+    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 1.5, alpha: 0.25 }), { ...size, yScale: "linear" });
+    for (const label of ["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 1.5, α = 0.25"]) {
+      expect(markup).toContain(`>${label}</text>`);
+    }
+  });
+
+  it("reads out every curve at the crosshair with the module's values, and puts a dot on each visible curve", () => {
+    const curves = focalCurvesData({ gamma: 3, alpha: null });
+    const markup = focalCurvesMarkup(curves, { ...size, yScale: "linear", crosshair: 0.3 });
+    expect(markup).toContain(">pₜ = 0.300</text>");
+    // γ = 0 at p_t = 0.3 is −ln 0.3 = 1.204; γ = 3 is 0.7³ · 1.204 = 0.413.
+    expect(markup).toMatch(/data-key="g0"[^>]*>.*?data-key="value"[^>]*>1\.204</);
+    expect(markup).toMatch(/data-key="reader"[^>]*>.*?data-key="value"[^>]*>0\.413</);
+    const { y } = focalCurvesLayout({ ...size, yScale: "linear" });
+    const dot = attrsOf(markup, "circle", "g2", "crosshair");
+    expect(Number(dot.cy)).toBeCloseTo(y(focalLossOfPt(0.3, { gamma: 2, alpha: null })), 1);
+  });
+
+  it("marks the worked examples on the reader's curve when asked, and not otherwise", () => {
+    const curves = focalCurvesData({ gamma: 2, alpha: null });
+    const off = focalCurvesMarkup(curves, { ...size, yScale: "linear" });
+    expect(off).not.toContain('data-key="examples"');
+    const on = focalCurvesMarkup(curves, { ...size, yScale: "log", examples: [0.05, 0.95] });
+    const { x, y } = focalCurvesLayout({ ...size, yScale: "log" });
+    const marker = attrsOf(on, "g", "e0.95", "examples");
+    expect(marker.transform).toBe(`translate(${x(0.95).toFixed(2)},${y(focalLossOfPt(0.95, { gamma: 2, alpha: null })).toFixed(2)})`);
+  });
+
+  it("is a pure function of its input: the same data gives the same scene", () => {
+    const a = focalCurvesScene(focalCurvesData({ gamma: 2.5, alpha: 0.5 }), { ...size, yScale: "log", crosshair: 0.7 });
+    const b = focalCurvesScene(focalCurvesData({ gamma: 2.5, alpha: 0.5 }), { ...size, yScale: "log", crosshair: 0.7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it("escapes text so nothing in a label can become markup", () => {
+    const curves = focalCurvesData({ gamma: 2, alpha: null });
+    const markup = focalCurvesMarkup(curves, { ...size, yScale: "linear" });
+    expect(markup).not.toMatch(/NaN|undefined|Infinity/);
+    expect(markup.startsWith('<svg data-key="focal-curves" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  });
+});
