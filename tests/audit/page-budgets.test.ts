@@ -13,7 +13,7 @@ import { formatTable, kb, type Cell } from "../support/figure-table";
 import { BUDGETS, imageProblems, layoutShiftProblems, weightProblems } from "../support/budgets";
 import { scrollThrough } from "./support/open-page";
 import { measureWeight, recordAssets } from "./support/page-weight";
-import { layoutShiftsSince, recordLayoutShifts, shiftsWhileDragging } from "./support/layout-shift";
+import { layoutShiftsSince, recordLayoutShifts, shiftsWhileDragging, type LayoutShift } from "./support/layout-shift";
 
 const pages = builtPages().map((p) => ({ ...p, label: pageLabel(p) }));
 const rows: Cell[][] = [];
@@ -39,15 +39,18 @@ describe("page weight and stability", () => {
     const onLoad = await layoutShiftsSince(page);
     const weight = await measureWeight(page, assets);
     const drag = await shiftsWhileDragging(page);
-    const sum = (xs: number[]) => Number(xs.reduce((a, b) => a + b, 0).toFixed(4));
+    const sum = (xs: LayoutShift[]) => Number(xs.reduce((a, b) => a + b.value, 0).toFixed(4));
     rows.push([builtPage.label, weight.interactive, kb(weight.jsGzip), kb(weight.themeScriptGzip), kb(weight.cssGzip),
       sum(onLoad), drag.sliders, drag.sliders ? sum(drag.shifts) : null]);
     const over = [
       ...weightProblems({ page: builtPage.label, ...weight }),
-      ...layoutShiftProblems(builtPage.label, "on load and scrolling through", onLoad),
-      ...layoutShiftProblems(builtPage.label, "while dragging sliders", drag.shifts),
+      ...layoutShiftProblems(builtPage.label, "on load and scrolling through", onLoad.map((s) => s.value)),
+      ...layoutShiftProblems(builtPage.label, "while dragging sliders", drag.shifts.map((s) => s.value)),
+      ...drag.sliderMoves.map((m) => `${builtPage.label}: ${m}`),
     ];
-    expect(over, `scripts: ${weight.scriptUrls.join(", ") || "none"}; interactive: ${weight.interactiveElements.join(", ") || "none"}`).toEqual([]);
+    const moved = [...onLoad, ...drag.shifts].flatMap((s) => s.sources);
+    expect(over, `scripts: ${weight.scriptUrls.join(", ") || "none"}; interactive: ${weight.interactiveElements.join(", ") || "none"}; ` +
+      `moved: ${moved.join("; ") || "nothing"}`).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
