@@ -6,6 +6,7 @@ import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
+import { webComponentModule } from "./src/build/web-component-module";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -38,7 +39,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), webComponentModule()],
   markdown: {
     // Shiki colours code with inline style attributes, which the CSP below
     // forbids; Prism marks tokens with classes instead.

@@ -92,7 +92,18 @@ export abstract class LiveFigure extends HTMLElement {
     if (!this.svg) return null;
     const box = this.svg.getBoundingClientRect();
     if (box.width < 10 || box.height < 10) return null;
-    return { width: Math.round(box.width), height: Math.round(box.height) };
+    const scale = this.chartScale();
+    return { width: Math.round(box.width / scale), height: Math.round(box.height / scale) };
+  }
+
+  /**
+   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale
+   * sets --chart-scale): the chart is drawn that much smaller and the SVG's
+   * viewBox scales it up, so its text, lines and spacing grow together.
+   */
+  protected chartScale(): number {
+    const value = parseFloat(getComputedStyle(this).getPropertyValue("--chart-scale"));
+    return Number.isFinite(value) && value > 0 ? value : 1;
   }
 
   protected redraw(): void {
@@ -176,8 +187,9 @@ export abstract class LiveFigure extends HTMLElement {
     };
     const fromPointer = (event: PointerEvent) => {
       const rect = this.svg!.getBoundingClientRect();
-      const size = { width: Math.round(rect.width), height: Math.round(rect.height) };
-      return this.invertX(event.clientX - rect.left, size, this.store.state);
+      const scale = this.chartScale();
+      const size = { width: Math.round(rect.width / scale), height: Math.round(rect.height / scale) };
+      return this.invertX((event.clientX - rect.left) / scale, size, this.store.state);
     };
     const move = (event: PointerEvent) => set(fromPointer(event), false);
     const leave = (event: PointerEvent) => {

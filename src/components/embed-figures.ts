@@ -1,0 +1,12 @@
+/**
+ * The Astro component that renders each embeddable figure, by registry id.
+ * Kept apart from src/lib/embed-registry.ts because lib code may not import
+ * components; a registry entry without a component here gets no embed route.
+ */
+import FocalCurvesFigure from "./FocalCurvesFigure.astro";
+
+// Astro components are functions at build time; their props type is not needed here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const EMBED_COMPONENTS: Record<string, any> = {
+  "focal-curves": FocalCurvesFigure,
+};

@@ -1,0 +1,73 @@
+/**
+ * The embed page's host script: applies the presentation parameters, tells
+ * the parent page when the figure has finished drawing, and, in fluid mode,
+ * how tall it is. The figure's own element reads its own parameters (γ, α, …).
+ *
+ * Messages to the parent (any origin may embed the figure; nothing private is sent):
+ *   { type: "focal-loss:ready",  figure, state }   once, after the first complete draw
+ *   { type: "focal-loss:resize", figure, height }  in fluid mode, whenever the content height changes
+ */
+import { embeddable, figureQuery } from "../lib/embed-registry";
+import { embedRootAttributes, parseEmbedParams, type EmbedParams } from "../lib/embed-params";
+
+export const READY_MESSAGE = "focal-loss:ready";
+export const RESIZE_MESSAGE = "focal-loss:resize";
+
+const root = document.documentElement;
+
+function applyParams(params: EmbedParams): void {
+  for (const [name, value] of Object.entries(embedRootAttributes(params))) root.setAttribute(name, value);
+  // data-theme is what global.css's palettes key on; "auto" leaves it to prefers-color-scheme.
+  if (params.theme === "dark") root.dataset.theme = "dark";
+  else if (params.theme === "light" || params.theme === "transparent") root.dataset.theme = "light";
+  else delete root.dataset.theme;
+  // A number parsed and range-checked by parseEmbedParams, never URL text.
+  root.style.setProperty("--embed-font-scale", String(params.fontScale));
+}
+
+function postToParent(message: Record<string, unknown>): void {
+  if (window.parent === window) return;
+  window.parent.postMessage(message, "*");
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Resolves when the figure's element is defined, its chart is drawn, fonts are in and running animations have finished. */
+async function figureDrawn(tag: string | undefined): Promise<void> {
+  if (tag) {
+    // The element may be defined by a script that loads later in the page; wait for it, but not forever.
+    await Promise.race([customElements.whenDefined(tag), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  await document.fonts.ready;
+  await nextFrame();
+  await nextFrame();
+  await Promise.allSettled(document.getAnimations().map((a) => a.finished));
+  await nextFrame();
+}
+
+function observeHeight(figure: string): void {
+  let last = -1;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    root.dataset.contentHeight = String(height);
+    postToParent({ type: RESIZE_MESSAGE, figure, height });
+  };
+  new ResizeObserver(report).observe(document.body);
+  report();
+}
+
+async function start(): Promise<void> {
+  const params = parseEmbedParams(location.search);
+  applyParams(params);
+  const id = root.dataset.figure ?? "";
+  const entry = embeddable(id);
+  if (params.fluid) observeHeight(id);
+  await figureDrawn(entry?.tag);
+  root.dataset.ready = "true";
+  const state = entry ? Object.fromEntries(figureQuery(entry, location.search)) : {};
+  postToParent({ type: READY_MESSAGE, figure: id, state });
+}
+
+void start();

@@ -1,0 +1,218 @@
+/**
+ * A live chart as a self-contained SVG file: what the reader sees, with every
+ * style the page's CSS gave it written onto the elements as presentation
+ * attributes (slide tools and Inkscape ignore or half-apply stylesheets and
+ * know no CSS variables), the text faces embedded as data: URLs, a background
+ * for the theme, and nothing that points outside the file.
+ */
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Properties worth copying; the rest (layout, cursor, …) mean nothing in a file. */
+const PAINT_PROPERTIES = [
+  "fill",
+  "fill-opacity",
+  "fill-rule",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-dashoffset",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "stroke-opacity",
+  "opacity",
+  "visibility",
+  "paint-order",
+] as const;
+const TEXT_PROPERTIES = ["font-family", "font-size", "font-weight", "font-style", "letter-spacing", "text-anchor", "dominant-baseline", "font-variant-numeric"] as const;
+
+/** Values that are the initial value anyway, so writing them would only bloat the file. */
+const INITIAL: Record<string, string[]> = {
+  "fill-opacity": ["1"],
+  "fill-rule": ["nonzero"],
+  "stroke-dasharray": ["none"],
+  "stroke-dashoffset": ["0px", "0"],
+  "stroke-opacity": ["1"],
+  opacity: ["1"],
+  visibility: ["visible"],
+  "paint-order": ["normal"],
+  "letter-spacing": ["normal"],
+  "font-variant-numeric": ["normal"],
+  "dominant-baseline": ["auto"],
+  "text-anchor": ["start"],
+  "font-style": ["normal"],
+};
+
+function isText(el: Element): boolean {
+  return el instanceof SVGTextContentElement;
+}
+
+/** Copies the computed look of `live` onto `copy` (same element in a cloned tree). */
+function inlineStyles(live: Element, copy: Element): void {
+  const style = getComputedStyle(live);
+  const names: readonly string[] = isText(live) || live instanceof SVGSVGElement ? [...PAINT_PROPERTIES, ...TEXT_PROPERTIES] : PAINT_PROPERTIES;
+  for (const name of names) {
+    const value = style.getPropertyValue(name).trim();
+    if (!value || INITIAL[name]?.includes(value)) continue;
+    copy.setAttribute(name, value);
+  }
+  copy.removeAttribute("style");
+  copy.removeAttribute("class");
+}
+
+/** The families named in a font-family list, unquoted: `"Inter", system-ui` → ["Inter", "system-ui"]. */
+function familyNames(fontFamily: string): string[] {
+  return fontFamily.split(",").map((f) => f.trim().replace(/^["']|["']$/g, ""));
+}
+
+interface FaceUse {
+  family: string;
+  weight: string;
+  style: string;
+}
+
+function* fontFaceRules(): Generator<CSSFontFaceRule> {
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // a cross-origin sheet: not ours, not readable
+    }
+    for (const rule of Array.from(rules)) if (rule instanceof CSSFontFaceRule) yield rule;
+  }
+}
+
+function weightMatches(ruleWeight: string, used: string): boolean {
+  const w = Number(used) || (used === "bold" ? 700 : 400);
+  const [lo, hi = lo] = ruleWeight.split(/\s+/).map((v) => (v === "bold" ? 700 : v === "normal" ? 400 : Number(v)));
+  return lo !== undefined && w >= lo && w <= (hi ?? lo);
+}
+
+async function dataUrl(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`font ${url}: ${response.status}`);
+  const blob = await response.blob();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** @font-face rules for the faces the chart's text uses, with the font files inlined as data: URLs. */
+async function embeddedFontCss(uses: FaceUse[]): Promise<string> {
+  const css: string[] = [];
+  const seen = new Set<string>();
+  for (const rule of fontFaceRules()) {
+    const family = familyNames(rule.style.getPropertyValue("font-family"))[0] ?? "";
+    const weight = rule.style.getPropertyValue("font-weight") || "400";
+    const fontStyle = rule.style.getPropertyValue("font-style") || "normal";
+    if (!uses.some((u) => u.family === family && weightMatches(weight, u.weight) && u.style === fontStyle)) continue;
+    // Prefer the woff2 source; the rule's base is the stylesheet's URL.
+    const src = rule.style.getPropertyValue("src");
+    const urls = [...src.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)\s*format\(\s*["']?([\w-]+)/g)];
+    const pick = urls.find((m) => m[2] === "woff2") ?? urls[0];
+    if (!pick) continue;
+    const base = rule.parentStyleSheet?.href ?? document.baseURI;
+    const url = new URL(pick[1]!, base).href;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const range = rule.style.getPropertyValue("unicode-range");
+    css.push(
+      `@font-face{font-family:"${family}";font-style:${fontStyle};font-weight:${weight};` +
+        `src:url(${await dataUrl(url)}) format("${pick[2] ?? "woff2"}");${range ? `unicode-range:${range};` : ""}}`,
+    );
+  }
+  return css.join("\n");
+}
+
+/** Drops any attribute that would make the file reach outside itself (links, external images, url() to files). */
+function stripExternalReferences(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
+    for (const attr of Array.from(el.attributes)) {
+      const value = attr.value.trim();
+      if ((attr.localName === "href" || attr.name === "xlink:href") && !value.startsWith("#") && !value.startsWith("data:")) {
+        el.removeAttribute(attr.name);
+      } else if (/url\(\s*["']?(?!#|data:)/i.test(value)) {
+        el.removeAttribute(attr.name);
+      }
+    }
+    if (el.localName === "a" || el.localName === "image" || el.localName === "foreignObject" || el.localName === "script") el.remove();
+  }
+}
+
+export interface StandaloneSvgOptions {
+  /** fill behind the chart; null for a transparent file */
+  background: string | null;
+  /** the size of the file's canvas, in CSS pixels; the chart's on-screen size by default */
+  width?: number;
+  height?: number;
+}
+
+/** The chart as a standalone SVG document (text of an .svg file). */
+export async function standaloneSvg(live: SVGSVGElement, options: StandaloneSvgOptions): Promise<string> {
+  const copy = live.cloneNode(true) as SVGSVGElement;
+  const liveEls = [live, ...Array.from(live.querySelectorAll("*"))];
+  const copyEls = [copy, ...Array.from(copy.querySelectorAll("*"))];
+  const hidden: Element[] = [];
+  const uses = new Map<string, FaceUse>();
+  liveEls.forEach((el, i) => {
+    const twin = copyEls[i]!;
+    const style = getComputedStyle(el);
+    if (style.display === "none") {
+      hidden.push(twin);
+      return;
+    }
+    inlineStyles(el, twin);
+    if (isText(el)) {
+      const weight = style.fontWeight;
+      for (const family of familyNames(style.fontFamily)) uses.set(`${family}|${weight}|${style.fontStyle}`, { family, weight, style: style.fontStyle });
+    }
+  });
+  hidden.forEach((el) => el.remove());
+
+  const box = live.getBoundingClientRect();
+  const viewBox = live.viewBox.baseVal;
+  const width = options.width ?? Math.round(box.width || viewBox.width);
+  const height = options.height ?? Math.round(box.height || viewBox.height);
+  copy.setAttribute("xmlns", SVG_NS);
+  copy.setAttribute("width", String(width));
+  copy.setAttribute("height", String(height));
+  copy.setAttribute("version", "1.1");
+  if (!copy.hasAttribute("viewBox") && viewBox.width > 0) copy.setAttribute("viewBox", `${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`);
+  for (const attr of ["aria-hidden", "tabindex", "focusable", "data-key"]) copy.removeAttribute(attr);
+  stripExternalReferences(copy);
+
+  const defs = document.createElementNS(SVG_NS, "defs");
+  const fontCss = await embeddedFontCss([...uses.values()]);
+  if (fontCss) {
+    const style = document.createElementNS(SVG_NS, "style");
+    style.textContent = fontCss;
+    defs.append(style);
+  }
+  const first = copy.querySelector(":scope > title, :scope > desc");
+  const after = first ? (copy.querySelector(":scope > desc") ?? first).nextSibling : copy.firstChild;
+  copy.insertBefore(defs, after);
+  if (options.background) {
+    const vb = viewBox.width > 0 ? viewBox : { x: 0, y: 0, width, height };
+    const bg = document.createElementNS(SVG_NS, "rect");
+    bg.setAttribute("x", String(vb.x));
+    bg.setAttribute("y", String(vb.y));
+    bg.setAttribute("width", String(vb.width));
+    bg.setAttribute("height", String(vb.height));
+    bg.setAttribute("fill", options.background);
+    copy.insertBefore(bg, defs.nextSibling);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
+
+/** The page background behind an element, as the standalone file's backdrop (null when transparent). */
+export function backgroundOf(el: Element): string | null {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (bg && bg !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(bg)) return bg;
+  }
+  return null;
+}

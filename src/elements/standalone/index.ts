@@ -1,0 +1,12 @@
+/**
+ * The standalone module (/embed/focal-loss.js): defines the figures' custom
+ * elements for any page. Loading it twice, or on a page of the site itself
+ * where the site's own elements are already defined, changes nothing.
+ */
+import { StandaloneFocalCurves } from "./focal-curves";
+
+const ELEMENTS: Array<[string, CustomElementConstructor]> = [["focal-loss-curves", StandaloneFocalCurves]];
+
+for (const [name, ctor] of ELEMENTS) {
+  if (!customElements.get(name)) customElements.define(name, ctor);
+}

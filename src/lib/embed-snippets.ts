@@ -1,0 +1,31 @@
+/**
+ * The text a reader copies to put a figure in a deck: an <iframe> of the
+ * embed route, or the standalone module's <script> plus the figure's element.
+ * Values are escaped for an HTML attribute, so even a state that somehow held
+ * markup characters could not break out of the snippet it is pasted into.
+ */
+import type { EmbeddableFigure } from "./embed-registry";
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** An iframe that shows the figure at its natural size and shrinks with a narrow column. */
+export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): string {
+  const { width, height } = figure.size;
+  return (
+    `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(figure.title)}" ` +
+    `width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy"></iframe>`
+  );
+}
+
+/**
+ * The module's script tag and the element with its attributes; `true` writes
+ * a boolean attribute, `false` leaves it out.
+ */
+export function webComponentSnippet(figure: EmbeddableFigure, moduleUrl: string, attributes: Record<string, string | boolean>): string {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join("");
+  return `<script type="module" src="${escapeAttribute(moduleUrl)}"></script>\n<${figure.tag}${attrs}></${figure.tag}>`;
+}

@@ -1,0 +1,188 @@
+/**
+ * A teacher takes a figure into Keynote, PowerPoint or Google Slides: from the
+ * share panel under the figure they download a standalone SVG and PNGs at
+ * slide size and at twice the on-screen size, copy snippets, or take a
+ * ready-made preset image.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { EMBEDDABLE, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed-registry";
+import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { pngSize, rgb, siteTokens } from "./support/images";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const tokens = siteTokens();
+const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
+/** The figure gallery: one page with every figure and its share panel. */
+const PAGE = "figures/";
+
+async function openPanel(query = "", colorScheme: "light" | "dark" = "light") {
+  const watched = await watchedPage(browser, { colorScheme, acceptDownloads: true });
+  await watched.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(siteUrl()).origin });
+  await watched.page.goto(siteUrl(`${PAGE}${query}`));
+  const panel = watched.page.locator(".share-panel").first();
+  await panel.scrollIntoViewIfNeeded();
+  await watched.page.waitForSelector("focal-loss-curves[data-ready]");
+  await panel.locator("summary").click();
+  return { ...watched, panel };
+}
+
+async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(path!) };
+}
+
+/** References that would make an SVG file reach outside itself. */
+function externalReferences(svg: string): string[] {
+  const hrefs = [...svg.matchAll(/\s(?:xlink:)?href\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!).filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
+  const urls = [...svg.matchAll(/url\(\s*["']?([^"')\s]*)/g)].map((m) => m[1]!).filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
+  return [...hrefs, ...urls, ...[...svg.matchAll(/@import[^;]*/g)].map((m) => m[0])];
+}
+
+/** Parses SVG text with the browser's XML parser and reports what a slide tool would see. */
+async function inspectSvg(page: Page, text: string) {
+  return page.evaluate(async (svgText) => {
+    const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    const root = doc.documentElement;
+    const strokes = [...doc.querySelectorAll("path")].map((p) => p.getAttribute("stroke")).filter((s) => s && s !== "none");
+    const image = new Image();
+    image.src = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+    await image.decode();
+    return {
+      parseError: doc.querySelector("parsererror")?.textContent ?? null,
+      rootName: root.localName,
+      namespace: root.namespaceURI,
+      strokes,
+      styleElements: [...doc.querySelectorAll("style")].map((s) => s.textContent ?? ""),
+      classAttributes: doc.querySelectorAll("[class]").length,
+      title: doc.querySelector("title")?.textContent ?? "",
+      imageSize: [image.naturalWidth, image.naturalHeight],
+    };
+  }, text);
+}
+
+describe("the share panel", () => {
+  it("downloads the live view as a standalone SVG: parses, has the curves in the theme's colours, no external references", async () => {
+    const { page, context, panel, problems } = await openPanel("?gamma=1.5", "dark");
+    const { name, bytes } = await downloadFrom(page, () => panel.getByRole("button", { name: "Download SVG" }).click());
+    expect(name).toBe("focal-curves-gamma-1.5.svg");
+    const text = bytes.toString("utf8");
+    expect(externalReferences(text)).toEqual([]);
+    const svg = await inspectSvg(page, text);
+    expect(svg.parseError).toBeNull();
+    expect(svg.rootName).toBe("svg");
+    expect(svg.namespace).toBe("http://www.w3.org/2000/svg");
+    // Styles are attributes now, with the dark theme's colours: five reference curves and the reader's.
+    const dark = tokens.dark;
+    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"]) {
+      expect(svg.strokes, token).toContain(rgb(dark[token]!));
+    }
+    expect(svg.classAttributes).toBe(0);
+    // The text face travels inside the file.
+    expect(svg.styleElements.join("")).toMatch(/@font-face\{font-family:"Inter";[^}]*src:url\(data:font\/woff2;base64,/);
+    expect(svg.imageSize[0]).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("downloads PNGs at exactly 1920 × 1080 and at twice the chart's on-screen size", async () => {
+    const { page, context, panel } = await openPanel();
+    const slide = await downloadFrom(page, () => panel.getByRole("button", { name: "PNG 1920 × 1080" }).click());
+    expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
+    expect(slide.name).toBe("focal-curves-1920x1080.png");
+
+    const box = await page.locator("focal-loss-curves svg.chart").first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    const double = await downloadFrom(page, () => panel.getByRole("button", { name: "PNG at 2× screen size" }).click());
+    expect(pngSize(double.bytes)).toEqual({ width: Math.round(box.width * 2), height: Math.round(box.height * 2) });
+    await context.close();
+  });
+
+  it("copies a link to this view, an iframe snippet and a web-component snippet", async () => {
+    const { page, context, panel } = await openPanel("?gamma=3&alpha=0.5&yscale=log");
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    await panel.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(clipboard).toMatch(/\/figures\/\?gamma=3&alpha=0\.5&yscale=log#/);
+    expect(await panel.locator("[data-share-status]").textContent()).toBe("Link copied.");
+
+    await panel.getByRole("button", { name: "Copy <iframe>" }).click();
+    const iframe = await clipboard();
+    const origin = new URL(siteUrl()).origin;
+    expect(iframe).toBe(
+      `<iframe src="${siteUrl(`embed/${figure.id}/`)}?gamma=3&amp;alpha=0.5&amp;yscale=log" title="${figure.title}" ` +
+        `width="${figure.size.width}" height="${figure.size.height}" style="border:0;max-width:100%" loading="lazy"></iframe>`,
+    );
+    expect(iframe.startsWith(`<iframe src="${origin}`)).toBe(true);
+
+    await panel.getByRole("button", { name: "Copy web component" }).click();
+    expect(await clipboard()).toBe(
+      `<script type="module" src="${siteUrl("embed/focal-loss.js")}"></script>\n<focal-loss-curves gamma="3" alpha="0.5" y-scale="log"></focal-loss-curves>`,
+    );
+    await context.close();
+  });
+
+  it("links to ready-made preset images that exist, in light and dark, SVG and PNG", async () => {
+    const { page, context, panel } = await openPanel();
+    const links = await panel.locator(".share-presets a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(IMAGE_PRESETS.length * IMAGE_THEMES.length * 2);
+    for (const preset of IMAGE_PRESETS) {
+      for (const theme of IMAGE_THEMES) {
+        for (const format of ["svg", "png"] as const) {
+          expect(links).toContain(siteUrl(`images/${presetFileName(figure, preset, theme, format)}`));
+        }
+      }
+    }
+    await context.close();
+    void page;
+  });
+});
+
+describe("the preset images", () => {
+  it.each(IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [p.id, t, p] as const)))("%s (%s) are a standalone SVG and a 2× PNG", async (_id, theme, preset) => {
+    const { page, context } = await watchedPage(browser);
+    await page.goto(siteUrl("404.html"));
+    const svgResponse = await fetch(siteUrl(`images/${presetFileName(figure, preset, theme, "svg")}`));
+    expect(svgResponse.status).toBe(200);
+    expect(svgResponse.headers.get("content-type")).toBe("image/svg+xml");
+    const text = await svgResponse.text();
+    expect(externalReferences(text)).toEqual([]);
+    const svg = await inspectSvg(page, text);
+    expect(svg.parseError).toBeNull();
+    expect(svg.imageSize).toEqual([IMAGE_SIZE.width, IMAGE_SIZE.height]);
+    // Reference curves and the reader's in the theme's colours; glyphs are paths, so no font is needed.
+    const palette = tokens[theme];
+    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"]) {
+      expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token]!.toLowerCase());
+    }
+    expect(text).not.toContain("<text");
+    expect(svg.title).toContain(preset.label);
+
+    const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(figure, preset, theme, "png")}`))).arrayBuffer());
+    expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
+    await context.close();
+  });
+
+  it("draw each preset's γ: the reader's curve differs between presets", async () => {
+    const readerStroke = tokens.light["--curve-reader"]!.toLowerCase();
+    const paths = new Set<string>();
+    for (const preset of IMAGE_PRESETS) {
+      const text = await (await fetch(siteUrl(`images/${presetFileName(figure, preset, "light", "svg")}`))).text();
+      const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find((m) => m[1]!.toLowerCase() === readerStroke);
+      expect(reader, preset.id).toBeDefined();
+      paths.add(reader![2]!);
+    }
+    expect(paths.size).toBe(IMAGE_PRESETS.length);
+  });
+});
