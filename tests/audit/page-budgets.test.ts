@@ -43,7 +43,7 @@ describe("page weight and stability", () => {
     rows.push([builtPage.label, weight.interactive, kb(weight.jsGzip), kb(weight.themeScriptGzip), kb(weight.cssGzip),
       sum(onLoad), drag.sliders, drag.sliders ? sum(drag.shifts) : null]);
     const over = [
-      ...weightProblems({ page: builtPage.label, ...weight }),
+      ...weightProblems({ page: builtPage.label, ...weight, deck: builtPage.kind === "deck" }),
       ...layoutShiftProblems(builtPage.label, "on load and scrolling through", onLoad.map((s) => s.value)),
       ...layoutShiftProblems(builtPage.label, "while dragging sliders", drag.shifts.map((s) => s.value)),
       ...drag.sliderMoves.map((m) => `${builtPage.label}: ${m}`),

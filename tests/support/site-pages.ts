@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** What a page is, as far as the gates care: it decides which budgets and audits apply. */
-export type PageKind = "index" | "chapter" | "embed" | "not-found" | "other";
+export type PageKind = "index" | "chapter" | "embed" | "deck" | "not-found" | "other";
 
 export interface BuiltPage {
   /** The HTML file, relative to the working directory (e.g. dist/why-focal-loss/index.html). */
@@ -15,6 +15,10 @@ export interface BuiltPage {
   /** The page's path below the site's base, as siteUrl() takes it (e.g. "why-focal-loss/", "" for the index). */
   path: string;
   kind: PageKind;
+  /** the theme the page pins on <html data-theme> (the slide deck is always dark), or null when it follows the reader */
+  fixedTheme: "light" | "dark" | null;
+  /** whether the page has the site's skip link (pages in the site frame do; embeds and the deck have no chrome to skip) */
+  hasSkipLink: boolean;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -41,8 +45,15 @@ export function pageKindOf(path: string, html: string): PageKind {
   if (path === "") return "index";
   if (path === "404.html") return "not-found";
   if (path.startsWith("embed/")) return "embed";
+  if (path.startsWith("deck/")) return "deck";
   if (/<meta property="og:type" content="article"/.test(html)) return "chapter";
   return "other";
+}
+
+/** The theme a page pins in its markup (<html data-theme="dark">), or null when it follows the reader. */
+export function fixedThemeOf(html: string): "light" | "dark" | null {
+  const theme = html.match(/<html\b[^>]*\sdata-theme="(light|dark)"/);
+  return theme ? (theme[1] as "light" | "dark") : null;
 }
 
 /** Every HTML page in the build, index first, then in path order. */
@@ -50,7 +61,8 @@ export function builtPages(distDir = "dist"): BuiltPage[] {
   return htmlFiles(distDir)
     .map((file) => {
       const path = pagePathOf(relative(distDir, file));
-      return { file, path, kind: pageKindOf(path, readFileSync(file, "utf8")) };
+      const html = readFileSync(file, "utf8");
+      return { file, path, kind: pageKindOf(path, html), fixedTheme: fixedThemeOf(html), hasSkipLink: /class="skip-link"/.test(html) };
     })
     .sort((a, b) => (a.path === "" ? -1 : b.path === "" ? 1 : a.path.localeCompare(b.path)));
 }

@@ -50,10 +50,19 @@ function markTabbables(): string[] {
     const cls = el.classList[0] ? `.${el.classList[0]}` : "";
     return `${el.tagName.toLowerCase()}${cls}${name ? ` "${name}"` : ""}`;
   };
+  // inert (reveal.js's slides other than the current one) reaches into shadow roots, closest() does not.
+  const insideInert = (el: Element) => {
+    for (let node: Element | null = el; node; ) {
+      if (node.closest("[inert]")) return true;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return false;
+  };
   const radioSeen = new Set<string>();
   const tabbable = found.filter((el) => {
     const h = el as HTMLElement;
-    if (h.tabIndex < 0 || (h as HTMLButtonElement).disabled || h.closest("[inert]")) return false;
+    if (h.tabIndex < 0 || (h as HTMLButtonElement).disabled || insideInert(h)) return false;
     if (!h.checkVisibility({ checkVisibilityCSS: true })) return false;
     // Only one radio per named group is in the tab order: the checked one, else the first.
     if (h instanceof HTMLInputElement && h.type === "radio" && h.name) {
@@ -100,6 +109,7 @@ async function describeFocus(index: number) {
   return {
     index,
     firstSeenAt: already === null ? index : Number(already),
+    tag: h.tagName.toLowerCase(),
     label: `${h.tagName.toLowerCase()}${cls}${name ? ` "${name}"` : ""}`,
     tabbableIndex: h.hasAttribute("data-kbd-tabbable") ? Number(h.getAttribute("data-kbd-tabbable")) : null,
     scroller: h.scrollHeight > h.clientHeight + 1 || h.scrollWidth > h.clientWidth + 1,
@@ -145,11 +155,15 @@ export async function walkWithKeyboard(page: Page, maxStops = 300): Promise<Keyb
   await page.bringToFront();
   await page.waitForFunction(() => document.hasFocus());
   const raw: NonNullable<Awaited<ReturnType<typeof describeFocus>>>[] = [];
-  for (let i = 0; i < maxStops; i++) {
+  for (let i = 0, presses = 0; i < maxStops && presses < maxStops * 2; presses++) {
     await page.keyboard.press("Tab");
     const stop = await page.evaluate(describeFocus, i);
+    // Inside an <iframe> (an embedded figure) Tab walks the frame's own controls,
+    // audited on the embed page itself; keep pressing until focus comes back out.
+    if (stop && stop.tag === "iframe" && raw.at(-1)?.tag === "iframe" && stop.firstSeenAt === raw.length - 1) continue;
     if (!stop || stop.firstSeenAt !== i) break; // left the page, or wrapped around
     raw.push(stop);
+    i++;
   }
   const stops: FocusStop[] = raw.map((s) => ({
     index: s.index, label: s.label, tabbable: s.tabbableIndex !== null, scroller: s.scroller && s.tabbableIndex === null,

@@ -66,6 +66,7 @@ export async function shiftsWhileDragging(
   const sliders = page.locator('input[type="range"]:visible, [role="slider"]:visible');
   const count = Math.min(await sliders.count(), maxSliders);
   const shifts: LayoutShift[] = [];
+  let dragged = 0;
   const sliderMoves: string[] = [];
   const where = (i: number) =>
     sliders.nth(i).evaluate((el) => {
@@ -75,8 +76,12 @@ export async function shiftsWhileDragging(
   for (let i = 0; i < count; i++) {
     const slider = sliders.nth(i);
     await slider.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const box = await slider.boundingBox();
-    if (!box) continue;
+    const viewport = page.viewportSize();
+    // A slider a reader cannot reach by scrolling (on another slide of the deck) is not dragged.
+    if (!box || !viewport || box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) continue;
+    dragged += 1;
     const label = (await slider.getAttribute("aria-label")) ?? (await slider.getAttribute("id")) ?? `slider ${i + 1}`;
     const start = await where(i);
     const since = await pageClock(page);
@@ -92,5 +97,5 @@ export async function shiftsWhileDragging(
     await page.mouse.up();
     shifts.push(...(await layoutShiftsSince(page, since)).filter((s) => !s.hadRecentInput));
   }
-  return { sliders: count, shifts, sliderMoves: [...new Set(sliderMoves)] };
+  return { sliders: dragged, shifts, sliderMoves: [...new Set(sliderMoves)] };
 }

@@ -27,6 +27,15 @@ describe("weightProblems", () => {
   });
 });
 
+describe("the slide deck's budget", () => {
+  it("holds the reveal.js deck to its own cap, and only the deck", () => {
+    const deck = { ...textPage, page: "/deck/", interactive: true, jsGzip: 85 * KB };
+    expect(weightProblems({ ...deck, deck: true })).toEqual([]);
+    expect(weightProblems(deck)).toEqual(["/deck/: 85.0 KB of JavaScript (gzip) on a page with interactive elements, budget 40.0 KB"]);
+    expect(weightProblems({ ...deck, deck: true, jsGzip: BUDGETS.jsDeck + 1 })).toHaveLength(1);
+  });
+});
+
 describe("imageProblems", () => {
   it("fails only the files over 200 KB", () => {
     expect(imageProblems([{ file: "a.png", bytes: 200 * KB }, { file: "b.png", bytes: 200 * KB + 1 }])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageKindOf, pageLabel, pagePathOf } from "../../support/site-pages";
+import { fixedThemeOf, pageKindOf, pageLabel, pagePathOf } from "../../support/site-pages";
 
 describe("pagePathOf", () => {
   it.each([
@@ -18,11 +18,19 @@ describe("pageKindOf", () => {
     expect(pageKindOf("", article)).toBe("index");
     expect(pageKindOf("why-focal-loss/", article)).toBe("chapter");
     expect(pageKindOf("embed/focal-curves/", "")).toBe("embed");
+    expect(pageKindOf("deck/", "")).toBe("deck");
     expect(pageKindOf("404.html", "")).toBe("not-found");
     expect(pageKindOf("figures/", '<meta property="og:type" content="website">')).toBe("other");
   });
   it("labels the index as /", () => {
     expect(pageLabel({ path: "" })).toBe("/");
     expect(pageLabel({ path: "figures/" })).toBe("/figures/");
+  });
+});
+
+describe("fixedThemeOf", () => {
+  it("reads a theme pinned on <html>, and null for pages that follow the reader", () => {
+    expect(fixedThemeOf('<!DOCTYPE html><html lang="en" data-theme="dark" class="deck-page">')).toBe("dark");
+    expect(fixedThemeOf('<!DOCTYPE html><html lang="en"><body data-theme="dark">')).toBeNull();
   });
 });
