@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          // Fuzzed property tests (thousands of runs) take 2-3 s alone and exceed Vitest's 5 s default
+          // when the suite shares two busy cores; a slow machine must not fail a correct test.
+          testTimeout: 30_000,
           benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",
         },

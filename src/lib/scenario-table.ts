@@ -31,6 +31,9 @@ const QUANTITY_NAMES: Record<Quantity, string> = {
   ceOverFl: "CE / FL",
 };
 
+/** The marks the page shows next to a printed value (the words go to screen readers and exports). */
+export const VERDICT_MARKS: Record<Verdict, string> = { agrees: "✓", "last-digit": "≈", differs: "✗" };
+
 export const VERDICT_WORDS: Record<Verdict, string> = { agrees: "agrees", "last-digit": "off in the last digit", differs: "differs" };
 
 export interface PrintedForRow {
@@ -65,7 +68,7 @@ export function scenarioOf(y: Label, p: number): ScenarioId | undefined {
 }
 
 /** CE / FL with 0/0 and ∞/∞ left undefined (NaN, shown as a dash with a note) rather than guessed. */
-export function lossRatio(ce: number, fl: number): number {
+export function ceOverFlRatio(ce: number, fl: number): number {
   if ((ce === 0 && fl === 0) || (ce === Infinity && fl === Infinity)) return NaN;
   if (fl === 0) return Infinity;
   return ce / fl;
@@ -83,8 +86,14 @@ export function scenarioRowValues(row: ScenarioRow, alpha: Alpha, gamma: number)
     ce,
     balancedCe: balancedCrossEntropy(p, y, alpha),
     fl,
-    ceOverFl: lossRatio(ce, fl),
+    ceOverFl: ceOverFlRatio(ce, fl),
   };
+}
+
+/** The parameters in words for the table's caption, e.g. "α = 0.25 and γ = 2". */
+export function tableParamsText(alpha: Alpha, gamma: number): string {
+  const g = formatNumber(gamma, shortestFormat(gamma, true));
+  return alpha === null ? `no α weighting and γ = ${g}` : `α = ${formatNumber(alpha, shortestFormat(alpha, true))} and γ = ${g}`;
 }
 
 /** True when α and γ are the article's, so its printed values are comparable. */
@@ -118,6 +127,25 @@ function numberCell(value: number, options: FormatOptions): ExportCell {
 
 function exampleName(v: ScenarioRowValues): string {
   return v.scenario ? SCENARIO_NAMES[v.scenario] : "Your example";
+}
+
+export interface PrintedLine {
+  verdict: Verdict;
+  /** the quantities that agree, or one printed value that does not, e.g. "FL 3.2058E-7" */
+  text: string;
+}
+
+/**
+ * The printed values compactly, for a table cell: one line naming everything
+ * that agrees, then one line per value that does not, with the text as printed.
+ */
+export function printedLines(printed: readonly PrintedForRow[]): PrintedLine[] {
+  const agreeing = [...new Set(printed.filter((x) => x.verdict === "agrees").map((x) => x.quantityName))];
+  const lines: PrintedLine[] = agreeing.length > 0 ? [{ verdict: "agrees", text: agreeing.join(", ") }] : [];
+  for (const x of printed) {
+    if (x.verdict !== "agrees") lines.push({ verdict: x.verdict, text: `${x.quantityName} ${x.printedText}` });
+  }
+  return lines;
 }
 
 /** One line per printed value, e.g. "FL 9.61E-5 (differs)". */

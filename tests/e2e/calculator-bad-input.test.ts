@@ -122,3 +122,64 @@ describe("bad input in the loss calculator", () => {
     await context.close();
   });
 });
+
+describe("bad input in the scenario table", () => {
+  async function openTable() {
+    const watched = await watchedPage(browser);
+    await watched.page.goto(siteUrl("scenarios/"));
+    await watched.page.waitForSelector("scenario-calculator[data-ready]");
+    return watched;
+  }
+  const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
+
+  it.each([
+    { value: "", message: /p is empty/ },
+    { value: "abc", message: /not a number/ },
+    { value: "1e999", message: /too large/ },
+    { value: "-0.5", message: /p cannot be below 0/ },
+    { value: "2", message: /p cannot be above 1/ },
+    { value: "1,2,3", message: /mixes commas and points/ },
+  ])("a row's p = $value: the message in that row, the numbers kept and marked stale", async ({ value, message }) => {
+    const { page, context, problems } = await openTable();
+    const before = await cellsOf(page);
+    const input = page.locator("scenario-calculator [data-rows] > tr").nth(2).locator("[data-row-input=p]");
+    await input.fill(value);
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await input.getAttribute("aria-describedby"))!;
+    const error = page.locator(`#${errorId}`);
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(message);
+    expect(await error.textContent()).toMatch(/Enter a probability from 0 to 1/);
+    expect(await cellsOf(page)).toEqual(before);
+    expect(await page.locator("scenario-calculator").getAttribute("data-stale")).not.toBeNull();
+    expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
+    expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+    await input.fill("0,5");
+    expect(await input.getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("scenario-calculator").getAttribute("data-stale")).toBeNull();
+    expect((await cellsOf(page))).not.toEqual(before);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    { field: "alpha", value: "1.5", message: /α cannot be above 1/ },
+    { field: "alpha", value: "-1", message: /α cannot be below 0/ },
+    { field: "gamma", value: "-0.5", message: /γ cannot be below 0/ },
+    { field: "gamma", value: "10.5", message: /γ cannot be above 10/ },
+    { field: "gamma", value: "", message: /γ is empty/ },
+  ])("$field = $value: its message, the table kept and marked stale", async ({ field, value, message }) => {
+    const { page, context } = await openTable();
+    const before = await cellsOf(page);
+    await page.fill(`scenario-calculator [data-input=${field}]`, value);
+    const input = page.locator(`scenario-calculator [data-input=${field}]`);
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    const error = page.locator(`scenario-calculator [data-error=${field}]`);
+    expect((await input.getAttribute("aria-describedby"))!.split(" ")).toContain(await error.getAttribute("id"));
+    expect(await error.textContent()).toMatch(message);
+    expect(await cellsOf(page)).toEqual(before);
+    expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
+    expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+    await context.close();
+  });
+});

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
+import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/loss";
 import { formatNumber } from "../../src/lib/format";
 
@@ -22,7 +22,7 @@ describe("the loss calculator keeps its state in the URL", () => {
     await page.check("[data-input=y][value='0']");
     await page.fill("[data-input=alpha]", "0.6");
     await page.fill("[data-input=gamma]", "3.5");
-    const url = new URL(page.url());
+    const url = (await currentUrl(page));
     expect(url.searchParams.get("loss.p")).toBe("0.3");
     expect(url.searchParams.get("loss.y")).toBe("0");
     expect(url.searchParams.get("loss.alpha")).toBe("0.6");
@@ -48,13 +48,13 @@ describe("the loss calculator keeps its state in the URL", () => {
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.uncheck("[data-input=alpha-on]");
-    expect(new URL(page.url()).searchParams.get("loss.alpha")).toBe("off");
+    expect((await currentUrl(page)).searchParams.get("loss.alpha")).toBe("off");
     await page.reload();
     await page.waitForSelector("loss-calculator[data-ready]");
     expect(await page.isChecked("[data-input=alpha-on]")).toBe(false);
     expect(await page.isDisabled("[data-input=alpha]")).toBe(true);
     await page.click("[data-action=reset]");
-    expect(new URL(page.url()).search).toBe("");
+    expect((await currentUrl(page)).search).toBe("");
     expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
     await context.close();
   });
@@ -75,6 +75,51 @@ describe("the loss calculator keeps its state in the URL", () => {
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
     expect(dialogs).toBe(0);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the scenario table keeps its state in the URL", () => {
+  it("restores α, γ and the edited rows after a reload", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(siteUrl("scenarios/"));
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    await page.uncheck("scenario-calculator [data-input=alpha-on]");
+    await page.fill("scenario-calculator [data-input=gamma]", "3");
+    const rows = page.locator("scenario-calculator [data-rows] > tr");
+    await rows.nth(1).locator("[data-row-input=p]").fill("0.2");
+    await rows.nth(3).locator("[data-action=remove-row]").click();
+    await page.click("scenario-calculator [data-action=add-row]");
+    const url = (await currentUrl(page));
+    expect(url.searchParams.get("table.alpha")).toBe("off");
+    expect(url.searchParams.get("table.gamma")).toBe("3");
+    expect(url.searchParams.get("table.rows")).toBe("1:0.95,0:0.2,1:0.05,1:0.99,0:0.01,1:0.5");
+    const before = await scenarioCells(page);
+
+    await page.reload();
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    expect(await page.isChecked("scenario-calculator [data-input=alpha-on]")).toBe(false);
+    expect(await page.inputValue("scenario-calculator [data-input=gamma]")).toBe("3");
+    expect(await rows.count()).toBe(6);
+    expect(await rows.nth(1).locator("[data-row-input=p]").inputValue()).toBe("0.2");
+    expect(await rows.nth(1).locator("[data-row-input=y]").inputValue()).toBe("0");
+    const after = await scenarioCells(page);
+    expect(after).toEqual(before);
+    expect(after[1]!.fl).toBe(formatNumber(focalLoss(0.2, 0, { alpha: null, gamma: 3 })));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a hostile rows parameter keeps the readable rows and shows nothing of the rest", async () => {
+    const { page, context } = await watchedPage(browser);
+    const rows = encodeURIComponent("1:0.7,<script>alert(1)</script>,0:2,x:0.5,0:0.4");
+    await page.goto(siteUrl(`scenarios/?table.rows=${rows}&table.gamma=1e999`));
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    const cells = await scenarioCells(page);
+    expect(cells).toHaveLength(2);
+    expect(cells[0]!.fl).toBe(formatNumber(focalLoss(0.7, 1, { alpha: 0.25, gamma: 2 })));
+    expect(cells[1]!.fl).toBe(formatNumber(focalLoss(0.4, 0, { alpha: 0.25, gamma: 2 })));
+    expect(await pageText(page)).not.toMatch(/alert|BROKEN|NaN|Infinity|undefined/);
     await context.close();
   });
 });

@@ -34,3 +34,39 @@ export async function htmlText(page: Page, html: string): Promise<string> {
     return (div.querySelector(".katex-html")?.textContent ?? "").replace(/\s+/g, "");
   }, html);
 }
+
+/** The scenario table's computed cells, row by row: name, pt, ce, balancedCe, fl, ceOverFl (as shown). */
+export async function scenarioCells(page: Page): Promise<Array<Record<string, string>>> {
+  return page.locator("scenario-calculator [data-rows] > tr").evaluateAll((trs) =>
+    trs.map((tr) => Object.fromEntries([...tr.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, (c.textContent ?? "").trim()]))),
+  );
+}
+
+/** A small RFC 4180 reader for checking exported CSV, independent of the writer. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += c;
+  }
+  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/**
+ * The address as the page sees it. Playwright's page.url() learns of
+ * history.replaceState through an event that can arrive after the next step.
+ */
+export async function currentUrl(page: Page): Promise<URL> {
+  return new URL(await page.evaluate(() => location.href));
+}

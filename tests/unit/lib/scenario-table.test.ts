@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScenarioState } from "../../../src/lib/calculator-state";
-import { lossRatio, printedForRow, scenarioExportTable, scenarioOf, scenarioRowValues } from "../../../src/lib/scenario-table";
+import { ceOverFlRatio, printedForRow, scenarioExportTable, scenarioOf, scenarioRowValues } from "../../../src/lib/scenario-table";
 import { toMarkdown } from "../../../src/lib/table-export";
 import { loadReference, relativeError } from "../../support/reference";
 
@@ -52,9 +52,9 @@ describe("the scenario table model", () => {
   });
 
   it("reads ∞ and a ratio without a value as symbols, never NaN or Infinity", () => {
-    expect(lossRatio(0, 0)).toBeNaN();
-    expect(lossRatio(Infinity, Infinity)).toBeNaN();
-    expect(lossRatio(1, 0)).toBe(Infinity);
+    expect(ceOverFlRatio(0, 0)).toBeNaN();
+    expect(ceOverFlRatio(Infinity, Infinity)).toBeNaN();
+    expect(ceOverFlRatio(1, 0)).toBe(Infinity);
     const t = scenarioExportTable({ alpha: 0.25, gamma: 2, rows: [{ y: 1, p: 0 }, { y: 1, p: 1 }, { y: 1, p: 0.5 }] });
     const md = toMarkdown(t);
     expect(md).not.toMatch(/NaN|undefined|Infinity/);
