@@ -48,9 +48,15 @@ function externalReferences(svg: string): string[] {
   return [...hrefs, ...urls, ...[...svg.matchAll(/@import[^;]*/g)].map((m) => m[0])];
 }
 
-/** Parses SVG text with the browser's XML parser and reports what a slide tool would see. */
-async function inspectSvg(page: Page, text: string) {
-  return page.evaluate(async (svgText) => {
+/**
+ * Parses SVG text with the browser's XML parser and reports what a slide tool
+ * would see. In a blank page of its own: a DOMParser document inherits the
+ * opening page's Content-Security-Policy, which reports the file's <style> as a
+ * console error on the site's pages (the file itself carries no policy).
+ */
+async function inspectSvg(sitePage: Page, text: string) {
+  const page = await sitePage.context().newPage();
+  const seen = await page.evaluate(async (svgText) => {
     const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
     const root = doc.documentElement;
     const strokes = [...doc.querySelectorAll("path")].map((p) => p.getAttribute("stroke")).filter((s) => s && s !== "none");
@@ -68,6 +74,8 @@ async function inspectSvg(page: Page, text: string) {
       imageSize: [image.naturalWidth, image.naturalHeight],
     };
   }, text);
+  await page.close();
+  return seen;
 }
 
 describe("the share panel", () => {
