@@ -92,6 +92,17 @@ describe("the scenario table", () => {
     await context.close();
   });
 
+  it("works in place in the chapter comparing the two losses", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(siteUrl("ce-versus-fl/"));
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    await page.fill("scenario-calculator [data-input=gamma]", "5");
+    const cells = await scenarioCells(page);
+    ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 5 }))));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("shows ∞ and a dash, never a broken number, for p_t = 0 and p_t = 1", async () => {
     const { page, context } = await openTable("?table.rows=1:0,0:1,1:1");
     const cells = await scenarioCells(page);

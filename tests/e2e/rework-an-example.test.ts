@@ -2,6 +2,7 @@
  * A reader reworks the article's example in the loss calculator, then one of
  * their own, and checks each number and each substituted formula.
  */
+import { gzipSync } from "node:zlib";
 import katex from "katex";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -82,6 +83,23 @@ describe("a reader reworks the article's example in the loss calculator", () => 
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
     expect(await page.inputValue("[data-input=p]")).toBe("0.05");
     expect((await lossSummary(page)).ce).toBe(formatNumber(crossEntropy(0.05, 1)));
+    await context.close();
+  });
+
+  it("works in place in the focal-loss chapter, for under 40 KB of gzipped script", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const scripts: Array<Promise<number>> = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto(siteUrl("focal-loss/"), { waitUntil: "networkidle" });
+    await page.waitForSelector("loss-calculator[data-ready]");
+    await page.fill("[data-input=p]", "0.99");
+    expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.99, 1, { alpha: 0.25, gamma: 2 })));
+    const gzipped = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    expect(gzipped).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThan(40 * 1024);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
