@@ -63,7 +63,7 @@ export default defineConfig({
   // Checked on every built page by tests/audit/links-and-html.test.ts.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: ["default-src 'self'", "img-src 'self' blob: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
     },
   },
