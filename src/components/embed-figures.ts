@@ -4,9 +4,13 @@
  * components; a registry entry without a component here gets no embed route.
  */
 import FocalCurvesFigure from "./FocalCurvesFigure.astro";
+import LossCalculator from "./LossCalculator.astro";
+import ScenarioCalculator from "./ScenarioCalculator.astro";
 
 // Astro components are functions at build time; their props type is not needed here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const EMBED_COMPONENTS: Record<string, any> = {
   "focal-curves": FocalCurvesFigure,
+  "loss-calculator": LossCalculator,
+  "scenario-calculator": ScenarioCalculator,
 };
