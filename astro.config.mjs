@@ -15,12 +15,35 @@ import { webComponentModule } from "./src/build/web-component-module";
 const base = process.env.BASE_PATH ?? "/";
 const site = process.env.SITE_URL ?? "https://focal-loss.example.org";
 
+/**
+ * KaTeX declares its faces `font-display: block`: formulas are laid out with
+ * fallback metrics while invisible and reflow when the face arrives, a layout
+ * shift the reader sees as text jumping. `optional` never swaps a face in after
+ * first paint; BaseLayout preloads the two faces nearly every formula uses, and
+ * Chromium holds first paint briefly for preloaded optional fonts, so on an
+ * ordinary connection formulas render in KaTeX's faces from the first frame.
+ */
+function katexFontsOptional() {
+  return {
+    name: "katex-fonts-optional",
+    enforce: /** @type {const} */ ("pre"),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id)) return null;
+      return { code: code.replaceAll("font-display:block", "font-display:optional"), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   site,
   base,
   trailingSlash: "always",
   integrations: [mdx(), sitemap(), webComponentModule()],
   markdown: {
+    // Shiki colours code with inline style attributes, which the CSP below
+    // forbids; Prism marks tokens with classes instead.
+    syntaxHighlight: "prism",
     // Astro 7's default engine runs no remark/rehype plugins; math only renders
     // through the unified processor (MDX inherits it). KaTeX runs at build time,
     // so no KaTeX JavaScript reaches the browser.
@@ -31,7 +54,21 @@ export default defineConfig({
     }),
   },
   build: { format: "directory" },
+  // A strict Content-Security-Policy as a <meta> tag on every page: scripts
+  // only from this origin or by hash (Astro hashes its own; ThemeScript adds
+  // the theme script's), no eval, nothing loaded from elsewhere. KaTeX writes
+  // inline style attributes, so style-src-attr allows 'unsafe-inline' and
+  // nothing broader (no inline <style> without a hash). frame-ancestors cannot
+  // be set in a meta tag; a host that wants it must send it as a header.
+  // Checked on every built page by tests/audit/links-and-html.test.ts.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
+    },
+  },
   vite: {
+    plugins: [katexFontsOptional()],
     // Fonts stay files: a data: URL font would bloat the CSS and need a wider CSP.
     build: { assetsInlineLimit: 0 },
   },

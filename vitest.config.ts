@@ -27,6 +27,34 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        test: {
+          // Quality gates over every built page: axe, keyboard, CSP, links, HTML, budgets.
+          name: "audit",
+          include: ["tests/audit/**/*.test.ts"],
+          exclude: ["tests/audit/**/lighthouse*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+      {
+        test: {
+          // Lighthouse alone, one page at a time: its performance score measures
+          // main-thread time, which a parallel test on a 2-core machine would inflate.
+          name: "lighthouse",
+          include: ["tests/audit/**/lighthouse*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

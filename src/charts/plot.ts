@@ -69,9 +69,19 @@ const pathOf = line<Pixel>()
   .y((p) => p![1])
   .digits(2);
 
+// Paths of unchanging curves (the reference curves, shared objects) kept per plot geometry,
+// so a slider frame only rebuilds the reader's curve.
+const pathCache = new WeakMap<Curve, { geometry: string; d: string }>();
+
 /** The SVG path of a curve within the plot box. */
 export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = false): string {
-  return pathOf(projectClipped(curve.points, x, y, box, log)) ?? "";
+  const frozen = Object.isFrozen(curve);
+  const geometry = frozen ? `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${box.top}|${box.bottom}|${log}` : "";
+  const cached = frozen ? pathCache.get(curve) : undefined;
+  if (cached && cached.geometry === geometry) return cached.d;
+  const d = pathOf(projectClipped(curve.points, x, y, box, log)) ?? "";
+  if (frozen) pathCache.set(curve, { geometry, d });
+  return d;
 }
 
 /** Text for a γ or α value: the shortest decimal that shows it exactly (0.5, 2, 0.25). */
@@ -104,15 +114,17 @@ export interface LegendRow {
 }
 
 /**
- * The legend in the plot's top-right corner; with a crosshair it also reads out
+ * The legend, in a corner of the plot its curves leave empty; with a crosshair it also reads out
  * each curve's value there, so the reader's eye stays in one place.
  */
-export function legend(rows: LegendRow[], box: Box, header: string | null, key = "legend"): SvgNode {
+export type Corner = "top-right" | "bottom-right" | "bottom-left";
+
+export function legend(rows: LegendRow[], box: Box, header: string | null, key = "legend", corner: Corner = "top-right"): SvgNode {
   const rowHeight = 17;
   const withValues = rows.some((r) => r.value !== undefined);
   const width = withValues ? 186 : 132;
   const height = rows.length * rowHeight + (header ? rowHeight : 0) + 10;
-  const left = box.right - width - 6;
+  const left = corner === "bottom-left" ? box.left + 6 : box.right - width - 6;
   const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width, height, rx: 4 })];
   let y = 5 + rowHeight / 2;
   if (header) {
@@ -129,7 +141,8 @@ export function legend(rows: LegendRow[], box: Box, header: string | null, key =
     );
     y += rowHeight;
   }
-  return node("g", key, { class: "legend", transform: `translate(${left},${box.top + 6})` }, children);
+  const top = corner === "top-right" ? box.top + 6 : box.bottom - height - 6;
+  return node("g", key, { class: "legend", transform: `translate(${left},${top})` }, children);
 }
 
 /** The class that gives a curve its colour and dash pattern (see charts.css). */

@@ -16,9 +16,14 @@ const OPTIONS: katex.KatexOptions = {
   strict: (code: string) => (code === "htmlExtension" ? "ignore" : "error"),
 };
 
-/** Inline math (so a long step wraps after = or × on a phone) for KaTeX source. */
+/** Inline math (so a long step wraps after = or × on a phone) for KaTeX source; HTML only, hidden from screen readers. */
 export function renderInlineTex(tex: string): string {
   return katex.renderToString(tex, OPTIONS);
+}
+
+/** Inline math for a label or a header: with KaTeX's MathML, so screen readers read the symbol. */
+export function renderLabelTex(tex: string): string {
+  return katex.renderToString(tex, { ...OPTIONS, output: "htmlAndMathml" });
 }
 
 export function renderStepTemplate(step: LossStep): string {

@@ -5,7 +5,10 @@
  * this module touches location and history.
  */
 import { parseFigureState, serialiseFigureState, updateFigureState, type FigureState } from "../lib/state";
-import { frameCoalescer } from "./frame";
+import { afterQuiet } from "./frame";
+
+/** The URL is rewritten once the state has not changed for this long. */
+export const URL_WRITE_DELAY_MS = 250;
 
 type Listener = (state: FigureState, source: unknown) => void;
 
@@ -19,8 +22,10 @@ export interface FigureStore {
 function createStore(initial: FigureState): FigureStore {
   let state = initial;
   const listeners = new Set<Listener>();
-  // One history write per frame at most: Chromium throttles replaceState floods.
-  const writeUrl = frameCoalescer(() => {
+  // history.replaceState is a synchronous round trip to the browser process (the costliest call of a
+  // slider drag when profiled) and Chromium throttles floods of it, so the URL is written once the
+  // reader pauses, not while a drag is going on.
+  const writeUrl = afterQuiet(URL_WRITE_DELAY_MS, () => {
     const url = new URL(location.href);
     const params = new URLSearchParams(url.search);
     serialiseFigureState(state, params);

@@ -38,3 +38,29 @@ export function whenNearViewport(element: Element, init: () => void, margin = "3
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
+
+/**
+ * Calls `fn` once calls have stopped for `ms` (a debounce). It keeps one timer
+ * and re-arms it only when it fires early, instead of clearing and setting a
+ * timer on every call: a slider drag calls this on every input event.
+ */
+export function afterQuiet(ms: number, fn: () => void): () => void {
+  let last = 0;
+  let armed = false;
+  const check = () => {
+    const wait = last + ms - performance.now();
+    if (wait > 1) {
+      setTimeout(check, wait);
+      return;
+    }
+    armed = false;
+    fn();
+  };
+  return () => {
+    last = performance.now();
+    if (!armed) {
+      armed = true;
+      setTimeout(check, ms);
+    }
+  };
+}

@@ -37,6 +37,13 @@ export abstract class LiveFigure extends HTMLElement {
   private readonly schedule = frameCoalescer(() => this.redraw());
   private cleanups: Array<() => void> = [];
   private upgraded = false;
+  /** the <svg>'s CSS box, kept by a ResizeObserver so a redraw never forces a synchronous layout */
+  private size: ChartSize | null = null;
+  /** the --chart-scale in force, read again whenever the size changes */
+  private scale: number | undefined;
+  /** off screen, a figure only notes that it is stale and redraws when it comes back */
+  private visible = true;
+  private stale = false;
 
   /** Draws the chart for a state, at a measured size, with the crosshair (or null). */
   protected abstract draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void;
@@ -70,16 +77,29 @@ export abstract class LiveFigure extends HTMLElement {
         this.schedule();
       }),
     );
-    if (this.frame && typeof ResizeObserver !== "undefined") {
-      let lastWidth = -1;
+    if (this.svg && typeof ResizeObserver !== "undefined") {
       const observer = new ResizeObserver(([entry]) => {
-        const width = Math.round(entry?.contentRect.width ?? 0);
-        if (width !== lastWidth) {
-          lastWidth = width;
+        const box = entry?.contentRect;
+        if (!box) return;
+        const size = { width: Math.round(box.width), height: Math.round(box.height) };
+        if (size.width !== this.size?.width || size.height !== this.size?.height) {
+          this.size = size;
+          this.scale = undefined;
           this.schedule();
         }
       });
-      observer.observe(this.frame);
+      observer.observe(this.svg);
+      this.cleanups.push(() => observer.disconnect());
+    }
+    if (typeof IntersectionObserver !== "undefined") {
+      const observer = new IntersectionObserver(
+        ([entry]) => {
+          this.visible = entry?.isIntersecting ?? true;
+          if (this.visible && this.stale) this.schedule();
+        },
+        { rootMargin: "200px" },
+      );
+      observer.observe(this);
       this.cleanups.push(() => observer.disconnect());
     }
     this.syncControls(this.store.state);
@@ -90,16 +110,21 @@ export abstract class LiveFigure extends HTMLElement {
   /** Measure, then draw: the CSS box of the <svg> decides the size, the chart fills it at 1 unit = 1 px. */
   private measure(): ChartSize | null {
     if (!this.svg) return null;
-    const box = this.svg.getBoundingClientRect();
-    if (box.width < 10 || box.height < 10) return null;
-    const scale = this.chartScale();
-    return { width: Math.round(box.width / scale), height: Math.round(box.height / scale) };
+    if (!this.size) {
+      // Only before the ResizeObserver's first report: one layout read at upgrade time.
+      const box = this.svg.getBoundingClientRect();
+      this.size = { width: Math.round(box.width), height: Math.round(box.height) };
+    }
+    if (this.size.width < 10 || this.size.height < 10) return null;
+    const scale = (this.scale ??= this.chartScale());
+    return { width: Math.round(this.size.width / scale), height: Math.round(this.size.height / scale) };
   }
 
   /**
    * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale
    * sets --chart-scale): the chart is drawn that much smaller and the SVG's
    * viewBox scales it up, so its text, lines and spacing grow together.
+   * Read once per size change (a computed-style read each frame would force style recalculation).
    */
   protected chartScale(): number {
     const value = parseFloat(getComputedStyle(this).getPropertyValue("--chart-scale"));
@@ -107,6 +132,12 @@ export abstract class LiveFigure extends HTMLElement {
   }
 
   protected redraw(): void {
+    // A drag in one figure need not repaint the figures scrolled out of sight; they catch up when they return.
+    if (!this.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const size = this.measure();
     if (!this.svg || !size) return;
     this.draw(this.svg, this.store.state, size, this.crosshair);
@@ -118,8 +149,20 @@ export abstract class LiveFigure extends HTMLElement {
 
   // ---------------------------------------------------------------- controls
 
-  private controls<T extends HTMLInputElement>(name: string): T[] {
-    return [...this.querySelectorAll<T>(`[data-control="${name}"]`)];
+  private controlCache = new Map<string, HTMLInputElement[]>();
+  private outputCache = new Map<string, Element[]>();
+
+  /** The controls of one kind; looked up once, since every state change syncs them. */
+  private controls(name: string): HTMLInputElement[] {
+    let found = this.controlCache.get(name);
+    if (!found) this.controlCache.set(name, (found = [...this.querySelectorAll<HTMLInputElement>(`[data-control="${name}"]`)]));
+    return found;
+  }
+
+  private outputs(name: string): Element[] {
+    let found = this.outputCache.get(name);
+    if (!found) this.outputCache.set(name, (found = [...this.querySelectorAll(`[data-output="${name}"]`)]));
+    return found;
   }
 
   private bindControls(): void {
@@ -156,9 +199,9 @@ export abstract class LiveFigure extends HTMLElement {
     const gammaText = formatNumber(state.gamma, { notation: "fixed", digits: 1 });
     for (const input of this.controls("gamma")) {
       if (input.valueAsNumber !== state.gamma) input.value = String(state.gamma);
-      input.setAttribute("aria-valuetext", `γ = ${gammaText}`);
+      if (input.getAttribute("aria-valuetext") !== `γ = ${gammaText}`) input.setAttribute("aria-valuetext", `γ = ${gammaText}`);
     }
-    for (const out of this.querySelectorAll('[data-output="gamma"]')) out.textContent = gammaText;
+    for (const out of this.outputs("gamma")) if (out.textContent !== gammaText) out.textContent = gammaText;
     const alphaText = state.alpha === null ? "off" : formatNumber(state.alpha, { notation: "fixed", digits: 2 });
     for (const input of this.controls("alpha")) {
       input.disabled = state.alpha === null;
@@ -166,7 +209,7 @@ export abstract class LiveFigure extends HTMLElement {
       input.setAttribute("aria-valuetext", state.alpha === null ? "α off" : `α = ${alphaText}`);
     }
     for (const box of this.controls("alpha-on")) box.checked = state.alpha !== null;
-    for (const out of this.querySelectorAll('[data-output="alpha"]')) out.textContent = alphaText;
+    for (const out of this.outputs("alpha")) if (out.textContent !== alphaText) out.textContent = alphaText;
     for (const radio of this.controls("yscale")) radio.checked = radio.value === state.yScale;
     for (const box of this.controls("examples")) box.checked = state.showExamples;
   }
@@ -186,10 +229,10 @@ export abstract class LiveFigure extends HTMLElement {
       this.schedule();
     };
     const fromPointer = (event: PointerEvent) => {
-      const rect = this.svg!.getBoundingClientRect();
-      const scale = this.chartScale();
-      const size = { width: Math.round(rect.width / scale), height: Math.round(rect.height / scale) };
-      return this.invertX((event.clientX - rect.left) / scale, size, this.store.state);
+      const size = this.measure();
+      if (!size) return null;
+      const left = this.svg!.getBoundingClientRect().left;
+      return this.invertX((event.clientX - left) / (this.scale ?? 1), size, this.store.state);
     };
     const move = (event: PointerEvent) => set(fromPointer(event), false);
     const leave = (event: PointerEvent) => {

@@ -87,7 +87,8 @@ class SharePanel extends HTMLElement {
 
   #pageLink(): string {
     const url = new URL(location.href);
-    const figureId = this.closest("figure")?.id;
+    // The panel sits beside its <figure> inside the live-figure element (a figure's caption must be its last child).
+    const figureId = (this.closest("figure") ?? this.closest(".live-figure")?.querySelector("figure"))?.id;
     if (figureId) url.hash = figureId;
     return url.href;
   }
@@ -122,7 +123,7 @@ class SharePanel extends HTMLElement {
   }
 
   #chart(): SVGSVGElement {
-    const scope = this.closest("figure, [data-embed-figure]") ?? document;
+    const scope = this.closest(".live-figure, figure, [data-embed-figure]") ?? document;
     const chart = scope.querySelector<SVGSVGElement>("svg.chart");
     if (!chart) throw new Error("no chart to export");
     return chart;

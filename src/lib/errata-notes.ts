@@ -56,8 +56,11 @@ export function classifySlip(checked: CheckedValue): Slip {
  * significant digits than the article printed, at least four.
  */
 export function comparisonFormat(checked: CheckedValue): FormatOptions {
-  const printedDigits = significantDigits(checked.entry.printedText);
-  return { notation: "significant", digits: Math.min(12, Math.max(4, printedDigits + 2)) };
+  const digits = Math.min(12, Math.max(4, significantDigits(checked.entry.printedText) + 2));
+  // Below 10⁻³ a run of leading zeros hides the digits; scientific shows them.
+  const abs = Math.abs(checked.exact);
+  if (abs > 0 && abs < 1e-3) return { notation: "scientific", digits: digits - 1 };
+  return { notation: "significant", digits };
 }
 
 /** Significant digits of a decimal as printed: "0.0128" → 3, "9.61E-5" → 3, "40000" → 1. */
@@ -73,7 +76,16 @@ export function exactAtPrintedPrecision(checked: CheckedValue): string {
   const { exact, unit } = checked;
   const decimals = Math.max(0, -Math.round(Math.log10(unit)));
   const fixed = (Math.round(exact / unit) * unit).toFixed(decimals);
-  // Very small units (E-notation prints) read better in scientific notation.
-  if (decimals > 8) return formatNumber(exact, { notation: "scientific", digits: significantDigits(checked.entry.printedText) - 1 });
+  // A value the article printed in E notation is compared in scientific notation too.
+  if (/e/i.test(checked.entry.printedText) || decimals > 8) return formatNumber(exact, { notation: "scientific", digits: significantDigits(checked.entry.printedText) - 1 });
   return fixed;
+}
+
+/**
+ * The exact value as the notes print it: a probability p_t is a short decimal
+ * (0.05, not 0.05000); a loss gets comparisonFormat's digits.
+ */
+export function exactText(checked: CheckedValue): string {
+  if (checked.entry.quantity === "pt") return String(Number(checked.exact.toPrecision(12)));
+  return formatNumber(checked.exact, comparisonFormat(checked));
 }

@@ -22,7 +22,7 @@ export interface Curve {
   alpha: Alpha;
   /** the curve the reader controls, drawn in the reader's accent */
   reader: boolean;
-  points: CurvePoint[];
+  readonly points: readonly CurvePoint[];
   at(x: number): number;
 }
 
@@ -53,28 +53,38 @@ function sampled(fn: (x: number) => number, xs: readonly number[]): CurvePoint[]
   return xs.map((x) => ({ x, y: fn(x) }));
 }
 
-function referenceAndReader(
-  reader: ReaderParams,
-  fnFor: (gamma: number, alpha: Alpha) => (x: number) => number,
-  xs: readonly number[],
-): Curve[] {
-  const curves: Curve[] = FIGURE1_GAMMAS.map((gamma) => {
-    const at = fnFor(gamma, null);
-    return { key: gammaKey(gamma), gamma, alpha: null, reader: false, points: sampled(at, xs), at };
-  });
+type CurveFamily = (gamma: number, alpha: Alpha) => (x: number) => number;
+
+// The reference curves never change: sample them once per family and hand out the same objects,
+// which also lets a chart keep their paths between frames.
+const referenceCache = new Map<CurveFamily, Curve[]>();
+
+function referenceAndReader(reader: ReaderParams, fnFor: CurveFamily, xs: readonly number[]): Curve[] {
+  let references = referenceCache.get(fnFor);
+  if (!references) {
+    references = FIGURE1_GAMMAS.map((gamma) => {
+      const at = fnFor(gamma, null);
+      return Object.freeze({ key: gammaKey(gamma), gamma, alpha: null, reader: false, points: Object.freeze(sampled(at, xs)) as CurvePoint[], at });
+    });
+    referenceCache.set(fnFor, references);
+  }
+  const curves = [...references];
   const at = fnFor(reader.gamma, reader.alpha);
   curves.push({ key: "reader", gamma: reader.gamma, alpha: reader.alpha, reader: true, points: sampled(at, xs), at });
   return curves;
 }
 
 /** Figure 1: FL(p_t) for γ ∈ {0, 0.5, 1, 2, 5} without α, and the reader's γ and α. */
+const focalFamily: CurveFamily = (gamma, alpha) => (p) => focalLossOfPt(p, { gamma, alpha });
+const modulatingFamily: CurveFamily = (gamma) => (p) => modulatingFactor(p, 1, gamma);
+
 export function focalCurvesData(reader: ReaderParams): Curve[] {
-  return referenceAndReader(reader, (gamma, alpha) => (p) => focalLossOfPt(p, { gamma, alpha }), PT_SAMPLES);
+  return referenceAndReader(reader, focalFamily, PT_SAMPLES);
 }
 
 /** The modulating factor (1 − p_t)^γ for the same γ values and the reader's γ. */
 export function modulatingFactorData(reader: ReaderParams): Curve[] {
-  return referenceAndReader(reader, (gamma) => (p) => modulatingFactor(p, 1, gamma), PT_SAMPLES);
+  return referenceAndReader(reader, modulatingFamily, PT_SAMPLES);
 }
 
 /** The logit range of the logit-space chart: σ(±6) covers p from 0.0025 to 0.9975. */

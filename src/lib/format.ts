@@ -94,3 +94,16 @@ export function formatPercent(share: number, decimals = 1): string {
   if (!Number.isFinite(share)) return "—";
   return `${formatNumber(share * 100, { notation: "fixed", digits: decimals })}%`;
 }
+
+/**
+ * A "times smaller" ratio for readers: whole numbers with thousands separators
+ * from 100 up (`1,600`, `40,000`), three significant digits below (`4.43`),
+ * scientific beyond a million. Infinite reads as ∞.
+ */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio) || Number.isNaN(ratio)) return formatNumber(ratio);
+  const abs = Math.abs(ratio);
+  if (abs >= 1e6) return formatNumber(ratio, { notation: "scientific", digits: 2 });
+  if (abs >= 100) return (ratio < 0 ? "−" : "") + Math.round(abs).toLocaleString("en-US");
+  return formatNumber(ratio, { notation: "significant", digits: 3 });
+}

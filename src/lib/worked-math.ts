@@ -83,14 +83,23 @@ export function resultStepTex(quantity: WorkedQuantity, example: Example, format
     case "balancedCe":
       return weight === null
         ? `\\mathrm{CE}_\\alpha = -\\ln p_t = -\\ln ${ptText} = ${result}`
-        : `\\mathrm{CE}_\\alpha = -\\alpha_t \\ln p_t = -${weight} \\times \\ln ${ptText} = ${result}`;
+        : aligned("\\mathrm{CE}_\\alpha", ["-\\alpha_t \\ln p_t", `-${weight} \\times \\ln ${ptText}`, result]);
     case "fl": {
       const factor = formatNumberTex(Math.pow(oneMinusPt(p, y), gamma), format);
       const w = weight === null ? "" : `${weight} \\times `;
-      const lhs = weight === null ? "\\mathrm{FL} = -(1 - p_t)^{\\gamma} \\ln p_t" : "\\mathrm{FL} = -\\alpha_t (1 - p_t)^{\\gamma} \\ln p_t";
-      return `${lhs} = -${w}${factor} \\times \\ln ${ptText} = ${result}`;
+      const definition = weight === null ? "-(1 - p_t)^{\\gamma} \\ln p_t" : "-\\alpha_t (1 - p_t)^{\\gamma} \\ln p_t";
+      return aligned("\\mathrm{FL}", [definition, `-${w}${factor} \\times \\ln ${ptText}`, result]);
     }
   }
+}
+
+/**
+ * A chain of equalities set one step per row (aligned on =), so a long
+ * substitution wraps into rows a phone can show instead of one wide line.
+ */
+export function aligned(lhs: string, steps: string[]): string {
+  const rows = steps.map((step, i) => `${i === 0 ? lhs + " " : ""}&= ${step}`);
+  return `\\begin{aligned}${rows.join(" \\\\ ")}\\end{aligned}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * each bad value gets its own message next to its field, the results stay at
  * the last valid values and say so, and no broken number ever shows.
  */
+import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
@@ -180,6 +181,24 @@ describe("bad input in the scenario table", () => {
     expect(await cellsOf(page)).toEqual(before);
     expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+    await context.close();
+  });
+});
+
+describe("error states stay accessible", () => {
+  it.each(["light", "dark"] as const)("axe finds nothing wrong with both calculators showing errors (%s theme)", async (colorScheme) => {
+    const { page, context } = await watchedPage(browser, { colorScheme });
+    await page.goto(siteUrl("calculator/"));
+    await page.waitForSelector("loss-calculator[data-ready]");
+    await page.fill("[data-input=p]", "2");
+    await page.fill("[data-input=gamma]", "x");
+    expect((await new AxeBuilder({ page }).include("loss-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    await page.goto(siteUrl("scenarios/"));
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
+    await page.fill("scenario-calculator [data-input=alpha]", "5");
+    expect((await new AxeBuilder({ page }).include("scenario-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });
 });

@@ -56,6 +56,11 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("0.0");
     // With γ = 0 the reader's curve is cross-entropy: the same path as the γ = 0 reference.
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
+    // Many redraws later the keyed joins have updated the server-rendered SVG in place: nothing doubled.
+    expect(await figure.locator("svg.chart").count()).toBe(1);
+    expect(await figure.locator(".curves path").count()).toBe(6);
+    expect(await figure.locator(".legend .legend-row").count()).toBe(6);
+    expect(await figure.locator(".axis-x .tick").count()).toBe(6);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { balancedCrossEntropy, crossEntropy, focalLoss, modulatingFactor, pt, type Alpha, type Label } from "../../src/lib/loss";
-import { formatNumber, formatNumberTex, type Notation } from "../../src/lib/format";
+import { balancedCrossEntropy, crossEntropy, focalLoss, focalLossFromLogit, modulatingFactor, priorBias, pt, sigmoid, softplus, type Alpha, type Label } from "../../src/lib/loss";
+import { formatNumber, formatNumberTex, formatRatio, type Notation } from "../../src/lib/format";
 
 /** The chapters issue 4 asks for, in reading order. */
-const CHAPTERS = ["why-focal-loss", "what-is-focal-loss", "cross-entropy"] as const;
+const CHAPTERS = [
+  "why-focal-loss", "what-is-focal-loss", "cross-entropy", "balanced-cross-entropy", "focal-loss", "ce-versus-fl", "final-thoughts",
+] as const;
 
 /** Recomputes a quantity from loss.ts directly (not through the components' helpers). */
 function expected(quantity: string, p: number, y: Label, alpha: Alpha, gamma: number): number {
@@ -70,10 +72,12 @@ describe.each(CHAPTERS)("chapter %s with JavaScript off", (slug) => {
 
   it("every inline number equals the module's value for its inputs", async () => {
     const { page, close } = await openWithoutJs(slug);
-    const values = await page.locator(".value").evaluateAll((els) => els.map((e) => ({ data: { ...(e as HTMLElement).dataset }, text: e.textContent })));
+    const values = await page.locator(".value[data-quantity]").evaluateAll((els) => els.map((e) => ({ data: { ...(e as HTMLElement).dataset }, text: e.textContent })));
     for (const v of values) {
       const i = inputsOf(v.data);
-      expect(v.text, JSON.stringify(v.data)).toBe(formatNumber(expected(i.quantity, i.p, i.y, i.alpha, i.gamma), { digits: i.digits, notation: i.notation }));
+      const value = expected(i.quantity, i.p, i.y, i.alpha, i.gamma);
+      const want = (i.notation as string) === "ratio" ? formatRatio(value) : formatNumber(value, { digits: i.digits, notation: i.notation });
+      expect(v.text, JSON.stringify(v.data)).toBe(want);
     }
     await close();
   });
@@ -82,12 +86,33 @@ describe.each(CHAPTERS)("chapter %s with JavaScript off", (slug) => {
     const { page, close } = await openWithoutJs(slug);
     const examples = await page.locator(".worked-example").evaluateAll((els) => els.map((e) => ({
       data: { ...(e as HTMLElement).dataset },
-      tex: [...e.querySelectorAll('annotation[encoding="application/x-tex"]')].map((a) => a.textContent ?? ""),
+      tex: [...e.querySelectorAll('.katex-display annotation[encoding="application/x-tex"]')].map((a) => a.textContent ?? ""),
     })));
     for (const ex of examples) {
       const i = inputsOf(ex.data);
-      const last = ex.tex.at(-1)!;
+      // the last line may be a chain of aligned rows; its value is after the last "="
+      const last = ex.tex.at(-1)!.replace(/\\end\{aligned\}\s*$/, "");
       expect(last.trim().endsWith(`= ${formatNumberTex(expected(i.quantity, i.p, i.y, i.alpha, i.gamma), { digits: i.digits, notation: i.notation })}`), last).toBe(true);
+    }
+    await close();
+  });
+
+  it("every computed equation and number outside the per-example quantities is the module's", async () => {
+    const { page, close } = await openWithoutJs(slug);
+    const computed = await page.locator("[data-fn]").evaluateAll((els) => els.map((e) => ({
+      data: { ...(e as HTMLElement).dataset },
+      text: e.classList.contains("value") ? e.textContent : e.querySelector('annotation[encoding="application/x-tex"]')?.textContent,
+      equation: !e.classList.contains("value"),
+    })));
+    for (const c of computed) {
+      const args = JSON.parse(c.data.args!) as number[];
+      const value = c.data.fn === "priorBias" ? priorBias(args[0]!)
+        : c.data.fn === "sigmoid" ? sigmoid(args[0]!)
+        : c.data.fn === "ptAtReduction" ? 1 - args[0]! ** (-1 / args[1]!) // (1 − p_t)^γ = 1/r, solved by hand
+        : NaN;
+      const format = { digits: Number(c.data.digits), notation: c.data.notation as Notation };
+      if (c.equation) expect(c.text!.trim().endsWith(`= ${formatNumberTex(value, format)}`), c.text!).toBe(true);
+      else expect(c.text).toBe(formatNumber(value, format));
     }
     await close();
   });
@@ -105,13 +130,78 @@ describe("what each chapter must show", () => {
   const required: [string, string, number, Label, Alpha, number][] = [
     ["cross-entropy", "ce", 0.95, 1, null, 0],
     ["cross-entropy", "ce", 0.05, 0, null, 0],
+    ["balanced-cross-entropy", "balancedCe", 0.95, 1, 0.25, 0],
+    ["balanced-cross-entropy", "balancedCe", 0.05, 0, 0.25, 0],
+    ["focal-loss", "modulating", 0.99, 1, null, 2],
+    ["focal-loss", "modulating", 0.01, 0, null, 2],
+    ["focal-loss", "modulating", 0.01, 1, null, 2],
+    ["focal-loss", "modulating", 0.99, 0, null, 2],
+    ["ce-versus-fl", "fl", 0.95, 1, 0.25, 2],
   ];
   it.each(required)("%s works %s for p = %s, y = %s", async (slug, quantity, p, y, alpha, gamma) => {
     const { page, close } = await openWithoutJs(slug);
     const selector = `.worked-example[data-quantity="${quantity}"][data-p="${p}"][data-y="${y}"][data-alpha="${alpha ?? "none"}"][data-gamma="${gamma}"]`;
     await expect(page.locator(selector).count()).resolves.toBe(1);
-    const tex = await page.locator(`${selector} annotation[encoding="application/x-tex"]`).allTextContents();
+    const tex = await page.locator(`${selector} .katex-display annotation[encoding="application/x-tex"]`).allTextContents();
     expect(tex.join("\n")).toContain(formatNumberTex(expected(quantity, p, y, alpha, gamma), { digits: 4 }));
+    await close();
+  });
+
+  // The article's scenarios as issue 4 lists them: [id, foreground p, background p].
+  it.each([["easy", 0.95, 0.05], ["misclassified", 0.05, 0.95], ["very-easy", 0.99, 0.01]] as const)(
+    "ce-versus-fl shows the %s scenario, foreground and background, every cell the module's", async (id, fgP, bgP) => {
+      const { page, close } = await openWithoutJs("ce-versus-fl");
+      const table = page.locator(`table.scenario-table[data-scenario="${id}"]`);
+      await expect(table.count()).resolves.toBe(1);
+      for (const [p, y] of [[fgP, 1], [bgP, 0]] as const) {
+        const row = table.locator(`tbody tr[data-y="${y}"]`);
+        const cell = (col: string) => row.locator(`td[data-col="${col}"]`).innerText();
+        await expect(cell("p")).resolves.toBe(String(p));
+        await expect(cell("ce")).resolves.toBe(formatNumber(crossEntropy(p, y), { digits: 4 }));
+        await expect(cell("balancedCe")).resolves.toBe(formatNumber(balancedCrossEntropy(p, y, 0.25), { digits: 4 }));
+        await expect(cell("fl")).resolves.toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }), { digits: 4 }));
+        const ratio = crossEntropy(p, y) / focalLoss(p, y, { alpha: 0.25, gamma: 2 });
+        await expect(cell("ceOverFl")).resolves.toBe(formatRatio(ratio));
+        expect(Number(await cell("pt"))).toBeCloseTo(pt(p, y), 12);
+      }
+      await close();
+    });
+
+  it("final-thoughts shows the paper's Table 1a and 1b as charts with tables, the prior bias, FL* and the BibTeX", async () => {
+    const { page, close } = await openWithoutJs("final-thoughts");
+    // Table 1a and 1b as transcribed in issue 4 (the paper's values, not computed)
+    const rows = (t: string) => page.locator(`figure[data-table="${t}"] table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    await expect(rows("1a")).resolves.toEqual([[".1", "0.0"], [".25", "10.8"], [".5", "30.2"], [".75", "31.1"], [".9", "30.8"], [".99", "28.7"], [".999", "25.1"]]);
+    await expect(rows("1b")).resolves.toEqual([["0", ".75", "31.1"], [".1", ".75", "31.4"], [".2", ".75", "31.9"], [".5", ".5", "32.9"], ["1", ".25", "33.7"], ["2", ".25", "34.0"], ["5", ".25", "32.2"]]);
+    await expect(page.locator('figure[data-table="1a"] svg rect').count()).resolves.toBe(7);
+    await expect(page.locator('figure[data-table="1b"] svg .bar-highlight').count()).resolves.toBe(1);
+    // prior bias for π = 0.01
+    const bias = await page.locator('[data-fn="priorBias"] annotation').textContent();
+    expect(bias).toContain(formatNumberTex(-Math.log(0.99 / 0.01)));
+    // FL* rows: −ln σ(γ x_t + β)/γ as softplus
+    const star = page.locator("table.focal-star-table");
+    const gamma = Number(await star.getAttribute("data-gamma"));
+    const beta = Number(await star.getAttribute("data-beta"));
+    const starRows = await star.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ xt: Number((tr as HTMLElement).dataset.xt), ce: tr.querySelector('[data-col="ce"]')?.textContent, fl: tr.querySelector('[data-col="fl"]')?.textContent, star: tr.querySelector('[data-col="star"]')?.textContent })));
+    expect(starRows.length).toBeGreaterThanOrEqual(3);
+    for (const r of starRows) {
+      expect(r.ce).toBe(formatNumber(softplus(-r.xt), { digits: 4 }));
+      expect(r.fl).toBe(formatNumber(focalLossFromLogit(r.xt, 1, { alpha: null, gamma }), { digits: 4 }));
+      expect(r.star).toBe(formatNumber(softplus(-(gamma * r.xt + beta)) / gamma, { digits: 4 }));
+    }
+    await expect(page.locator("pre.bibtex").textContent()).resolves.toMatch(/@inproceedings\{lin2017focal,[\s\S]*1708\.02002/);
+    await expect(page.locator('a[href="https://arxiv.org/abs/1708.02002"]').count()).resolves.toBeGreaterThan(0);
+    await close();
+  });
+
+  it("the errata the article's numbers hold are shown beside the exact values", async () => {
+    const { page, close } = await openWithoutJs("final-thoughts");
+    const flagged = await page.locator("table.errata-table tbody tr").evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.printedId));
+    // read off the article by hand: p_t of the misclassified pair, the (1 − 0.01)² factor, the × 10⁻⁷, 2.3 and 0.667, and two last digits
+    expect(flagged.sort()).toEqual(["ft-s1-fl", "ft-s2-ce", "ft-s2-fl", "ft-s2-ratio", "s1-fl-bg", "s2-pt-bg", "s2-pt-fg", "s3-mf-fg"]);
+    const row = page.locator('tr[data-printed-id="s2-pt-fg"]');
+    await expect(row.innerText()).resolves.toContain("0.95");
+    await expect(row.locator("td").nth(3).innerText()).resolves.toBe(String(pt(0.05, 1)));
     await close();
   });
 

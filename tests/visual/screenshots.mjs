@@ -22,7 +22,7 @@ try {
         await page.goto(server.url + path, { waitUntil: "networkidle" });
         const name = `${path.replace(/\W+/g, "_") || "index"}${selector ? "_" + selector.replace(/\W+/g, "_") : ""}-${vpName}-${scheme}.png`;
         if (selector) {
-          const el = page.locator(`#${selector}`).first();
+          const el = page.locator(`#${selector}, ${selector}`).first();
           await el.scrollIntoViewIfNeeded();
           await page.waitForTimeout(300);
           await el.screenshot({ path: `${outDir}/${name}` });

@@ -31,3 +31,11 @@ export async function curveD(figure: Locator, key: string): Promise<string> {
 export async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
 }
+
+/** The page's query parameters once the figure store has written them (it waits for a drag to settle). */
+export async function settledParams(page: Page, expected: Record<string, string>): Promise<Record<string, string>> {
+  const read = () => Object.fromEntries(new URL(page.url()).searchParams);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && JSON.stringify(read()) !== JSON.stringify(expected)) await page.waitForTimeout(50);
+  return read();
+}

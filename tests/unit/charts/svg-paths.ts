@@ -22,3 +22,38 @@ export function subpaths(d: string): Array<Array<[number, number]>> {
   }
   return out;
 }
+
+interface Scale {
+  (v: number): number;
+  invert(px: number): number;
+}
+
+/**
+ * Checks every vertex of a path against the function it should draw: the
+ * vertex's x, inverted through the x scale, must give the vertex's y through
+ * the y scale, within the 0.01 px the path is printed at (plus what 0.02 px of
+ * x error does on a steep curve). Vertices on the plot's top or bottom edge,
+ * where a curve is cut, lie on a chord and are skipped. Returns how many were compared.
+ */
+export function comparePathToFunction(
+  d: string,
+  fn: (x: number) => number,
+  x: Scale,
+  y: Scale,
+  edges: { top: number; bottom: number },
+  clampX?: [number, number],
+): number {
+  let compared = 0;
+  for (const [px, py] of subpaths(d).flat()) {
+    if (py < edges.top - 0.01 || py > edges.bottom + 0.01) throw new Error(`vertex outside the plot at y=${py}`);
+    if (Math.abs(py - edges.top) < 0.02 || Math.abs(py - edges.bottom) < 0.02) continue;
+    const clamp = (v: number) => (clampX ? Math.min(clampX[1], Math.max(clampX[0], v)) : v);
+    const xv = clamp(x.invert(px));
+    const dx = Math.abs(x.invert(px + 0.02) - x.invert(px));
+    const slack = 0.02 + Math.abs(y(fn(clamp(xv + dx))) - y(fn(xv)));
+    const error = Math.abs(y(fn(xv)) - py);
+    if (!(error <= slack)) throw new Error(`vertex (${px}, ${py}) is ${error} px from the curve at x=${xv} (allowed ${slack})`);
+    compared++;
+  }
+  return compared;
+}

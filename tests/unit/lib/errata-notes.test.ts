@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkedArticleValues, checkedValue } from "../../../src/lib/errata";
-import { classifySlip, comparisonFormat, exactAtPrintedPrecision, significantDigits } from "../../../src/lib/errata-notes";
+import { classifySlip, comparisonFormat, exactAtPrintedPrecision, exactText, significantDigits } from "../../../src/lib/errata-notes";
 
 describe("classifySlip", () => {
   // What a person reading the article sees at each place, checked against the classifier.
@@ -36,11 +36,21 @@ describe("significantDigits", () => {
 
 describe("exactAtPrintedPrecision", () => {
   it("rounds the exact value where the article rounded", () => {
-    expect(exactAtPrintedPrecision(checkedValue("s1-fl-bg"))).toBe("0.0000962");
+    expect(exactAtPrintedPrecision(checkedValue("s1-fl-bg"))).toBe("9.62 × 10⁻⁵");
     expect(exactAtPrintedPrecision(checkedValue("ft-s2-ratio"))).toBe("4.4");
   });
   it("shows at least four significant digits of the exact value", () => {
     expect(comparisonFormat(checkedValue("ce-fg"))).toEqual({ notation: "significant", digits: 4 });
     expect(comparisonFormat(checkedValue("bce-fg"))).toEqual({ notation: "significant", digits: 5 });
+    // 3.2058 × 10⁻⁵ printed to 5 digits: shown as 3.205831 × 10⁻⁵, not 0.00003205831
+    expect(comparisonFormat(checkedValue("ft-s1-fl"))).toEqual({ notation: "scientific", digits: 6 });
+  });
+});
+
+describe("exactText", () => {
+  it("prints a p_t as a short decimal and a loss with comparison digits", () => {
+    expect(exactText(checkedValue("s2-pt-fg"))).toBe("0.05");
+    expect(exactText(checkedValue("s2-pt-bg"))).toBe("0.05"); // 1 − 0.95 in binary is 0.050000000000000044
+    expect(exactText(checkedValue("ce-fg"))).toBe("0.05129");
   });
 });

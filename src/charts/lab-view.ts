@@ -1,0 +1,58 @@
+/**
+ * Everything the lab draws from one snapshot, as data: the series for each
+ * chart and the read-outs as text. The component (build time) and the element
+ * (browser) both go through here, so they show the same thing for the same run.
+ */
+import type { LabSnapshot, ModelId, ModelSnapshot } from "../lib/lab-run";
+import type { LossChoice } from "../lib/trainer";
+import { formatNumber } from "../lib/format";
+import type { CurveSeries } from "./training-curve";
+import type { PrSeries } from "./pr-curve";
+import type { BoundarySeries } from "./decision-boundary";
+import type { CdfSeries } from "./loss-cdf";
+
+export function choiceLabel(choice: LossChoice): string {
+  if (choice.kind === "ce") return "Cross-entropy";
+  if (choice.kind === "balanced") return `Balanced CE (α = ${choice.alpha})`;
+  return `Focal loss (γ = ${choice.gamma}, α = ${choice.alpha})`;
+}
+
+export function modelLabel(m: Pick<ModelSnapshot, "id" | "choice">): string {
+  return m.id === "ce" ? "Cross-entropy (side by side)" : `Your model: ${choiceLabel(m.choice)}`;
+}
+
+export interface LabView {
+  step: string;
+  curves: CurveSeries[];
+  pr: PrSeries[] | null;
+  boundaries: BoundarySeries[];
+  cdf: { positives: CdfSeries[]; negatives: CdfSeries[] } | null;
+  readouts: { id: ModelId; label: string; ap: string; loss: string }[];
+  chance: string;
+}
+
+const ap = (m: ModelSnapshot) => (m.diverged ? "diverged" : m.ap === null ? "…" : formatNumber(m.ap, { notation: "fixed", digits: 3 }));
+const lastLoss = (m: ModelSnapshot) => {
+  const last = m.history.at(-1);
+  if (!last) return "—";
+  return formatNumber(last[1], { notation: "significant", digits: 3 });
+};
+
+export function labView(s: LabSnapshot): LabView {
+  return {
+    step: String(s.step),
+    curves: s.models.map((m) => ({ id: m.id, label: modelLabel(m), points: m.history })),
+    pr: s.models.every((m) => m.pr !== null || m.diverged)
+      ? s.models.filter((m) => m.pr !== null).map((m) => ({ id: m.id, label: modelLabel(m), points: m.pr! }))
+      : null,
+    boundaries: s.models.filter((m) => !m.diverged).map((m) => ({ id: m.id, label: modelLabel(m), model: m.model })),
+    cdf: s.cdf
+      ? {
+          positives: s.cdf.map((c) => ({ gamma: c.gamma, points: c.positives })),
+          negatives: s.cdf.map((c) => ({ gamma: c.gamma, points: c.negatives })),
+        }
+      : null,
+    readouts: s.models.map((m) => ({ id: m.id, label: modelLabel(m), ap: ap(m), loss: lastLoss(m) })),
+    chance: formatNumber(s.chanceAp, { notation: "significant", digits: 2 }),
+  };
+}

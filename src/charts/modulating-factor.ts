@@ -1,0 +1,58 @@
+/**
+ * The modulating factor (1 − p_t)^γ against p_t for γ = 0, 0.5, 1, 2, 5 and
+ * the reader's γ: the one term focal loss adds to cross-entropy.
+ */
+import { scaleLinear } from "d3-scale";
+import type { Curve } from "../lib/figure-data";
+import { bottomAxis, leftAxis } from "./axes";
+import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
+import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
+
+export interface ModulatingFactorOptions {
+  width: number;
+  height: number;
+  /** p_t of the crosshair, or null for none */
+  crosshair?: number | null;
+}
+
+export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): { box: Box; x: Scale; y: Scale } {
+  const narrow = width < 480;
+  const box: Box = { left: narrow ? 48 : 56, top: 10, right: width - (narrow ? 10 : 16), bottom: height - 50 };
+  return {
+    box,
+    x: scaleLinear().domain([0, 1]).range([box.left, box.right]),
+    // A little headroom above 1, so the γ = 0 line (the factor is 1 everywhere) is not drawn on the frame.
+    y: scaleLinear().domain([0, 1.05]).range([box.bottom, box.top]),
+  };
+}
+
+export function modulatingFactorScene(curves: Curve[], options: ModulatingFactorOptions): SvgNode {
+  const { width, height } = options;
+  const { box, x, y } = modulatingFactorLayout(options);
+  const at = options.crosshair ?? null;
+  const reader = curves.find((c) => c.reader);
+  const marks: SvgNode[] = [
+    node("title", "title", {}, "The modulating factor (1 − pₜ)^γ against the probability of the ground-truth class"),
+    node("desc", "desc", {}, `The factor by which focal loss scales cross-entropy, for γ = ${curves.filter((c) => !c.reader).map((c) => shortNumber(c.gamma)).join(", ")}` +
+      (reader ? ` and the chosen γ = ${shortNumber(reader.gamma)}` : "") + ". It is 1 at pₜ = 0 and falls to 0 at pₜ = 1, faster for larger γ."),
+    node("rect", "band", { class: "band", x: x(0.5), y: box.top, width: x(1) - x(0.5), height: box.bottom - box.top }),
+    leftAxis(y as never, box.left, { key: "y-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], gridTo: box.right, title: "modulating factor", titleOffset: box.left - 12 }),
+    bottomAxis(x as never, box.bottom, { key: "x-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], title: "probability of ground truth class" }),
+    node("g", "curves", { class: "curves" }, [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
+      node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }),
+    )),
+  ];
+  if (at !== null) marks.push(crosshair(curves, at, x, y, box));
+  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  // Bottom left is the one corner every curve leaves empty: each starts at 1 and the steepest (γ = 5) is still above 0.3 there.
+  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, "legend", "bottom-left"));
+  return node("svg", "modulating-factor", { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, marks);
+}
+
+export function renderModulatingFactor(target: SVGSVGElement, curves: Curve[], options: ModulatingFactorOptions): void {
+  applyScene(target, modulatingFactorScene(curves, options));
+}
+
+export function modulatingFactorMarkup(curves: Curve[], options: ModulatingFactorOptions): string {
+  return sceneToMarkup(modulatingFactorScene(curves, options));
+}

@@ -1,0 +1,29 @@
+(function () {
+  var KEY = "theme";
+  var root = document.documentElement;
+  var saved = null;
+  try { saved = localStorage.getItem(KEY); } catch (e) {}
+  if (saved === "light" || saved === "dark") root.dataset.theme = saved;
+  function current() {
+    return root.dataset.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+  }
+  function sync(button) {
+    var dark = current() === "dark";
+    button.setAttribute("aria-pressed", String(dark));
+    button.setAttribute("aria-label", dark ? "Switch to light theme" : "Switch to dark theme");
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-theme-toggle]");
+    if (!button) return;
+    button.hidden = false;
+    sync(button);
+    button.addEventListener("click", function () {
+      var next = current() === "dark" ? "light" : "dark";
+      root.dataset.theme = next;
+      try { localStorage.setItem(KEY, next); } catch (e) {}
+      sync(button);
+      document.dispatchEvent(new CustomEvent("themechange", { detail: next }));
+    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () { sync(button); });
+  });
+})();

@@ -1,0 +1,309 @@
+/**
+ * <imbalance-lab>: the training lab in the browser. State (data set and loss)
+ * is a validated value mirrored in the URL; training runs in a Web Worker so
+ * the page stays responsive; snapshots from the worker are drawn at most once
+ * per animation frame with the same chart functions the build used.
+ */
+import { DEFAULT_LAB_STATE, parseLabState, sameData, serialiseLabState, type LabState } from "../lib/lab-state";
+import type { FromWorker, ToWorker } from "../lib/lab-protocol";
+import type { LabSnapshot } from "../lib/lab-run";
+import { makeSplit } from "../lib/synthetic-data";
+import { clampRatio } from "../lib/synthetic-data";
+import { formatCount } from "../lib/loss-budget";
+import { labView } from "../charts/lab-view";
+import { renderTrainingCurve } from "../charts/training-curve";
+import { renderPrCurve } from "../charts/pr-curve";
+import { renderLossCdf } from "../charts/loss-cdf";
+import { renderDecisionBoundary, scatterMarkup } from "../charts/decision-boundary";
+import { choiceOf } from "../lib/lab-run";
+
+class ImbalanceLabElement extends HTMLElement {
+  private state: LabState = DEFAULT_LAB_STATE;
+  private worker: Worker | null = null;
+  private running = false;
+  private pending: LabSnapshot | null = null;
+  private frame = 0;
+  /** the data set whose points are drawn, so they are redrawn only when it changes */
+  private drawnData = "";
+
+  connectedCallback() {
+    const built = parseLabState(new URLSearchParams(this.stateAttributeQuery()));
+    this.state = parseLabState(location.search);
+    this.drawnData = dataKey(built);
+    this.syncControls();
+    this.addEventListener("click", this.onClick);
+    this.addEventListener("input", this.onInput);
+    this.addEventListener("change", this.onInput);
+    // A link with its own settings replaces the build-time run at once; the default waits for the reader.
+    if (serialiseLabState(this.state) !== serialiseLabState(built)) this.configure();
+    this.dataset.ready = "true";
+  }
+
+  disconnectedCallback() {
+    this.worker?.terminate();
+    this.worker = null;
+    cancelAnimationFrame(this.frame);
+    this.removeEventListener("click", this.onClick);
+    this.removeEventListener("input", this.onInput);
+    this.removeEventListener("change", this.onInput);
+  }
+
+  /** The state the page was built with, as a query string. */
+  private stateAttributeQuery(): string {
+    try {
+      const s = JSON.parse(this.dataset.state ?? "{}") as Partial<LabState>;
+      return serialiseLabState({ ...DEFAULT_LAB_STATE, ...s });
+    } catch {
+      return "";
+    }
+  }
+
+  private send(message: ToWorker) {
+    if (!this.worker) {
+      this.worker = new Worker(new URL("../workers/trainer.worker.ts", import.meta.url), { type: "module" });
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      this.worker.postMessage({ type: "configure", state: this.state } satisfies ToWorker);
+      if (message.type === "configure") return;
+    }
+    this.worker.postMessage(message);
+  }
+
+  private configure() {
+    this.running = false;
+    this.send({ type: "configure", state: this.state });
+    this.showFreshRun();
+    this.updateButtons();
+  }
+
+  /** A new run starts at step 0; say so at once rather than leave the previous run's count up. */
+  private showFreshRun() {
+    this.pending = null;
+    const step = this.querySelector("[data-step]");
+    if (step) step.textContent = "0";
+    const note = this.querySelector("[data-lab-note]");
+    if (note) note.textContent = "A fresh run, in your browser.";
+  }
+
+  private readonly onClick = (event: Event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
+    if (!button || !this.contains(button)) return;
+    const action = button.dataset.action;
+    if (action === "play") {
+      if (this.running) {
+        this.running = false;
+        this.send({ type: "pause" });
+      } else {
+        if (!this.worker) {
+          this.send({ type: "configure", state: this.state });
+          this.showFreshRun();
+        }
+        this.running = true;
+        this.send({ type: "play" });
+      }
+      this.updateButtons();
+    } else if (action === "step") {
+      if (!this.worker) {
+        this.send({ type: "configure", state: this.state });
+        this.showFreshRun();
+      }
+      this.running = false;
+      this.send({ type: "step" });
+      this.updateButtons();
+    } else if (action === "reset") {
+      this.configure();
+    }
+  };
+
+  private readonly onInput = (event: Event) => {
+    const t = event.target;
+    if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement)) return;
+    const next = { ...this.state };
+    switch (t.name) {
+      case "ratio": next.ratio = clampRatio(10 ** Number(t.value)); break;
+      case "seed": {
+        const v = Number(t.value);
+        // Only whole seeds in range; anything else leaves the seed as it was (fixed on `change`).
+        if (t.value.trim() === "" || !Number.isInteger(v) || v < 0 || v > 999_999) {
+          if (event.type === "change") t.value = String(this.state.seed);
+          return;
+        }
+        next.seed = v;
+        break;
+      }
+      case "loss": next.loss = t.value === "ce" || t.value === "balanced" ? t.value : "focal"; break;
+      case "gamma": next.gamma = Number(t.value); break;
+      case "alpha": next.alpha = Number(t.value); break;
+      case "prior": next.prior = (t as HTMLInputElement).checked; break;
+      case "compare": next.compare = (t as HTMLInputElement).checked; break;
+      default: return;
+    }
+    // Round-trip through the parser: whatever a control reports, the state stays valid.
+    const parsed = parseLabState(serialiseLabState(next));
+    if (serialiseLabState(parsed) === serialiseLabState(this.state)) return;
+    const dataChanged = !sameData(parsed, this.state);
+    this.state = parsed;
+    this.syncControls();
+    history.replaceState(history.state, "", `${location.pathname}${serialiseLabState(parsed) ? `?${serialiseLabState(parsed)}` : ""}${location.hash}`);
+    if (dataChanged) this.configure();
+    else if (this.worker) this.send({ type: "setLoss", choice: choiceOf(parsed) });
+    else this.configure();
+  };
+
+  private syncControls() {
+    const s = this.state;
+    const set = (name: string, value: string, text?: string) => {
+      const input = this.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+      if (input && document.activeElement !== input) input.value = value;
+      const out = this.querySelector(`[data-control="${name}"] output`);
+      if (out && text !== undefined) out.textContent = text;
+      if (input && text !== undefined) input.setAttribute("aria-valuetext", text);
+    };
+    set("ratio", String(Math.log10(s.ratio)), `1:${formatCount(s.ratio)}`);
+    set("seed", String(s.seed));
+    set("loss", s.loss);
+    set("gamma", String(s.gamma), s.gamma.toFixed(1));
+    set("alpha", String(s.alpha), s.alpha.toFixed(2));
+    const prior = this.querySelector<HTMLInputElement>('[name="prior"]');
+    if (prior) prior.checked = s.prior;
+    const compare = this.querySelector<HTMLInputElement>('[name="compare"]');
+    if (compare) compare.checked = s.compare;
+    // γ only matters to focal loss and α not to plain CE: say so rather than hide the sliders.
+    this.querySelector<HTMLInputElement>('[name="gamma"]')!.disabled = s.loss !== "focal";
+    this.querySelector<HTMLInputElement>('[name="alpha"]')!.disabled = s.loss === "ce";
+  }
+
+  private updateButtons() {
+    const play = this.querySelector<HTMLButtonElement>('button[data-action="play"]');
+    if (play) {
+      play.textContent = this.running ? "Pause" : "Train";
+      play.setAttribute("aria-pressed", String(this.running));
+    }
+    this.dataset.running = String(this.running);
+  }
+
+  private receive(message: FromWorker) {
+    if (message.type !== "snapshot") return;
+    if (!message.running && this.running) {
+      // The worker stopped by itself (step limit or divergence).
+      if (message.finished) this.running = false;
+      this.updateButtons();
+    }
+    // Metrics arrive with some snapshots only: keep the last ones rather than blank the charts.
+    const previous = this.pending;
+    this.pending = message.snapshot;
+    if (previous && previous.step <= message.snapshot.step) {
+      if (!message.snapshot.cdf && previous.cdf) this.pending.cdf = previous.cdf;
+      for (const m of this.pending.models) {
+        const before = previous.models.find((o) => o.id === m.id);
+        if (before && m.ap === null && !m.diverged) {
+          m.ap = before.ap;
+          m.pr = before.pr;
+        }
+      }
+    }
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  /**
+   * Redraw from the latest snapshot, one chart per animation frame: each piece
+   * is a short task, so the main thread never stays busy long enough to stall
+   * scrolling or input, even on a slow phone. A newer snapshot replaces the queue.
+   */
+  private draw() {
+    const snapshot = this.pending;
+    if (!snapshot) return;
+    const view = labView(snapshot);
+    const chart = (name: string) => this.querySelector(`svg[data-chart="${name}"]`);
+    // Metrics come with some snapshots only (and are carried over to the others): redraw them when new.
+    const metricsChanged = snapshot.cdf !== this.drawnMetrics;
+    const jobs: (() => void)[] = [
+      () => {
+        const step = this.querySelector("[data-step]");
+        if (step) step.textContent = view.step;
+        const note = this.querySelector("[data-lab-note]");
+        if (note) note.textContent = this.running ? "Training in your browser…" : "Your run, trained in your browser.";
+        const loss = chart("loss");
+        if (loss) renderTrainingCurve(loss, view.curves);
+      },
+      () => {
+        const key = dataKey(this.state);
+        const points = this.querySelector("[data-points]");
+        if (points && key !== this.drawnData) {
+          points.innerHTML = scatterMarkup(makeSplit({ seed: this.state.seed, ratio: this.state.ratio }).train);
+          this.drawnData = key;
+        }
+      },
+      () => {
+        const boundaries = this.querySelector("[data-boundaries]");
+        if (boundaries) renderDecisionBoundary(boundaries, view.boundaries);
+      },
+      () => this.renderReadouts(view),
+    ];
+    if (metricsChanged) {
+      jobs.push(() => {
+        const pr = chart("pr");
+        if (pr && view.pr) renderPrCurve(pr, view.pr, snapshot.chanceAp);
+      });
+      if (view.cdf) {
+        const cdf = view.cdf;
+        jobs.push(() => { const el = chart("cdf-positives"); if (el) renderLossCdf(el, cdf.positives, "positives"); });
+        jobs.push(() => { const el = chart("cdf-negatives"); if (el) renderLossCdf(el, cdf.negatives, "negatives"); });
+      }
+      // Marked as drawn only once every metrics chart has been: a newer snapshot may cancel the queue first.
+      jobs.push(() => { this.drawnMetrics = snapshot.cdf; });
+    }
+    this.jobs = jobs;
+    this.runJobs();
+  }
+
+  private jobs: (() => void)[] = [];
+  private drawnMetrics: unknown = undefined;
+
+  private runJobs() {
+    const job = this.jobs.shift();
+    if (!job) return;
+    job();
+    if (this.jobs.length) this.frame = requestAnimationFrame(() => this.runJobs());
+  }
+
+  private renderReadouts(view: ReturnType<typeof labView>) {
+    const box = this.querySelector("[data-readouts]");
+    const chance = this.querySelector("[data-chance]");
+    if (chance) chance.textContent = view.chance;
+    const tbody = this.querySelector("[data-lab-table] tbody");
+    if (!box || !tbody) return;
+    for (const old of box.querySelectorAll(".lab-readout")) if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
+    for (const old of tbody.querySelectorAll("tr")) if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
+    for (const r of view.readouts) {
+      let p = box.querySelector<HTMLElement>(`.lab-readout[data-model="${r.id}"]`);
+      if (!p) {
+        p = document.createElement("p");
+        p.className = `lab-readout series-${r.id}`;
+        p.dataset.model = r.id;
+        p.innerHTML = '<span class="key" aria-hidden="true"></span><span class="readout-label"></span><span>AP <strong data-ap></strong></span><span>loss <strong data-loss></strong></span>';
+        box.insertBefore(p, box.querySelector(".lab-chance"));
+      }
+      p.querySelector(".readout-label")!.textContent = r.label;
+      p.querySelector("[data-ap]")!.textContent = r.ap;
+      p.querySelector("[data-loss]")!.textContent = r.loss;
+      let row = tbody.querySelector<HTMLElement>(`tr[data-model="${r.id}"]`);
+      if (!row) {
+        row = document.createElement("tr");
+        row.dataset.model = r.id;
+        row.innerHTML = '<th scope="row"></th><td class="num"></td><td class="num"></td>';
+        tbody.append(row);
+      }
+      const cells = row.querySelectorAll("th, td");
+      cells[0]!.textContent = r.label;
+      cells[1]!.textContent = r.ap;
+      cells[2]!.textContent = r.loss;
+    }
+  }
+}
+
+function dataKey(s: LabState): string {
+  return `${s.seed}:${s.ratio}`;
+}
+
+if (!customElements.get("imbalance-lab")) customElements.define("imbalance-lab", ImbalanceLabElement);

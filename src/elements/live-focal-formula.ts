@@ -1,0 +1,143 @@
+/**
+ * <live-focal-formula>: the focal-loss formula whose γ, α and p_t are numbers
+ * the reader drags (or steps with the keyboard), in the manner of Bret
+ * Victor's Tangle. γ and α are the page's shared figure state, so dragging
+ * them here moves every figure on the page; p_t is local to the formula.
+ * The evaluated loss and its ratio to cross-entropy come from the module.
+ */
+import { formatNumber } from "../lib/format";
+import { FORMULA_DEFAULT_PT, FORMULA_PT_RANGE, formulaTexts, formulaValues } from "../lib/live-formula";
+import { ALPHA_RANGE, GAMMA_RANGE, type FigureState } from "../lib/state";
+import { figureStore, type FigureStore } from "./figure-store";
+import { frameCoalescer, whenNearViewport } from "./frame";
+import { defineElement } from "./live-figure";
+
+interface Adjustable {
+  name: "gamma" | "alpha" | "pt";
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  digits: number;
+  /** pixels of horizontal drag per step */
+  pxPerStep: number;
+}
+
+const ADJUSTABLES: Adjustable[] = [
+  { name: "gamma", label: "focusing parameter γ", ...GAMMA_RANGE, digits: 1, pxPerStep: 6 },
+  { name: "alpha", label: "class weight α", ...ALPHA_RANGE, digits: 2, pxPerStep: 3 },
+  { name: "pt", label: "probability of the true class pₜ", ...FORMULA_PT_RANGE, digits: 2, pxPerStep: 3 },
+];
+
+export class LiveFocalFormulaElement extends HTMLElement {
+  private store!: FigureStore;
+  private pt = FORMULA_DEFAULT_PT;
+  private readonly schedule = frameCoalescer(() => this.update());
+  private cleanups: Array<() => void> = [];
+
+  connectedCallback(): void {
+    this.cleanups.push(whenNearViewport(this, () => this.upgrade()));
+  }
+
+  disconnectedCallback(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private upgrade(): void {
+    this.store = figureStore();
+    const initial = Number(this.dataset.pt);
+    if (Number.isFinite(initial) && initial >= 0.01 && initial <= 0.99) this.pt = initial;
+    for (const spec of ADJUSTABLES) {
+      for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) this.makeAdjustable(el, spec);
+    }
+    this.cleanups.push(this.store.subscribe(() => this.schedule()));
+    this.update();
+    this.toggleAttribute("data-ready", true);
+  }
+
+  private value(name: Adjustable["name"]): number | null {
+    const state: FigureState = this.store.state;
+    if (name === "gamma") return state.gamma;
+    if (name === "alpha") return state.alpha;
+    return this.pt;
+  }
+
+  private set(name: Adjustable["name"], value: number | null): void {
+    if (name === "pt") {
+      const spec = ADJUSTABLES[2]!;
+      const next = value === null ? FORMULA_DEFAULT_PT : Math.min(spec.max, Math.max(spec.min, Number(value.toFixed(spec.digits))));
+      if (next !== this.pt) {
+        this.pt = next;
+        this.schedule();
+      }
+      return;
+    }
+    this.store.update({ [name]: value }, this);
+  }
+
+  private makeAdjustable(el: HTMLElement, spec: Adjustable): void {
+    el.tabIndex = 0;
+    el.setAttribute("role", "slider");
+    el.setAttribute("aria-label", spec.label);
+    el.setAttribute("aria-valuemin", String(spec.min));
+    el.setAttribute("aria-valuemax", String(spec.max));
+    el.classList.add("tangle");
+    // α "off" is a weight of 1; a drag or a key starts from there.
+    const current = () => this.value(spec.name) ?? 1;
+    const key = (event: KeyboardEvent) => {
+      const big = spec.step * 10;
+      const moves: Record<string, number> = {
+        ArrowRight: spec.step, ArrowUp: spec.step, ArrowLeft: -spec.step, ArrowDown: -spec.step, PageUp: big, PageDown: -big,
+      };
+      if (event.key in moves) this.set(spec.name, current() + moves[event.key]! * (event.shiftKey ? 10 : 1));
+      else if (event.key === "Home") this.set(spec.name, spec.min);
+      else if (event.key === "End") this.set(spec.name, spec.max);
+      else if (spec.name === "alpha" && (event.key === "Delete" || event.key === "Backspace")) this.set("alpha", null);
+      else return;
+      event.preventDefault();
+    };
+    let drag: { x: number; start: number; id: number } | null = null;
+    const down = (event: PointerEvent) => {
+      drag = { x: event.clientX, start: current(), id: event.pointerId };
+      el.setPointerCapture(event.pointerId);
+      el.classList.add("is-dragging");
+      event.preventDefault();
+    };
+    const move = (event: PointerEvent) => {
+      if (!drag || event.pointerId !== drag.id) return;
+      const steps = Math.round((event.clientX - drag.x) / spec.pxPerStep);
+      this.set(spec.name, drag.start + steps * spec.step);
+    };
+    const up = (event: PointerEvent) => {
+      if (!drag || event.pointerId !== drag.id) return;
+      drag = null;
+      el.classList.remove("is-dragging");
+    };
+    const listeners: Array<[string, EventListener]> = [
+      ["keydown", key as EventListener], ["pointerdown", down as EventListener], ["pointermove", move as EventListener],
+      ["pointerup", up as EventListener], ["pointercancel", up as EventListener],
+    ];
+    for (const [type, fn] of listeners) el.addEventListener(type, fn);
+    this.cleanups.push(() => listeners.forEach(([type, fn]) => el.removeEventListener(type, fn)));
+  }
+
+  private update(): void {
+    const { gamma, alpha } = this.store.state;
+    for (const spec of ADJUSTABLES) {
+      const raw = this.value(spec.name);
+      const text = formatNumber(raw ?? 1, { notation: "fixed", digits: spec.name === "alpha" && raw === null ? 0 : spec.digits });
+      for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) {
+        if (el.textContent !== text) el.textContent = text;
+        el.setAttribute("aria-valuenow", String(raw ?? 1));
+        el.setAttribute("aria-valuetext", spec.name === "alpha" && raw === null ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
+      }
+    }
+    const results = formulaTexts(formulaValues(this.pt, gamma, alpha));
+    for (const el of this.querySelectorAll<HTMLElement>("[data-result]")) {
+      const text = results[el.dataset.result as keyof typeof results];
+      if (text !== undefined && el.textContent !== text) el.textContent = text;
+    }
+  }
+}
+
+defineElement("live-focal-formula", LiveFocalFormulaElement);

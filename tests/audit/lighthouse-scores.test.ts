@@ -1,0 +1,38 @@
+/**
+ * Gate: Lighthouse Performance ≥ 95, Accessibility, Best Practices and SEO 100
+ * on the index and every chapter. Runs in its own Vitest project, one page at
+ * a time, so no other test competes for the CPU while performance is measured.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteUrl } from "../e2e/support/browser";
+import { builtPages, pageLabel } from "../support/site-pages";
+import { formatTable, type Cell } from "../support/figure-table";
+import { LIGHTHOUSE_MINIMUM, scoreProblems } from "../support/lighthouse-thresholds";
+import { LIGHTHOUSE_PRESET, launchForLighthouse, runLighthouse, type LighthouseBrowser } from "./support/lighthouse-runner";
+
+const pages = builtPages()
+  .filter((p) => p.kind === "index" || p.kind === "chapter")
+  .map((p) => ({ ...p, label: pageLabel(p) }));
+const rows: Cell[][] = [];
+
+let chrome: LighthouseBrowser;
+beforeAll(async () => { chrome = await launchForLighthouse(); });
+afterAll(async () => {
+  await chrome?.browser.close();
+  const min = LIGHTHOUSE_MINIMUM;
+  console.info(formatTable(
+    `Lighthouse (${LIGHTHOUSE_PRESET} preset; minimum Performance ${min.performance}, Accessibility ${min.accessibility}, ` +
+      `Best Practices ${min.bestPractices}, SEO ${min.seo})`,
+    ["page", "Perf", "A11y", "BP", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "points lost on"], rows));
+});
+
+describe("Lighthouse", () => {
+  it.each(pages)("$label reaches the minimum scores", async (page) => {
+    const run = await runLighthouse(siteUrl(page.path), chrome.port);
+    const { scores, metrics } = run;
+    rows.push([page.label, scores.performance, scores.accessibility, scores.bestPractices, scores.seo,
+      Math.round(metrics.fcp), Math.round(metrics.lcp), Math.round(metrics.tbt), Number(metrics.cls.toFixed(3)),
+      run.failingAudits.join(", ") || "–"]);
+    expect(scoreProblems(page.label, scores), run.failingAudits.join("; ")).toEqual([]);
+  });
+});

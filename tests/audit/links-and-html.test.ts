@@ -1,0 +1,99 @@
+/**
+ * Gate: the built HTML is valid, no internal link, asset or anchor is broken,
+ * and the site has what crawlers and link previews need (sitemap, robots.txt,
+ * a 404 page).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { LinkChecker, LinkState } from "linkinator";
+import { siteUrl } from "../e2e/support/browser";
+import { builtPages, pageLabel, publicRootUrl } from "../support/site-pages";
+import { formatTable, type Cell } from "../support/figure-table";
+import { cspProblems } from "../support/csp";
+
+const pages = builtPages();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const rows: Cell[][] = [];
+afterAll(() => {
+  console.info(formatTable("HTML validity and policy per page", ["page", "kind", "html-validate errors", "CSP problems"], rows));
+});
+
+describe("every built page", () => {
+  // Reads .htmlvalidate.mjs, as the CLI does.
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  it.each(pages.map((p) => ({ ...p, label: pageLabel(p) })))("$label is valid HTML with a strict CSP", async (page) => {
+    const report = await validator.validateFile(page.file);
+    const errors = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const csp = cspProblems(readFileSync(page.file, "utf8"));
+    rows.push([page.label, page.kind, errors.length, csp.length]);
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+});
+
+describe("links", () => {
+  it("no internal link, asset, stylesheet url() or #anchor is broken, starting from every page", async () => {
+    const local = new URL(siteUrl()).origin;
+    const publicRoot = publicRootUrl();
+    const crawl = (path: string) =>
+      new LinkChecker().check({
+        path,
+        recurse: true,
+        checkFragments: true,
+        checkCss: true,
+        // Absolute links to the public site (canonical, og:url, og:image) are checked against the build.
+        urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(publicRoot)}`), replacement: siteUrl() }],
+        // The network is closed: links off the site are listed, not fetched.
+        linksToSkip: async (link) => new URL(link).origin !== local,
+      });
+    // Linkinator recurses only below its start URL, so the crawl starts at the
+    // site root; pages no link reaches (the 404 page, embeds) start crawls of their own.
+    const links = (await crawl(siteUrl())).links;
+    const reached = new Set(links.filter((l) => l.state === LinkState.OK).map((l) => l.url.split("#")[0]));
+    for (const page of pages) {
+      if (!reached.has(siteUrl(page.path))) links.push(...(await crawl(siteUrl(page.path))).links);
+    }
+    const broken = links
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.status ?? ""} ${l.url} (linked from ${l.parent ?? "start"})`);
+    const checked = new Set(links.filter((l) => l.state === LinkState.OK).map((l) => l.url));
+    const external = new Set(links.filter((l) => l.state === LinkState.SKIPPED).map((l) => l.url));
+    console.info(`links: ${checked.size} internal URLs (pages, anchors, assets, fonts) checked, ${broken.length} broken; ` +
+      `${external.size} external links not fetched (closed network)`);
+    expect(broken).toEqual([]);
+    expect(checked.size).toBeGreaterThan(pages.length);
+  });
+});
+
+describe("what crawlers and readers who get lost need", () => {
+  it("a sitemap lists every public page and not the 404 page", () => {
+    const index = readFileSync("dist/sitemap-index.xml", "utf8");
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const root = publicRootUrl();
+    const listed = new Set(
+      sitemaps.flatMap((s) => {
+        const file = `dist/${s.slice(root.length)}`;
+        return [...readFileSync(file, "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      }),
+    );
+    const publicPages = pages.filter((p) => p.kind !== "not-found" && p.kind !== "embed");
+    for (const page of publicPages) expect(listed, `sitemap lists /${page.path}`).toContain(root + page.path);
+    expect([...listed].some((u) => u.includes("404"))).toBe(false);
+  });
+
+  it("robots.txt allows crawling and points at the sitemap", () => {
+    const robots = readFileSync("dist/robots.txt", "utf8");
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).not.toMatch(/^Disallow: \/\s*$/m);
+    expect(robots).toContain(`Sitemap: ${publicRootUrl()}sitemap-index.xml`);
+  });
+
+  it("a 404 page exists, is not indexed, and links back to the contents", () => {
+    expect(existsSync("dist/404.html")).toBe(true);
+    const html = readFileSync("dist/404.html", "utf8");
+    expect(html).toMatch(/<meta name="robots" content="noindex"/);
+    expect(html).toMatch(/<a href="[^"]*">table of contents<\/a>/);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Runs Lighthouse (the npm package, through its Node API) against pages of the
+ * built site, in a Chromium launched by playwright-core with a DevTools port
+ * Lighthouse connects to. One browser, one page at a time.
+ */
+import { createServer } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
+import { chromiumPath } from "../../e2e/support/browser";
+import type { CategoryScores } from "../../support/lighthouse-thresholds";
+
+/** A free TCP port for Chromium's remote-debugging endpoint. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface LighthouseBrowser {
+  browser: Browser;
+  port: number;
+}
+
+/** Chromium with the same closed-network flags as the e2e tests, plus a DevTools port. */
+export async function launchForLighthouse(): Promise<LighthouseBrowser> {
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--remote-debugging-port=${port}`,
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return { browser, port };
+}
+
+/**
+ * The preset: Lighthouse's default, mobile (Moto G Power-sized screen, 4x CPU
+ * slowdown, 150 ms RTT and 1.6 Mbit/s, simulated), the stricter of the two and
+ * the one PageSpeed Insights headlines. LH_PRESET=desktop switches to the
+ * desktop preset for a local comparison; CI runs the default.
+ */
+export const LIGHTHOUSE_PRESET = process.env.LH_PRESET === "desktop" ? "desktop" : "mobile";
+
+const config: Config | undefined = LIGHTHOUSE_PRESET === "desktop" ? desktopConfig : undefined;
+
+export interface LighthouseRun {
+  scores: CategoryScores;
+  /** audits that lost points, for the report */
+  failingAudits: string[];
+  metrics: { fcp: number; lcp: number; tbt: number; cls: number };
+}
+
+export async function runLighthouse(url: string, port: number): Promise<LighthouseRun> {
+  const flags: Flags = {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+  };
+  const result = await lighthouse(url, flags, config);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const lhr = result.lhr;
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failingAudits = Object.values(lhr.categories).flatMap((category) =>
+    category.auditRefs
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => lhr.audits[ref.id]!)
+      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "manual")
+      .map((audit) => `${category.id}/${audit.id} (${audit.displayValue ?? audit.score})`),
+  );
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") },
+    failingAudits,
+    metrics: {
+      fcp: numeric("first-contentful-paint"),
+      lcp: numeric("largest-contentful-paint"),
+      tbt: numeric("total-blocking-time"),
+      cls: numeric("cumulative-layout-shift"),
+    },
+  };
+}
