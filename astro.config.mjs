@@ -65,6 +65,7 @@ export default defineConfig({
   // Checked on every built page by tests/audit/links-and-html.test.ts.
   security: {
     csp: {
+      // img-src blob: lets the share panel rasterise its own standalone SVG (an object URL it just made) for the PNG download.
       directives: ["default-src 'self'", "img-src 'self' blob: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
     },
