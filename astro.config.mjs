@@ -60,10 +60,13 @@ export default defineConfig({
   // inline style attributes, so style-src-attr allows 'unsafe-inline' and
   // nothing broader (no inline <style> without a hash). frame-ancestors cannot
   // be set in a meta tag; a host that wants it must send it as a header.
+  // img-src also allows blob: and data:, the image URLs the share panel draws
+  // the chart's SVG through to export a PNG (export-png.ts).
   // Checked on every built page by tests/audit/links-and-html.test.ts.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // img-src blob: lets the share panel rasterise its own standalone SVG (an object URL it just made) for the PNG download.
+      directives: ["default-src 'self'", "img-src 'self' blob: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
     },
   },

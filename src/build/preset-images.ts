@@ -13,8 +13,10 @@ import { Resvg } from "@resvg/resvg-js";
 import chartsCss from "../charts/charts.css?raw";
 import globalCss from "../styles/global.css?raw";
 import { focalCurvesScene } from "../charts/focal-curves";
+import { logitLossGradientScene } from "../charts/logit-loss-gradient";
+import { modulatingFactorScene } from "../charts/modulating-factor";
 import { sceneToMarkup, type SvgNode } from "../charts/scene";
-import { focalCurvesData } from "../lib/figure-data";
+import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../lib/figure-data";
 import {
   EMBEDDABLE,
   IMAGE_PNG_SCALE,
@@ -34,6 +36,8 @@ import { woffToSfnt } from "./woff-to-sfnt";
 const PRESET_SCENES: Record<string, (preset: ImagePreset) => SvgNode> = {
   "focal-curves": (preset) =>
     focalCurvesScene(focalCurvesData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, yScale: "linear", crosshair: null, examples: [] }),
+  "modulating-factor": (preset) => modulatingFactorScene(modulatingFactorData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, crosshair: null }),
+  "logit-gradient": (preset) => logitLossGradientScene(logitLossGradientData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, crosshair: null }),
 };
 
 export interface PresetFile {

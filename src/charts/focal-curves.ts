@@ -82,11 +82,13 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
       node("g", "examples", { class: "examples" }, options.examples.map((pt) => {
         const value = reader.at(pt);
         const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
-        const anchor = pt > 0.97 ? "start" : pt > 0.5 ? "end" : "start";
+        // Right of the point on the steep left side; above and to the left near p_t = 1, stacked so neighbours do not collide.
+        const anchor = pt > 0.5 ? "end" : "start";
         const dx = anchor === "end" ? -6 : 6;
+        const dy = pt > 0.97 ? -24 : pt > 0.5 ? -10 : -6;
         return node("g", `e${pt}`, { class: "example", transform: `translate(${x(pt).toFixed(2)},${py.toFixed(2)})` }, [
           node("circle", "dot", { r: 4 }),
-          node("text", "label", { x: dx, y: pt > 0.5 ? -10 : -6, "text-anchor": anchor }, `pₜ = ${shortNumber(pt)}`),
+          node("text", "label", { x: dx, y: dy, "text-anchor": anchor }, `pₜ = ${shortNumber(pt)}`),
         ]);
       })),
     );

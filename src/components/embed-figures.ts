@@ -4,9 +4,17 @@
  * components; a registry entry without a component here gets no embed route.
  */
 import FocalCurvesFigure from "./FocalCurvesFigure.astro";
+import LogitGradientFigure from "./LogitGradientFigure.astro";
+import LossCalculator from "./LossCalculator.astro";
+import ModulatingFactorFigure from "./ModulatingFactorFigure.astro";
+import ScenarioCalculator from "./ScenarioCalculator.astro";
 
 // Astro components are functions at build time; their props type is not needed here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const EMBED_COMPONENTS: Record<string, any> = {
   "focal-curves": FocalCurvesFigure,
+  "modulating-factor": ModulatingFactorFigure,
+  "logit-gradient": LogitGradientFigure,
+  "loss-calculator": LossCalculator,
+  "scenario-calculator": ScenarioCalculator,
 };

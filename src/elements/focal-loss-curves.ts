@@ -20,7 +20,8 @@ export class FocalLossCurvesElement extends LiveFigure {
       ...size,
       yScale: state.yScale,
       crosshair,
-      examples: state.showExamples ? WORKED_EXAMPLE_PTS : [],
+      // data-examples="always": a chapter about the worked examples keeps them marked whatever the shared state.
+      examples: state.showExamples || this.dataset.examples === "always" ? WORKED_EXAMPLE_PTS : [],
     });
     const reader = this.curves.at(-1)!;
     this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));

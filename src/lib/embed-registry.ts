@@ -5,7 +5,8 @@
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
-import { parseFigureState, serialiseFigureState } from "./state";
+import { LOSS_PARAMS, parseLossState, parseScenarioState, serialiseLossState, serialiseScenarioState, TABLE_PARAMS } from "./calculator-state";
+import { FIGURE_FIELDS, parseFigureState, serialiseFigureState } from "./state";
 
 export interface EmbedSize {
   width: number;
@@ -24,8 +25,10 @@ export interface EmbeddableFigure {
   readonly size: EmbedSize;
   /** the figure's own URL parameters, as written by its state serialiser */
   readonly params: readonly string[];
-  /** the embed's caption: one line on what to notice (hidden with caption=0) */
-  readonly caption: string;
+  /** its state in a query, parsed by its own parser and written back canonically (defaults left out) */
+  readonly canonicalState: (query: URLSearchParams) => URLSearchParams;
+  /** the embed's caption: one line on what to notice (hidden with caption=0); calculators have none */
+  readonly caption?: string;
 }
 
 /** A build-time image preset: the figure drawn for one γ (and α) setting. */
@@ -51,7 +54,8 @@ export const IMAGE_SIZE: EmbedSize = { width: 960, height: 540 };
 /** PNG presets are rendered at this multiple of IMAGE_SIZE. */
 export const IMAGE_PNG_SCALE = 2;
 
-const FIGURE_PARAMS = ["gamma", "alpha", "yscale", "examples"] as const;
+const FIGURE_PARAMS = Object.values(FIGURE_FIELDS).map((field) => field.param);
+const figureState = (query: URLSearchParams) => new URLSearchParams(serialiseFigureState(parseFigureState(query)));
 
 export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   {
@@ -61,7 +65,46 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     tag: "focal-loss-curves",
     size: { width: 800, height: 620 },
     params: FIGURE_PARAMS,
+    canonicalState: figureState,
     caption: "The paper's Figure 1: each reference curve is focal loss for one γ; the thick curve is the chosen γ and α. The larger γ, the less well-classified examples (the shaded band) cost.",
+  },
+  {
+    id: "modulating-factor",
+    title: "The modulating factor (1 − pₜ)^γ against the probability of the ground-truth class",
+    kind: "figure",
+    tag: "modulating-factor-curves",
+    size: { width: 800, height: 580 },
+    params: FIGURE_PARAMS,
+    canonicalState: figureState,
+    caption: "The factor by which focal loss scales cross-entropy: 1 for a hopeless example, near 0 for an easy one, and the larger γ, the sooner it falls.",
+  },
+  {
+    id: "logit-gradient",
+    title: "Focal loss and cross-entropy, and their gradients, against the logit",
+    kind: "figure",
+    tag: "logit-loss-gradient",
+    size: { width: 800, height: 520 },
+    params: FIGURE_PARAMS,
+    canonicalState: figureState,
+    caption: "A foreground example's loss and its gradient against its logit: for large logits (easy examples) the focal term flattens the gradient towards 0.",
+  },
+  {
+    id: "loss-calculator",
+    title: "Loss calculator: cross-entropy, balanced cross-entropy and focal loss, step by step",
+    kind: "calculator",
+    tag: "loss-calculator",
+    size: { width: 760, height: 900 },
+    params: Object.values(LOSS_PARAMS),
+    canonicalState: (query) => serialiseLossState(parseLossState(query)),
+  },
+  {
+    id: "scenario-calculator",
+    title: "Scenario table: the article's easy, misclassified and very easy examples for any α and γ",
+    kind: "calculator",
+    tag: "scenario-calculator",
+    size: { width: 900, height: 760 },
+    params: Object.values(TABLE_PARAMS),
+    canonicalState: (query) => serialiseScenarioState(parseScenarioState(query)),
   },
 ];
 
@@ -87,6 +130,5 @@ export function figureQuery(figure: EmbeddableFigure, query: URLSearchParams | s
   } catch {
     source = new URLSearchParams();
   }
-  if (figure.kind === "figure") return new URLSearchParams(serialiseFigureState(parseFigureState(source)));
-  return new URLSearchParams();
+  return figure.canonicalState(source);
 }

@@ -8,7 +8,10 @@ import type { Browser, Page } from "playwright-core";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed-registry";
+import { ARTICLE_ALPHA } from "../../src/lib/article-values";
 import { focalCurvesData } from "../../src/lib/figure-data";
+import { formatNumber } from "../../src/lib/format";
+import { focalLoss } from "../../src/lib/loss";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 
@@ -43,6 +46,32 @@ function findNode(n: SvgNode, test: (n: SvgNode) => boolean): SvgNode | undefine
 const readerLegend = (page: Page) => page.locator("svg.chart .legend-row.is-reader .legend-label").textContent();
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
+describe("a calculator's embed route", () => {
+  it("reads the calculator's state from the URL, hides its inputs with controls=0, and ignores hostile values", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(siteUrl("embed/loss-calculator/?loss.p=0.9&loss.gamma=1"));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.9");
+    // The article's α = 0.25 stays; the module's FL for p = 0.9, γ = 1:
+    expect(await page.locator('[data-result="fl"]').textContent()).toBe(formatNumber(focalLoss(0.9, 1, { alpha: ARTICLE_ALPHA, gamma: 1 })));
+    expect(await page.locator(".calc-form").isVisible()).toBe(true);
+
+    await page.goto(siteUrl(`embed/loss-calculator/?controls=0&loss.p=${encodeURIComponent("<img src=x onerror=alert(1)>")}`));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    expect(await page.locator(".calc-form").isVisible()).toBe(false);
+    expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.95");
+    expect(await page.locator("img, [onerror]").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("an embed route", () => {
   it.each(EMBEDDABLE.map((f) => [f.id, f] as const))("/embed/%s/ renders its figure alone and says when it is drawn", async (_id, entry) => {
     const { page, context, problems, foreignRequests } = await watchedPage(browser);
@@ -51,10 +80,14 @@ describe("an embed route", () => {
     // No site chrome: no header, footer, navigation or skip link; one figure element.
     expect(await page.locator(".site-header, .site-footer, .chapter-nav, .skip-link").count()).toBe(0);
     expect(await page.locator(entry.tag).count()).toBe(1);
-    expect(await page.locator(`${entry.tag} svg.chart path.curve`).count()).toBeGreaterThanOrEqual(2);
-    // The page does not scroll: the figure fits the frame.
-    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-    expect(overflow).toBeLessThanOrEqual(1);
+    if (entry.kind === "figure") {
+      expect(await page.locator(`${entry.tag} svg.chart path.curve`).count()).toBeGreaterThanOrEqual(2);
+      // The page does not scroll: the figure fits the frame.
+      const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      expect(overflow).toBeLessThanOrEqual(1);
+    } else {
+      expect(await page.locator(`${entry.tag} [data-result], ${entry.tag} table`).count()).toBeGreaterThan(0);
+    }
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();

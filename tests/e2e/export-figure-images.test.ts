@@ -48,7 +48,12 @@ function externalReferences(svg: string): string[] {
   return [...hrefs, ...urls, ...[...svg.matchAll(/@import[^;]*/g)].map((m) => m[0])];
 }
 
-/** Parses SVG text with the browser's XML parser and reports what a slide tool would see. */
+/**
+ * Parses SVG text with the browser's XML parser and reports what a slide tool
+ * would see. Run it in a blank page: under the site's CSP, DOMParser itself
+ * reports the file's <style> as a blocked inline style (a test artefact; the
+ * file rendered as an image is not affected).
+ */
 async function inspectSvg(page: Page, text: string) {
   return page.evaluate(async (svgText) => {
     const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
@@ -77,7 +82,7 @@ describe("the share panel", () => {
     expect(name).toBe("focal-curves-gamma-1.5.svg");
     const text = bytes.toString("utf8");
     expect(externalReferences(text)).toEqual([]);
-    const svg = await inspectSvg(page, text);
+    const svg = await inspectSvg(await context.newPage(), text);
     expect(svg.parseError).toBeNull();
     expect(svg.rootName).toBe("svg");
     expect(svg.namespace).toBe("http://www.w3.org/2000/svg");
@@ -149,40 +154,56 @@ describe("the share panel", () => {
   });
 });
 
-describe("the preset images", () => {
-  it.each(IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [p.id, t, p] as const)))("%s (%s) are a standalone SVG and a 2× PNG", async (_id, theme, preset) => {
-    const { page, context } = await watchedPage(browser);
-    await page.goto(siteUrl("404.html"));
-    const svgResponse = await fetch(siteUrl(`images/${presetFileName(figure, preset, theme, "svg")}`));
-    expect(svgResponse.status).toBe(200);
-    expect(svgResponse.headers.get("content-type")).toBe("image/svg+xml");
-    const text = await svgResponse.text();
-    expect(externalReferences(text)).toEqual([]);
-    const svg = await inspectSvg(page, text);
-    expect(svg.parseError).toBeNull();
-    expect(svg.imageSize).toEqual([IMAGE_SIZE.width, IMAGE_SIZE.height]);
-    // Reference curves and the reader's in the theme's colours; glyphs are paths, so no font is needed.
-    const palette = tokens[theme];
-    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"]) {
-      expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token]!.toLowerCase());
-    }
-    expect(text).not.toContain("<text");
-    expect(svg.title).toContain(preset.label);
+/** The curve colours each figure's presets must show: the five reference curves and the reader's, or CE (drawn in γ = 0's colour) and the reader's. */
+const CURVE_TOKENS: Record<string, string[]> = {
+  "focal-curves": ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"],
+  "modulating-factor": ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"],
+  "logit-gradient": ["--curve-g0", "--curve-reader"],
+};
+const withPresets = EMBEDDABLE.filter((f) => f.kind === "figure");
 
-    const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(figure, preset, theme, "png")}`))).arrayBuffer());
-    expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
-    await context.close();
+describe("the preset images", () => {
+  it("exist for every figure", () => {
+    expect(withPresets.map((f) => f.id).sort()).toEqual(Object.keys(CURVE_TOKENS).sort());
   });
 
-  it("draw each preset's γ: the reader's curve differs between presets", async () => {
+  it.each(withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))))(
+    "%s %s (%s) are a standalone SVG and a 2× PNG",
+    async (_figureId, _presetId, theme, entry, preset) => {
+      const { page, context } = await watchedPage(browser);
+      const svgResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "svg")}`));
+      expect(svgResponse.status).toBe(200);
+      expect(svgResponse.headers.get("content-type")).toBe("image/svg+xml");
+      const text = await svgResponse.text();
+      expect(externalReferences(text)).toEqual([]);
+      const svg = await inspectSvg(page, text);
+      expect(svg.parseError).toBeNull();
+      expect(svg.imageSize).toEqual([IMAGE_SIZE.width, IMAGE_SIZE.height]);
+      // The curves in the theme's colours; glyphs are paths, so no font is needed.
+      const palette = tokens[theme];
+      for (const token of CURVE_TOKENS[entry.id]!) {
+        expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token]!.toLowerCase());
+      }
+      expect(text).not.toContain("<text");
+      expect(svg.title).toContain(preset.label);
+
+      const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "png")}`))).arrayBuffer());
+      expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
+      await context.close();
+    },
+  );
+
+  it.each(withPresets.map((f) => [f.id, f] as const))("%s: each preset draws its own γ (and α) on the reader's curve", async (_id, entry) => {
     const readerStroke = tokens.light["--curve-reader"]!.toLowerCase();
     const paths = new Set<string>();
     for (const preset of IMAGE_PRESETS) {
-      const text = await (await fetch(siteUrl(`images/${presetFileName(figure, preset, "light", "svg")}`))).text();
+      const text = await (await fetch(siteUrl(`images/${presetFileName(entry, preset, "light", "svg")}`))).text();
       const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find((m) => m[1]!.toLowerCase() === readerStroke);
       expect(reader, preset.id).toBeDefined();
       paths.add(reader![2]!);
     }
-    expect(paths.size).toBe(IMAGE_PRESETS.length);
+    // α does not enter the modulating factor (1 − pₜ)^γ, so there the α = 0.25, γ = 2 preset draws γ = 2's curve.
+    const distinct = new Set(IMAGE_PRESETS.map((p) => (entry.id === "modulating-factor" ? `${p.gamma}` : `${p.gamma}|${p.alpha}`)));
+    expect(paths.size).toBe(distinct.size);
   });
 });

@@ -170,11 +170,11 @@ describe("what each chapter must show", () => {
   it("final-thoughts shows the paper's Table 1a and 1b as charts with tables, the prior bias, FL* and the BibTeX", async () => {
     const { page, close } = await openWithoutJs("final-thoughts");
     // Table 1a and 1b as transcribed in issue 4 (the paper's values, not computed)
-    const rows = (t: string) => page.locator(`figure[data-table="${t}"] table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    const rows = (t: string) => page.locator(`[data-table="${t}"] table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
     await expect(rows("1a")).resolves.toEqual([[".1", "0.0"], [".25", "10.8"], [".5", "30.2"], [".75", "31.1"], [".9", "30.8"], [".99", "28.7"], [".999", "25.1"]]);
     await expect(rows("1b")).resolves.toEqual([["0", ".75", "31.1"], [".1", ".75", "31.4"], [".2", ".75", "31.9"], [".5", ".5", "32.9"], ["1", ".25", "33.7"], ["2", ".25", "34.0"], ["5", ".25", "32.2"]]);
-    await expect(page.locator('figure[data-table="1a"] svg rect').count()).resolves.toBe(7);
-    await expect(page.locator('figure[data-table="1b"] svg .bar-highlight').count()).resolves.toBe(1);
+    await expect(page.locator('[data-table="1a"] svg rect').count()).resolves.toBe(7);
+    await expect(page.locator('[data-table="1b"] svg .bar-highlight').count()).resolves.toBe(1);
     // prior bias for π = 0.01
     const bias = await page.locator('[data-fn="priorBias"] annotation').textContent();
     expect(bias).toContain(formatNumberTex(-Math.log(0.99 / 0.01)));

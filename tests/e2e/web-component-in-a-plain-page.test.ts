@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
-import { focalCurvesData } from "../../src/lib/figure-data";
+import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
+import { modulatingFactorScene } from "../../src/charts/modulating-factor";
+import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../src/lib/figure-data";
 import { parseFigureState } from "../../src/lib/state";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
@@ -132,6 +134,32 @@ describe("the standalone web component", () => {
     expect(await titleHeight("bad")).toBeCloseTo(await titleHeight("one"), 1);
     // Same box on the page; the chart inside is drawn at half the size and scaled up.
     expect((await drawn(page, "#two")).width).toBe(Math.round((await drawn(page, "#one")).width / 2));
+    await context.close();
+  });
+
+  it("also defines the modulating-factor and logit-gradient elements, drawn by the site's chart functions", async () => {
+    const { page, context, problems } = await plainPage(
+      `<modulating-factor-curves gamma="3"></modulating-factor-curves><logit-loss-gradient gamma="1" alpha="0.25" theme="dark"></logit-loss-gradient>`,
+    );
+    await page.waitForFunction(() => document.querySelectorAll("[data-ready]").length === 2);
+    const read = (tag: string) =>
+      page.locator(tag).evaluate((el) => {
+        const svg = el.shadowRoot!.querySelector("svg")!;
+        return {
+          width: Number(svg.getAttribute("width")),
+          height: Number(svg.getAttribute("height")),
+          readerPaths: [...svg.querySelectorAll("path.curve.is-reader")].map((p) => p.getAttribute("d")),
+        };
+      });
+    const modulating = await read("modulating-factor-curves");
+    const expectedModulating = modulatingFactorScene(modulatingFactorData(parseFigureState("gamma=3")), { width: modulating.width, height: modulating.height, crosshair: null });
+    expect(modulating.readerPaths).toEqual([String(findNode(expectedModulating, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d)]);
+    const logit = await read("logit-loss-gradient");
+    // Two panels, loss and gradient, each with the reader's curve.
+    expect(logit.readerPaths).toHaveLength(2);
+    const expectedLogit = logitLossGradientScene(logitLossGradientData(parseFigureState("gamma=1&alpha=0.25")), { width: logit.width, height: logit.height, crosshair: null });
+    expect(logit.readerPaths[0]).toBe(String(findNode(expectedLogit, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d));
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -47,4 +47,11 @@ describe("figureQuery", () => {
     // Defaults and invalid values leave nothing behind.
     expect(figureQuery(f, "gamma=2&alpha=<img src=x>&yscale=javascript:alert(1)&examples=1").toString()).toBe("examples=1");
   });
+
+  it("uses each calculator's own state parser", () => {
+    const loss = embeddable("loss-calculator")!;
+    expect(figureQuery(loss, "loss.p=0.9&loss.gamma=abc&gamma=3&loss.y=0").toString()).toBe("loss.p=0.9&loss.y=0");
+    const table = embeddable("scenario-calculator")!;
+    expect(figureQuery(table, "table.gamma=1&loss.p=0.5&table.alpha=%3Cscript%3E").toString()).toBe("table.gamma=1");
+  });
 });
