@@ -82,6 +82,13 @@ export class LiveFocalFormulaElement extends HTMLElement {
     el.setAttribute("aria-valuemin", String(spec.min));
     el.setAttribute("aria-valuemax", String(spec.max));
     el.classList.add("tangle");
+    // KaTeX hides its HTML from assistive tech and speaks its MathML copy; a
+    // focusable slider must not sit inside aria-hidden, so swap which copy is hidden.
+    const html = el.closest(".katex-html");
+    if (html?.getAttribute("aria-hidden") === "true") {
+      html.removeAttribute("aria-hidden");
+      html.parentElement?.querySelector(".katex-mathml")?.setAttribute("aria-hidden", "true");
+    }
     // α "off" is a weight of 1; a drag or a key starts from there.
     const current = () => this.value(spec.name) ?? 1;
     const key = (event: KeyboardEvent) => {
