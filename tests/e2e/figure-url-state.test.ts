@@ -25,7 +25,7 @@ describe("a reader shares a view of a figure as a link", () => {
     const drawn = await curveD(figure, "reader");
 
     await page.reload();
-    const restored = await openFigure(page, GALLERY + new URL(page.url()).search);
+    const restored = await openFigure(page, GALLERY + new URL(await page.evaluate(() => location.href)).search);
     await expect(restored.locator('input[data-control="gamma"]').inputValue()).resolves.toBe("1.8");
     await expect(restored.locator('output[data-output="gamma"]').textContent()).resolves.toBe("1.8");
     expect(await restored.locator('input[data-control="alpha-on"]').isChecked()).toBe(true);
@@ -44,7 +44,7 @@ describe("a reader shares a view of a figure as a link", () => {
     await restored.locator('label[for$="-linear"]').click();
     await restored.locator('input[data-control="examples"]').uncheck();
     expect(await settledParams(page, {})).toEqual({});
-    expect(new URL(page.url()).search).toBe("");
+    expect(new URL(await page.evaluate(() => location.href)).search).toBe("");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -55,7 +55,7 @@ describe("a reader shares a view of a figure as a link", () => {
     await figure.locator('input[data-control="gamma"]').focus();
     await page.keyboard.press("ArrowRight");
     expect(await settledParams(page, { p: "0.3", gamma: "2.1" })).toEqual({ p: "0.3", gamma: "2.1" });
-    const url = new URL(page.url());
+    const url = new URL(await page.evaluate(() => location.href));
     expect(url.hash).toBe("#focal-curves");
     await context.close();
   });

@@ -27,7 +27,7 @@ describe("the demo deck", () => {
 
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => currentSlide(page)).toBe(1);
-    expect(new URL(page.url()).hash).toBe("#/1");
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/1"); // page.url() can lag behind reveal.js's hash update
     // The iframe embed on slide 2 finished drawing its figure.
     const frame = page.frameLocator(".present iframe.deck-frame");
     await frame.locator("html[data-ready='true']").waitFor({ timeout: 15_000 });
