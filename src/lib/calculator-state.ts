@@ -8,6 +8,7 @@
 import { articleScenarios, ARTICLE_ALPHA, ARTICLE_GAMMA } from "./article-values";
 import type { Alpha, Label } from "./loss";
 import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "./number-input";
+import { toParams } from "./state";
 
 export interface LossCalculatorState {
   p: number;
@@ -57,16 +58,6 @@ const MAX_PARAM_LENGTH = 40;
 const MAX_ROWS_PARAM_LENGTH = MAX_ROWS * 24;
 const ALPHA_OFF = "off";
 const NO_ROWS = "none";
-
-function toParams(input: URLSearchParams | string | null | undefined): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  if (typeof input !== "string") return new URLSearchParams();
-  try {
-    return new URLSearchParams(input.startsWith("?") ? input.slice(1) : input);
-  } catch {
-    return new URLSearchParams();
-  }
-}
 
 function readNumber(raw: string | null, spec: NumberFieldSpec): number | undefined {
   if (raw === null || raw.length > MAX_PARAM_LENGTH) return undefined;

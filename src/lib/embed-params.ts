@@ -10,6 +10,7 @@
  * could reach the page as markup — every result is a closed word, a boolean
  * or a number in range.
  */
+import { toParams } from "./state";
 
 export const EMBED_THEMES = ["auto", "light", "dark", "transparent"] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
@@ -79,16 +80,6 @@ function parseFontScale(raw: string | null): number | undefined {
   if (!(value >= FONT_SCALE_RANGE.min && value <= FONT_SCALE_RANGE.max)) return undefined;
   // Hundredths are plenty, and keep the value short when it is written back.
   return Math.round(value * 100) / 100;
-}
-
-function toParams(input: URLSearchParams | string | null | undefined): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  if (typeof input !== "string") return new URLSearchParams();
-  try {
-    return new URLSearchParams(input.startsWith("?") ? input.slice(1) : input);
-  } catch {
-    return new URLSearchParams();
-  }
 }
 
 /** The embed parameters of a query string; never throws, each parameter falls back to its default. */

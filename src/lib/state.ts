@@ -128,7 +128,8 @@ export function booleanField(param: string, defaultValue: boolean): Field<boolea
   };
 }
 
-function toParams(input: URLSearchParams | string | null | undefined): URLSearchParams {
+/** Query parameters from a URLSearchParams, a query string (with or without "?"), or nothing; never throws. */
+export function toParams(input: URLSearchParams | string | null | undefined): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   if (typeof input !== "string") return new URLSearchParams();
   try {
