@@ -12,8 +12,9 @@
  */
 import { formatNumber } from "../lib/format";
 import type { FigureState } from "../lib/state";
+import { CONTINUOUS_INPUT_MS, isJump, stateAt, tweenProgress } from "../lib/state-tween";
 import { figureStore, type FigureStore } from "./figure-store";
-import { frameCoalescer, whenNearViewport } from "./frame";
+import { frameCoalescer, prefersReducedMotion, whenNearViewport } from "./frame";
 
 export interface ChartSize {
   width: number;
@@ -44,6 +45,11 @@ export abstract class LiveFigure extends HTMLElement {
   /** off screen, a figure only notes that it is stale and redraws when it comes back */
   private visible = true;
   private stale = false;
+  /** the state last drawn, which is the store's state except part-way through a tween */
+  private shown: FigureState | null = null;
+  /** a jump being played out: the figure draws in-between states until it lands on `to` */
+  private tween: { from: FigureState; to: FigureState; start: number } | null = null;
+  private lastChange = -Infinity;
 
   /** Draws the chart for a state, at a measured size, with the crosshair (or null). */
   protected abstract draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void;
@@ -74,6 +80,7 @@ export abstract class LiveFigure extends HTMLElement {
     this.cleanups.push(
       this.store.subscribe((state) => {
         this.syncControls(state);
+        this.retarget(state);
         this.schedule();
       }),
     );
@@ -131,16 +138,52 @@ export abstract class LiveFigure extends HTMLElement {
     return Number.isFinite(value) && value > 0 ? value : 1;
   }
 
+  /**
+   * Whether a jump animates: not when the reader asked for reduced motion, nor in an embed
+   * with animate=0 (a slide that must show its final state at once).
+   */
+  protected motionAllowed(): boolean {
+    return !prefersReducedMotion() && document.documentElement.dataset.animate !== "0";
+  }
+
+  /** A new state: a jump (a click on the track, α switched) plays out; steps and drags are drawn at once. */
+  private retarget(state: FigureState): void {
+    const now = performance.now();
+    const from = this.tween ? stateAt(this.tween.from, this.tween.to, tweenProgress(this.tween.start, now)) : this.shown;
+    const continuous = now - this.lastChange < CONTINUOUS_INPUT_MS;
+    this.lastChange = now;
+    this.tween = from && this.visible && !continuous && this.motionAllowed() && isJump(from, state) ? { from, to: state, start: now } : null;
+    this.markAnimating(this.tween !== null);
+  }
+
+  /** data-animating while a tween plays (for styles and tests); written only on change. */
+  private markAnimating(on: boolean): void {
+    if (this.hasAttribute("data-animating") !== on) this.toggleAttribute("data-animating", on);
+  }
+
   protected redraw(): void {
     // A drag in one figure need not repaint the figures scrolled out of sight; they catch up when they return.
     if (!this.visible) {
       this.stale = true;
+      this.tween = null;
+      this.markAnimating(false);
       return;
     }
     this.stale = false;
     const size = this.measure();
     if (!this.svg || !size) return;
-    this.draw(this.svg, this.store.state, size, this.crosshair);
+    let state = this.store.state;
+    if (this.tween) {
+      const t = tweenProgress(this.tween.start, performance.now());
+      state = stateAt(this.tween.from, this.tween.to, t);
+      if (t < 1) this.schedule();
+      else {
+        this.tween = null;
+        this.markAnimating(false);
+      }
+    }
+    this.shown = state;
+    this.draw(this.svg, state, size, this.crosshair);
   }
 
   protected requestRedraw(): void {
@@ -203,15 +246,17 @@ export abstract class LiveFigure extends HTMLElement {
     }
     for (const out of this.outputs("gamma")) if (out.textContent !== gammaText) out.textContent = gammaText;
     const alphaText = state.alpha === null ? "off" : formatNumber(state.alpha, { notation: "fixed", digits: 2 });
+    const alphaValueText = state.alpha === null ? "α off" : `α = ${alphaText}`;
     for (const input of this.controls("alpha")) {
-      input.disabled = state.alpha === null;
+      if (input.disabled !== (state.alpha === null)) input.disabled = state.alpha === null;
       if (state.alpha !== null && input.valueAsNumber !== state.alpha) input.value = String(state.alpha);
-      input.setAttribute("aria-valuetext", state.alpha === null ? "α off" : `α = ${alphaText}`);
+      if (input.getAttribute("aria-valuetext") !== alphaValueText) input.setAttribute("aria-valuetext", alphaValueText);
     }
-    for (const box of this.controls("alpha-on")) box.checked = state.alpha !== null;
+    // Writes only on change: this runs on every input event of a drag, and each write invalidates style.
+    for (const box of this.controls("alpha-on")) if (box.checked !== (state.alpha !== null)) box.checked = state.alpha !== null;
     for (const out of this.outputs("alpha")) if (out.textContent !== alphaText) out.textContent = alphaText;
-    for (const radio of this.controls("yscale")) radio.checked = radio.value === state.yScale;
-    for (const box of this.controls("examples")) box.checked = state.showExamples;
+    for (const radio of this.controls("yscale")) if (radio.checked !== (radio.value === state.yScale)) radio.checked = radio.value === state.yScale;
+    for (const box of this.controls("examples")) if (box.checked !== state.showExamples) box.checked = state.showExamples;
   }
 
   // --------------------------------------------------------------- crosshair
@@ -284,7 +329,7 @@ export abstract class LiveFigure extends HTMLElement {
       if (cell.textContent !== text) cell.textContent = text;
     }
     if (header !== undefined) {
-      for (const th of this.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)) th.textContent = header;
+      for (const th of this.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)) if (th.textContent !== header) th.textContent = header;
     }
   }
 }

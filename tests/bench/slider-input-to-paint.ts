@@ -4,10 +4,17 @@
  * Emulation.setCPUThrottlingRate), while a pointer drags the slider. Also
  * reports the JavaScript each measured page ships (gzip).
  *
- * Input-to-next-paint per event: from the input event's timestamp to a task
- * queued from the requestAnimationFrame callback that runs after the figure's
- * own (coalesced) redraw, i.e. just after that frame is painted; the usual
- * rAF + task approximation of "next paint".
+ * Per input event, two numbers:
+ * - input-to-paint: from the input event's timestamp to a task queued from the
+ *   requestAnimationFrame callback that runs after the figure's own (coalesced)
+ *   redraw, i.e. just after that frame is painted (the usual rAF + task
+ *   approximation of "next paint"). It includes waiting for the next frame to
+ *   begin, up to one vsync interval (16.7 ms at 60 Hz) that no page can shorten:
+ *   the "slider alone" rows show it on the same page with the redraw detached.
+ * - frame work: the same span without that wait: from the start of the frame
+ *   (the rAF timestamp) to paint, plus any input handling that ran before the
+ *   frame began. "Redraws within one frame" means this fits in 16 ms, so it is
+ *   the number held to the budget.
  *
  * Run with `npm run bench` after `npm run build`. Needs dist/ and Chromium.
  */
@@ -19,7 +26,8 @@ import { startStaticServer } from "../e2e/support/static-server.ts";
 
 const THROTTLE = 4;
 const BUDGET_MS = 16;
-const PAGES = ["figures/", "cross-entropy/", ""];
+// A chapter with one figure, the page with all three, and the index's hero; or the pages named on the command line.
+const PAGES = process.argv.length > 2 ? process.argv.slice(2) : ["cross-entropy/", "figures/", ""];
 
 function chromiumPath(): string {
   const found = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
@@ -52,12 +60,20 @@ function scriptBytes(path: string): { files: number; raw: number; gzip: number }
   return { files: seen.size, raw, gzip };
 }
 
+/** One input event of a drag, timed in the page. */
+interface Sample {
+  /** from the input's timestamp to just after the frame that shows its redraw was painted */
+  inputToPaint: number;
+  /** the main-thread work of that event: its handlers, plus the frame from its start to paint (waiting for the frame excluded) */
+  frameWork: number;
+}
+
 /**
- * Drags the first figure's γ slider and returns one input-to-paint sample per input event.
+ * Drags the first figure's γ slider and returns one sample per input event.
  * With `detached`, the slider is first replaced by a copy without the figure's listeners:
  * the same drag on the same page with no redraw, to show what the machine itself costs.
  */
-async function measure(page: Page, url: string, detached = false): Promise<number[] | null> {
+async function measure(page: Page, url: string, detached = false): Promise<Sample[] | null> {
   await page.goto(url, { waitUntil: "load" });
   const figure = page.locator("focal-loss-curves").first();
   if ((await figure.count()) === 0) return null;
@@ -68,14 +84,25 @@ async function measure(page: Page, url: string, detached = false): Promise<numbe
   }
   const slider = figure.locator('input[data-control="gamma"]');
   await slider.evaluate((input) => {
-    const samples: number[] = [];
-    (window as unknown as { __inputToPaint: number[] }).__inputToPaint = samples;
+    const samples: Sample[] = [];
+    (window as unknown as { __samples: Sample[] }).__samples = samples;
+    let processingStart = 0;
+    // Capture on window runs before the slider's own listeners (the figure's), so it sees when handling began.
+    window.addEventListener("input", () => (processingStart = performance.now()), { capture: true });
     input.addEventListener("input", (event) => {
       const start = event.timeStamp;
+      const began = processingStart;
+      const processingEnd = performance.now();
       // Registered after the figure's own rAF (queued by the store listener that ran first), so it runs after the redraw.
-      requestAnimationFrame(() => {
+      requestAnimationFrame((frameStart) => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => samples.push(performance.now() - start);
+        channel.port1.onmessage = () => {
+          const painted = performance.now();
+          // Chromium dispatches a drag's input at the start of a frame (rAF-aligned input), so usually
+          // frameStart < began and the work is the whole frame; a handler that ran before the frame adds its own time.
+          const handlers = Math.max(0, Math.min(processingEnd, frameStart) - began);
+          samples.push({ inputToPaint: painted - start, frameWork: painted - frameStart + handlers });
+        };
         channel.port2.postMessage(null);
       });
     });
@@ -95,7 +122,7 @@ async function measure(page: Page, url: string, detached = false): Promise<numbe
   }
   await page.mouse.up();
   await page.waitForTimeout(200);
-  return page.evaluate(() => (window as unknown as { __inputToPaint: number[] }).__inputToPaint);
+  return page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
 }
 
 if (!existsSync("dist/index.html")) {
@@ -122,13 +149,20 @@ try {
     if (!samples) continue;
     const label = detached ? `/${path} (slider alone, no redraw: the machine's baseline)` : `/${path}`;
     if (samples.length < 50) throw new Error(`only ${samples.length} input events on /${path}: the drag did not move the slider`);
-    const sorted = [...samples].sort((a, b) => a - b);
-    const p95 = percentile(sorted, 95);
-    if (p95 >= BUDGET_MS && !detached) failed = true;
+    const stats = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
+    };
+    const work = stats(samples.map((s) => s.frameWork));
+    const total = stats(samples.map((s) => s.inputToPaint));
+    if (work.p95 >= BUDGET_MS && !detached) failed = true;
+    const ms = (v: number) => `${v.toFixed(1).padStart(5)} ms`;
+    console.log(`  ${label}  n=${samples.length}`);
     console.log(
-      `  ${label.padEnd(17)} n=${sorted.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms  ` +
-        (detached ? "" : p95 < BUDGET_MS ? `(within the ${BUDGET_MS} ms budget)` : `(OVER the ${BUDGET_MS} ms budget)`),
+      `    frame work      p50 ${ms(work.p50)}  p95 ${ms(work.p95)}  max ${ms(work.max)}  ` +
+        (detached ? "" : work.p95 < BUDGET_MS ? `(within the ${BUDGET_MS} ms budget)` : `(OVER the ${BUDGET_MS} ms budget)`),
     );
+    console.log(`    input-to-paint  p50 ${ms(total.p50)}  p95 ${ms(total.p95)}  max ${ms(total.max)}  (includes the wait for the next frame)`);
   }
 } finally {
   await browser.close();

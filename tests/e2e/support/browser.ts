@@ -54,7 +54,9 @@ export interface Watched {
  * so a test can assert there were none.
  */
 export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // Reduced motion by default: a test reads the state a control leads to, not a frame of the animation
+  // towards it. The tests of the animation itself ask for "no-preference".
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", ...options });
   const page = await context.newPage();
   const origin = new URL(inject("siteUrl")).origin;
   const problems: string[] = [];

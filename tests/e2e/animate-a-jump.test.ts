@@ -1,0 +1,116 @@
+/**
+ * A jump of γ or α (End on the slider, a click across the track, α switched
+ * on) plays out as a short animation through real in-between curves, unless
+ * the reader prefers reduced motion or an embed says animate=0; then the
+ * final state is drawn in the very next frame. Every label the reader's
+ * legend row shows is recorded by a MutationObserver in the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { curveD, nextFrames, openFigure } from "./support/figures";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Starts recording every text the reader's legend label takes. */
+async function recordReaderLabels(figure: Locator): Promise<void> {
+  await figure.locator('.legend [data-key="reader"] [data-key="label"]').evaluate((label) => {
+    const seen: string[] = [];
+    (window as unknown as { __labels: string[] }).__labels = seen;
+    new MutationObserver(() => seen.push(label.textContent ?? "")).observe(label, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+async function recordedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+}
+
+/** γ in a label such as "yours: γ = 3.42, α = 0.25". */
+const gammaOf = (label: string) => Number(/γ = ([\d.]+)/.exec(label)?.[1]);
+
+async function settle(figure: Locator): Promise<void> {
+  await figure.page().waitForFunction((el) => !el.hasAttribute("data-animating"), await figure.elementHandle(), { timeout: 5000 });
+  await nextFrames(figure.page());
+}
+
+describe("a jump animates, unless the reader prefers reduced motion", () => {
+  it("End on the γ slider slides the reader's curve through in-between γ and lands exactly on γ = 5", async () => {
+    const { page, context, problems } = await watchedPage(browser, { reducedMotion: "no-preference" });
+    const figure = await openFigure(page);
+    await recordReaderLabels(figure);
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("End");
+    // The slider and its output show the target at once; only the drawing moves.
+    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("5.0");
+    await nextFrames(page);
+    expect(await figure.getAttribute("data-animating")).not.toBeNull();
+    await settle(figure);
+
+    const labels = await recordedLabels(page);
+    const gammas = labels.map(gammaOf);
+    const between = gammas.filter((g) => g > 2 && g < 5);
+    expect(between.length, `labels seen: ${labels.join(" | ")}`).toBeGreaterThanOrEqual(3);
+    // Monotone from 2 towards 5: no overshoot, no going back.
+    for (let i = 1; i < gammas.length; i++) expect(gammas[i]!).toBeGreaterThanOrEqual(gammas[i - 1]!);
+    expect(labels.at(-1)).toBe("yours: γ = 5");
+    // It ends on the exact curve: at γ = 5 without α the reader's path is the γ = 5 reference's path.
+    expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g5"));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("switching α on fades the weight from 1 down to the slider's α", async () => {
+    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
+    const figure = await openFigure(page);
+    await recordReaderLabels(figure);
+    await figure.locator('input[data-control="alpha-on"]').check();
+    await settle(figure);
+    const alphas = (await recordedLabels(page)).map((l) => Number(/α = ([\d.]+)/.exec(l)?.[1] ?? NaN)).filter((a) => !Number.isNaN(a));
+    expect(alphas.some((a) => a > 0.25 && a < 1)).toBe(true);
+    expect(alphas.at(-1)).toBe(0.25);
+    await context.close();
+  });
+
+  it("with reduced motion, the final state is the first and only one drawn", async () => {
+    const { page, context } = await watchedPage(browser, { reducedMotion: "reduce" });
+    const figure = await openFigure(page);
+    await recordReaderLabels(figure);
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("End");
+    await nextFrames(page);
+    expect(await figure.getAttribute("data-animating")).toBeNull();
+    expect(await recordedLabels(page)).toEqual(["yours: γ = 5"]);
+    await context.close();
+  });
+
+  it("small steps and drags are drawn at once even with motion allowed", async () => {
+    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
+    const figure = await openFigure(page);
+    await recordReaderLabels(figure);
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await nextFrames(page);
+    expect(await recordedLabels(page)).toEqual(["yours: γ = 2.1"]);
+    await context.close();
+  });
+
+  it("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {
+    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
+    await page.goto(siteUrl("embed/focal-curves/?animate=0"));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    const figure = page.locator("focal-loss-curves").first();
+    await page.waitForSelector("focal-loss-curves[data-ready]");
+    await recordReaderLabels(figure);
+    await figure.locator('input[data-control="gamma"]').focus();
+    await page.keyboard.press("End");
+    await nextFrames(page);
+    expect(await recordedLabels(page)).toEqual(["yours: γ = 5"]);
+    await context.close();
+  });
+});
