@@ -97,3 +97,32 @@ describe("what crawlers and readers who get lost need", () => {
     expect(html).toMatch(/<a href="[^"]*">table of contents<\/a>/);
   });
 });
+
+describe("link previews", () => {
+  const metaOf = (html: string, key: string) =>
+    html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1] ?? null;
+  const sitePages = pages.filter((p) => p.kind === "index" || p.kind === "chapter" || p.kind === "other");
+
+  it.each(sitePages.map((p) => ({ ...p, label: pageLabel(p) })))("$label has Open Graph and Twitter card meta with a preview image of its own kind", (page) => {
+    const html = readFileSync(page.file, "utf8");
+    const root = publicRootUrl();
+    for (const key of ["og:title", "og:description", "og:type", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) {
+      expect(metaOf(html, key), key).toBeTruthy();
+    }
+    expect(metaOf(html, "twitter:card")).toBe("summary_large_image");
+    expect(metaOf(html, "og:url")).toBe(root + page.path);
+    const image = metaOf(html, "og:image")!;
+    expect(image.startsWith(root), "og:image is an absolute URL on the public site").toBe(true);
+    expect(metaOf(html, "twitter:image")).toBe(image);
+    const file = `dist/${image.slice(root.length)}`;
+    const png = readFileSync(file);
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 1200, height: 630 });
+    expect(png.byteLength).toBeLessThanOrEqual(200 * 1024);
+  });
+
+  it("every chapter has its own preview image", () => {
+    const images = pages.filter((p) => p.kind === "chapter").map((p) => metaOf(readFileSync(p.file, "utf8"), "og:image"));
+    expect(images.length).toBeGreaterThan(0);
+    expect(new Set(images).size).toBe(images.length);
+  });
+});
