@@ -11,7 +11,6 @@ import { join, resolve } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { FIGURE1_GAMMAS, focalLossOfPt, sampleCurve } from "../lib/loss";
 import { extractThemeTokens } from "../lib/theme-tokens";
-import globalCss from "../styles/global.css?raw";
 import { woffToSfnt } from "./woff-to-sfnt";
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
@@ -61,7 +60,8 @@ function curvesMarkup(x: number, y: number, width: number, height: number, token
 
 /** The card as SVG markup resvg can read (no CSS, colours from the light theme's tokens). */
 export function socialCardSvg(text: CardText): string {
-  const tokens = extractThemeTokens(globalCss).light;
+  // Read from disk, not imported with ?raw: Vitest turns CSS imports into empty strings.
+  const tokens = extractThemeTokens(readFileSync(resolve("src/styles/global.css"), "utf8")).light;
   const { width, height } = CARD_SIZE;
   const titleSize = text.title.length > 48 ? 56 : 66;
   const lines = wrapWords(text.title, Math.floor(600 / (titleSize * 0.5))).slice(0, 5);
