@@ -1,10 +1,14 @@
 /**
  * A small static file server for the built site: what any static host does,
- * including the 404 page and a base path, with nothing from the dev toolchain.
+ * including the 404 page, a base path and compressed text (brotli or gzip, as
+ * GitHub Pages, Netlify and Cloudflare serve it: Lighthouse's simulated mobile
+ * network would otherwise charge a chapter for bytes no reader downloads),
+ * with nothing from the dev toolchain.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -25,6 +29,33 @@ const MIME: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
+
+/** Types a static host compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".webmanifest"]);
+
+type Encoding = "br" | "gzip";
+
+/** The encoding to send, from the request's Accept-Encoding (brotli preferred, as hosts do). */
+function encodingFor(req: IncomingMessage, file: string): Encoding | null {
+  if (!COMPRESSIBLE.has(extname(file))) return null;
+  const accepted = String(req.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accepted)) return "br";
+  if (/\bgzip\b/.test(accepted)) return "gzip";
+  return null;
+}
+
+// Compressed once per file and encoding: the suites fetch the same pages many times.
+const compressed = new Map<string, Buffer>();
+
+function compress(body: Buffer, encoding: Encoding, key: string): Buffer {
+  const cacheKey = `${encoding}:${key}`;
+  let out = compressed.get(cacheKey);
+  if (!out) {
+    out = encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    compressed.set(cacheKey, out);
+  }
+  return out;
+}
 
 export interface StaticServer {
   url: string;
@@ -73,11 +104,19 @@ export async function startStaticServer(root: string, base = "/"): Promise<Stati
       res.end(notFound ? await readFile(notFound) : "not found");
       return;
     }
-    res.writeHead(200, {
+    const body = await readFile(file);
+    const encoding = encodingFor(req, file);
+    const headers: Record<string, string> = {
       "content-type": MIME[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",
-    });
-    res.end(await readFile(file));
+      vary: "accept-encoding",
+    };
+    if (!encoding) {
+      res.writeHead(200, headers).end(body);
+      return;
+    }
+    const { mtimeMs } = await stat(file);
+    res.writeHead(200, { ...headers, "content-encoding": encoding }).end(compress(body, encoding, `${file}@${mtimeMs}`));
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const address = server.address();
