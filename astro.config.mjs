@@ -53,7 +53,10 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }], rehypeHeadingIds, rehypeHeadingAnchors],
     }),
   },
-  build: { format: "directory" },
+  // Stylesheets inline into each page: a few KB compressed, and no render-blocking
+  // requests before first paint (Lighthouse measured about 440 ms of them on a
+  // chapter on its mobile preset). Astro hashes them into the CSP below.
+  build: { format: "directory", inlineStylesheets: "always" },
   // A strict Content-Security-Policy as a <meta> tag on every page: scripts
   // only from this origin or by hash (Astro hashes its own; ThemeScript adds
   // the theme script's), no eval, nothing loaded from elsewhere. KaTeX writes
