@@ -8,3 +8,18 @@ import katex from "katex";
 export function renderTex(tex: string, displayMode = false): string {
   return katex.renderToString(tex, { displayMode, throwOnError: true, strict: "error", output: "htmlAndMathml" });
 }
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Math that is all a table header cell holds: KaTeX's drawing (which KaTeX
+ * hides from assistive technology) and the same in plain text, visually
+ * hidden. KaTeX's MathML copy alone does not count as text for axe
+ * (empty-table-header) nor for screen readers without MathML, which would
+ * announce the column with no name; so here the text replaces the MathML
+ * rather than doubling it.
+ */
+export function renderTexHeader(tex: string, text: string): string {
+  const drawing = katex.renderToString(tex, { throwOnError: true, strict: "error", output: "html" });
+  return `<span class="visually-hidden">${escapeHtml(text)}</span>${drawing}`;
+}

@@ -118,7 +118,8 @@ class ImbalanceLabElement extends HTMLElement {
     const t = event.target;
     if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement)) return;
     const next = { ...this.state };
-    switch (t.name) {
+    // Which control, from data-control: names carry the lab's id, unique on the page.
+    switch (t.closest<HTMLElement>("[data-control]")?.dataset.control) {
       case "ratio": next.ratio = clampRatio(10 ** Number(t.value)); break;
       case "seed": {
         const v = Number(t.value);
@@ -149,10 +150,15 @@ class ImbalanceLabElement extends HTMLElement {
     else this.configure();
   };
 
+  /** The input or menu of one control, found by its data-control. */
+  private field<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement | HTMLSelectElement>(control: string): T | null {
+    return this.querySelector<T>(`[data-control="${control}"] :is(input, select)`);
+  }
+
   private syncControls() {
     const s = this.state;
     const set = (name: string, value: string, text?: string) => {
-      const input = this.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+      const input = this.field(name);
       if (input && document.activeElement !== input) input.value = value;
       const out = this.querySelector(`[data-control="${name}"] output`);
       if (out && text !== undefined) out.textContent = text;
@@ -163,13 +169,13 @@ class ImbalanceLabElement extends HTMLElement {
     set("loss", s.loss);
     set("gamma", String(s.gamma), s.gamma.toFixed(1));
     set("alpha", String(s.alpha), s.alpha.toFixed(2));
-    const prior = this.querySelector<HTMLInputElement>('[name="prior"]');
+    const prior = this.field<HTMLInputElement>("prior");
     if (prior) prior.checked = s.prior;
-    const compare = this.querySelector<HTMLInputElement>('[name="compare"]');
+    const compare = this.field<HTMLInputElement>("compare");
     if (compare) compare.checked = s.compare;
     // γ only matters to focal loss and α not to plain CE: say so rather than hide the sliders.
-    this.querySelector<HTMLInputElement>('[name="gamma"]')!.disabled = s.loss !== "focal";
-    this.querySelector<HTMLInputElement>('[name="alpha"]')!.disabled = s.loss === "ce";
+    this.field<HTMLInputElement>("gamma")!.disabled = s.loss !== "focal";
+    this.field<HTMLInputElement>("alpha")!.disabled = s.loss === "ce";
   }
 
   private updateButtons() {

@@ -58,26 +58,33 @@ class LossBudgetElement extends HTMLElement {
     cancelAnimationFrame(this.frame);
   }
 
-  private control(name: string): BudgetControl | undefined {
+  private control(name: string | undefined): BudgetControl | undefined {
     return BUDGET_CONTROLS.find((c) => c.name === name);
+  }
+
+  /** Which control an element is, from data-control (names carry the figure's id, unique on the page). */
+  private controlName(element: Element): string | undefined {
+    return element.closest<HTMLElement>("[data-control]")?.dataset.control;
   }
 
   private readonly onInput = (event: Event) => {
     const target = event.target;
-    if (target instanceof HTMLSelectElement && target.name === "preset") {
+    if (!(target instanceof Element)) return;
+    const name = this.controlName(target);
+    if (target instanceof HTMLSelectElement && name === "preset") {
       const preset = BUDGET_PRESETS.find((p) => p.id === target.value);
       if (!preset) return;
       this.state = { ...this.state, inputs: { ...preset.inputs } };
       this.syncSliders();
     } else if (target instanceof HTMLInputElement && target.type === "range") {
-      const control = this.control(target.name);
+      const control = this.control(name);
       if (!control) return;
       const value = control.fromSlider(Number(target.value));
       if (control.name === "gamma" || control.name === "alpha") {
         this.state = { ...this.state, focal: { ...this.state.focal, [control.name]: value } };
       } else {
         this.state = { ...this.state, inputs: sanitiseBudgetInputs({ ...this.state.inputs, [control.name]: value }) };
-        const menu = this.querySelector<HTMLSelectElement>('select[name="preset"]');
+        const menu = this.querySelector<HTMLSelectElement>('[data-control="preset"] select');
         if (menu) menu.value = "custom";
       }
       this.syncSliders();
@@ -91,10 +98,10 @@ class LossBudgetElement extends HTMLElement {
   /** Slider positions and their read-outs follow the state (a preset moves several at once). */
   private syncSliders() {
     const values: Record<string, number> = { ...this.state.inputs, ...this.state.focal };
-    for (const label of this.querySelectorAll<HTMLElement>("label.slider")) {
-      const control = this.control(label.dataset.control ?? "");
-      const input = label.querySelector("input");
-      const output = label.querySelector("output");
+    for (const slider of this.querySelectorAll<HTMLElement>(".slider[data-control]")) {
+      const control = this.control(slider.dataset.control);
+      const input = slider.querySelector("input");
+      const output = slider.querySelector("output");
       if (!control || !input || !output) continue;
       const value = values[control.name]!;
       if (document.activeElement !== input) input.value = String(control.toSlider(value));

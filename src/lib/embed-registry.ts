@@ -16,7 +16,7 @@ export interface EmbedSize {
 export interface EmbeddableFigure {
   /** the route segment and file-name stem: /embed/focal-curves/, focal-curves-gamma-2-light.svg */
   readonly id: string;
-  /** the figure's name, for page titles, iframe titles and alt text */
+  /** the figure's name, for page titles, iframe titles and alt text; at most 70 characters (html-validate long-title) */
   readonly title: string;
   readonly kind: "figure" | "calculator";
   /** the custom element that draws it, in the chapters, the embed route and the standalone module */
@@ -70,7 +70,7 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   },
   {
     id: "modulating-factor",
-    title: "The modulating factor (1 − pₜ)^γ against the probability of the ground-truth class",
+    title: "The modulating factor (1 − pₜ)^γ against the ground-truth probability",
     kind: "figure",
     tag: "modulating-factor-curves",
     size: { width: 800, height: 580 },
@@ -90,7 +90,7 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   },
   {
     id: "loss-calculator",
-    title: "Loss calculator: cross-entropy, balanced cross-entropy and focal loss, step by step",
+    title: "Step-by-step loss calculator: cross-entropy, balanced CE, focal loss",
     kind: "calculator",
     tag: "loss-calculator",
     size: { width: 760, height: 900 },
@@ -99,7 +99,7 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   },
   {
     id: "scenario-calculator",
-    title: "Scenario table: the article's easy, misclassified and very easy examples for any α and γ",
+    title: "Scenario table: the article's three examples, for any α and γ",
     kind: "calculator",
     tag: "scenario-calculator",
     size: { width: 900, height: 760 },

@@ -35,28 +35,28 @@ describe("a reader explores the loss budget", () => {
     await page.locator('loss-budget[data-ready="true"]').first().waitFor();
 
     // A well-trained detector: the scenario menu moves every slider at once.
-    await figure.locator('select[name="preset"]').selectOption("trained");
+    await figure.locator('[data-control="preset"] select').selectOption("trained");
     let [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
     await expect(shown(page, "balanced", "hardNegatives")).resolves.toBe(formatPercent(balanced!.parts.hardNegatives.share));
     await expect(shown(page, "focal", "positives")).resolves.toBe(formatPercent(fl!.parts.positives.share));
-    await expect(figure.locator('input[name="ptEasy"]').inputValue()).resolves.toBe(String(preset("trained").ptEasy));
+    await expect(figure.locator('[data-control="ptEasy"] input').inputValue()).resolves.toBe(String(preset("trained").ptEasy));
 
     // γ to its maximum with the keyboard (End), α one step down (ArrowLeft).
-    await figure.locator('input[name="gamma"]').focus();
+    await figure.locator('[data-control="gamma"] input').focus();
     await page.keyboard.press("End");
-    await figure.locator('input[name="alpha"]').focus();
+    await figure.locator('[data-control="alpha"] input').focus();
     await page.keyboard.press("ArrowLeft");
     [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
-    await expect(figure.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("5.0");
+    await expect(figure.locator('[data-control="gamma"] output').textContent()).resolves.toBe("5.0");
     await expect(figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).resolves.toBe("Focal loss (γ = 5, α = 0.2)");
 
     // Fewer locations: Home takes the log slider to 10³; the menu says the scenario is now custom.
-    await figure.locator('input[name="locations"]').focus();
+    await figure.locator('[data-control="locations"] input').focus();
     await page.keyboard.press("Home");
-    await expect.poll(() => figure.locator('label[data-control="locations"] output').textContent()).toBe("1,000");
-    await expect(figure.locator('select[name="preset"]').inputValue()).resolves.toBe("custom");
+    await expect.poll(() => figure.locator('[data-control="locations"] output').textContent()).toBe("1,000");
+    await expect(figure.locator('[data-control="preset"] select').inputValue()).resolves.toBe("custom");
     [ce] = lossBudgets({ ...preset("trained"), locations: 1000 }, { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
     const countCell = await figure.locator("[data-budget-table] tbody tr").first().locator("td").first().textContent();

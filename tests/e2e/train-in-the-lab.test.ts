@@ -81,9 +81,9 @@ describe("a reader trains the tiny detector", () => {
     expect(await stepCount(page)).toBe(paused);
 
     // Change γ while paused: keyboard on the slider, five steps of 0.1 down.
-    await lab.locator('input[name="gamma"]').focus();
+    await lab.locator('[data-control="gamma"] input').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
-    await expect(lab.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
+    await expect(lab.locator('[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
     // page.url() can lag behind history.replaceState: read the address from the page itself.
     expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
@@ -115,10 +115,10 @@ describe("a reader trains the tiny detector", () => {
     await page.goto(siteUrl(`${LAB}?seed=5&ratio=100&gamma=abc&loss=<b>`));
     const lab = page.locator("imbalance-lab");
     await page.locator('imbalance-lab[data-ready="true"]').waitFor();
-    await expect(lab.locator('input[name="seed"]').inputValue()).resolves.toBe("5");
-    await expect(lab.locator('label[data-control="ratio"] output').textContent()).resolves.toBe("1:100");
-    await expect(lab.locator('label[data-control="gamma"] output').textContent()).resolves.toBe("2.0");
-    await expect(lab.locator('select[name="loss"]').inputValue()).resolves.toBe("focal");
+    await expect(lab.locator('[data-control="seed"] input').inputValue()).resolves.toBe("5");
+    await expect(lab.locator('[data-control="ratio"] output').textContent()).resolves.toBe("1:100");
+    await expect(lab.locator('[data-control="gamma"] output').textContent()).resolves.toBe("2.0");
+    await expect(lab.locator('[data-control="loss"] select').inputValue()).resolves.toBe("focal");
     // The link's run replaces the build-time one at once: step 0 of a new data set.
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
     await lab.locator('button[data-action="step"]').click();

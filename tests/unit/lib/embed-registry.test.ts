@@ -16,6 +16,10 @@ describe("the embed registry", () => {
     expect(embeddable("nope")).toBeUndefined();
   });
 
+  it("has titles short enough for a page <title> (html-validate's long-title: at most 70 characters)", () => {
+    for (const f of EMBEDDABLE) expect([...f.title].length, f.title).toBeLessThanOrEqual(70);
+  });
+
   it("lists exactly the figure state's URL parameters for the figures", () => {
     const stateParams = Object.values(FIGURE_FIELDS).map((field) => field.param).sort();
     for (const f of EMBEDDABLE.filter((e) => e.kind === "figure")) expect([...f.params].sort()).toEqual(stateParams);
