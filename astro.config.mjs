@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -75,6 +76,11 @@ export default defineConfig({
   },
   vite: {
     plugins: [katexFontsOptional()],
+    resolve: {
+      // d3-scale's general interpolator drags in d3-color and more for scales
+      // that only map numbers to numbers; src/charts/number-interpolate.ts has why.
+      alias: [{ find: /^d3-interpolate$/, replacement: fileURLToPath(new URL("./src/charts/number-interpolate.ts", import.meta.url)) }],
+    },
     // Fonts stay files: a data: URL font would bloat the CSS and need a wider CSP.
     build: { assetsInlineLimit: 0 },
   },

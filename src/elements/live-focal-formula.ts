@@ -102,6 +102,10 @@ export class LiveFocalFormulaElement extends HTMLElement {
       else if (spec.name === "alpha" && (event.key === "Delete" || event.key === "Backspace")) this.set("alpha", null);
       else return;
       event.preventDefault();
+      // A key press is one discrete step, not a stream like a drag: show it (and
+      // its aria-valuenow) at once rather than on the next frame, so the value a
+      // screen reader or the reader's next key meets is already the new one.
+      this.update();
     };
     let drag: { x: number; start: number; id: number } | null = null;
     const down = (event: PointerEvent) => {
@@ -133,12 +137,16 @@ export class LiveFocalFormulaElement extends HTMLElement {
     for (const spec of ADJUSTABLES) {
       const raw = this.value(spec.name);
       const text = formatNumber(raw ?? 1, { notation: "fixed", digits: spec.name === "alpha" && raw === null ? 0 : spec.digits });
+      // α off is a weight of 1: shown muted (with the hint below the formula) so it does not read as α = 1.
+      const off = spec.name === "alpha" && raw === null;
       for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) {
         if (el.textContent !== text) el.textContent = text;
+        el.toggleAttribute("data-off", off);
         el.setAttribute("aria-valuenow", String(raw ?? 1));
-        el.setAttribute("aria-valuetext", spec.name === "alpha" && raw === null ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
+        el.setAttribute("aria-valuetext", off ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
       }
     }
+    this.toggleAttribute("data-alpha-off", alpha === null);
     const results = formulaTexts(formulaValues(this.pt, gamma, alpha));
     for (const el of this.querySelectorAll<HTMLElement>("[data-result]")) {
       const text = results[el.dataset.result as keyof typeof results];

@@ -7,8 +7,15 @@
  */
 import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed-registry";
 import { iframeSnippet, webComponentSnippet } from "../lib/embed-snippets";
-import { backgroundOf, standaloneSvg } from "./export-svg";
-import { svgToPng } from "./export-png";
+
+/*
+ * The SVG/PNG exporters are loaded on the first download: most readers never
+ * use them, and they were most of the panel's weight on every figure page.
+ * (The snippet writers stay static and small, so a copy runs straight from the
+ * click, within the clipboard's user-activation window.)
+ */
+const svgExport = () => import("./export-svg");
+const pngExport = () => import("./export-png");
 
 /** The slide size most decks use. */
 const SLIDE = { width: 1920, height: 1080 } as const;
@@ -137,6 +144,7 @@ class SharePanel extends HTMLElement {
 
   async #downloadSvg(): Promise<void> {
     const chart = this.#chart();
+    const { backgroundOf, standaloneSvg } = await svgExport();
     const text = await standaloneSvg(chart, { background: backgroundOf(chart) });
     download(new Blob([text], { type: "image/svg+xml" }), `${this.#fileStem()}.svg`);
     this.#say("SVG downloaded.");
@@ -145,6 +153,7 @@ class SharePanel extends HTMLElement {
   async #downloadPng(size: "slide" | "2x"): Promise<void> {
     const chart = this.#chart();
     const box = chart.getBoundingClientRect();
+    const [{ backgroundOf, standaloneSvg }, { svgToPng }] = await Promise.all([svgExport(), pngExport()]);
     const background = backgroundOf(chart);
     let canvas: { width: number; height: number };
     let drawn: { width: number; height: number };

@@ -58,6 +58,88 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     await context.close();
   });
 
+  it("shows a key press at once: the number and aria-valuenow change before the next frame", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const formula = await openFormula(page);
+    // Key and read in one task: nothing can be waiting for an animation frame.
+    const after = await formula.evaluate((el) => {
+      const read = (name: string) => {
+        const n = el.querySelector<HTMLElement>(`[data-tangle="${name}"]`)!;
+        n.focus();
+        n.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true, cancelable: true }));
+        return [n.textContent, n.getAttribute("aria-valuenow")];
+      };
+      return { pt: read("pt"), gamma: read("gamma") };
+    });
+    expect(after).toEqual({ pt: ["0.91", "0.91"], gamma: ["2.1", "2.1"] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows α off as a muted 1 with a note, and α keeps its width when turned on", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const formula = await openFormula(page);
+    const alpha = formula.locator('[data-tangle="alpha"]').first();
+    const note = formula.locator("[data-alpha-note]");
+    const look = () => alpha.evaluate((el) => ({ color: getComputedStyle(el).color, width: el.getBoundingClientRect().width }));
+    const noteShown = () => note.evaluate((el) => getComputedStyle(el).visibility === "visible" && el.getBoundingClientRect().height > 0);
+    const gammaColor = await formula.locator('[data-tangle="gamma"]').first().evaluate((el) => getComputedStyle(el).color);
+
+    await expect(alpha.textContent()).resolves.toBe("1");
+    await expect(alpha.getAttribute("aria-valuetext")).resolves.toBe("α off (weight 1)");
+    expect(await alpha.getAttribute("data-off")).not.toBeNull();
+    expect(await noteShown()).toBe(true);
+    await expect(note.textContent()).resolves.toMatch(/α is off/);
+    const off = await look();
+    expect(off.color, "α off is not coloured like a set number").not.toBe(gammaColor);
+
+    await alpha.focus();
+    await page.keyboard.press("ArrowLeft");
+    await nextFrames(page);
+    await expect(alpha.textContent()).resolves.toBe("0.99");
+    expect(await alpha.getAttribute("data-off")).toBeNull();
+    expect(await noteShown()).toBe(false);
+    const on = await look();
+    expect(on.color).toBe(gammaColor);
+    expect(Math.abs(on.width - off.width), "α is as wide off (1) as on (0.99)").toBeLessThan(0.5);
+
+    await page.keyboard.press("Delete");
+    await nextFrames(page);
+    expect(await alpha.getAttribute("data-off")).not.toBeNull();
+    expect(await noteShown()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps every number where it is while p_t is dragged and the results change width", async () => {
+    const { page, context } = await watchedPage(browser);
+    const formula = await openFormula(page, "?gamma=5&alpha=0.25");
+    const numbers = formula.locator("[data-tangle]");
+    const places = () => numbers.evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return `${el.getAttribute("data-tangle")} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}`;
+    }));
+    const before = await places();
+    const fl = formula.locator('[data-result="fl"]');
+    const flBefore = await fl.textContent();
+    const pt = numbers.and(formula.locator('[data-tangle="pt"]')).first();
+    const box = (await pt.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    // 3 px per 0.01: 240 px to the right takes p_t from 0.90 to its 0.99 end, where the loss is tiny.
+    await page.mouse.move(box.x + box.width / 2 + 240, y, { steps: 8 });
+    await nextFrames(page);
+    expect(await places()).toEqual(before);
+    await page.mouse.move(box.x + box.width / 2 - 600, y, { steps: 8 });
+    await nextFrames(page);
+    await page.mouse.up();
+    await expect(pt.textContent()).resolves.toBe("0.01");
+    expect(await fl.textContent()).not.toBe(flBefore);
+    expect(await places()).toEqual(before);
+    await context.close();
+  });
+
   it("drags γ to the right and to the left with the pointer, clamped to [0, 5]", async () => {
     const { page, context } = await watchedPage(browser);
     const formula = await openFormula(page, "?gamma=1");

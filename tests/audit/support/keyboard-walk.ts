@@ -179,13 +179,18 @@ export async function walkWithKeyboard(page: Page, maxStops = 300): Promise<Keyb
     const target = page.locator(`[data-kbd-stop="${stop.index}"]`);
     await target.focus();
     const before = await page.evaluate(controlState, stop.index);
-    let changed = false;
-    for (const key of KEYS[stop.kind!]) {
+    const keys = KEYS[stop.kind!];
+    let by = -1; // index of the key that changed the control
+    for (const [i, key] of keys.entries()) {
       await page.keyboard.press(key);
-      if ((await page.evaluate(controlState, stop.index)) !== before) { changed = true; break; }
+      if ((await page.evaluate(controlState, stop.index)) !== before) { by = i; break; }
     }
-    // Put a toggled control back, so later checks see the page as it was.
-    if (changed && (stop.kind === "toggle" || stop.kind === "checkbox")) await page.keyboard.press(KEYS[stop.kind][0]!);
+    const changed = by >= 0;
+    // Put the control back, so later checks see the page as it was: a toggle by
+    // its own key again, a slider, select or radio group by the opposite key. (A
+    // select left on another option can disable the controls after it, as the
+    // lab's loss does to γ, and those would then fail through no fault of theirs.)
+    if (changed) await page.keyboard.press(keys.length === 1 ? keys[0]! : keys[by === 0 ? 1 : 0]!);
     if (!changed) inoperable.push(`${stop.label} (${stop.kind}: ${KEYS[stop.kind!].join("/")} changed nothing)`);
   }
   return { stops, unreached, inOrder, inoperable };
