@@ -8,6 +8,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
 import { webComponentModule } from "./src/build/web-component-module";
+import { cspStyleHashes } from "./src/build/csp-style-hashes";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -40,7 +41,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), webComponentModule()],
+  integrations: [mdx(), sitemap(), webComponentModule(), cspStyleHashes()],
   markdown: {
     // Shiki colours code with inline style attributes, which the CSP below
     // forbids; Prism marks tokens with classes instead.
