@@ -23,15 +23,16 @@ afterAll(async () => {
   console.info(formatTable(
     `Lighthouse (${LIGHTHOUSE_PRESET} preset; minimum Performance ${min.performance}, Accessibility ${min.accessibility}, ` +
       `Best Practices ${min.bestPractices}, SEO ${min.seo})`,
-    ["page", "Perf", "A11y", "BP", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "points lost on"], rows));
+    ["page", "Perf", "A11y", "BP", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "host index", "CPU ×", "points lost on"], rows));
 });
 
 describe("Lighthouse", () => {
   it.each(pages)("$label reaches the minimum scores", async (page) => {
-    const run = await runLighthouse(siteUrl(page.path), chrome.port);
+    const run = await runLighthouse(siteUrl(page.path), chrome.port, siteUrl("404.html"));
     const { scores, metrics } = run;
     rows.push([page.label, scores.performance, scores.accessibility, scores.bestPractices, scores.seo,
       Math.round(metrics.fcp), Math.round(metrics.lcp), Math.round(metrics.tbt), Number(metrics.cls.toFixed(3)),
+      Math.round(run.benchmarkIndex), run.cpuSlowdown,
       run.failingAudits.join(", ") || "–"]);
     expect(scoreProblems(page.label, scores), run.failingAudits.join("; ")).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
 import { chromiumPath } from "../../e2e/support/browser";
-import type { CategoryScores } from "../../support/lighthouse-thresholds";
+import { calibratedCpuSlowdown, type CategoryScores } from "../../support/lighthouse-thresholds";
 
 /** A free TCP port for Chromium's remote-debugging endpoint. */
 async function freePort(): Promise<number> {
@@ -51,7 +51,9 @@ export async function launchForLighthouse(): Promise<LighthouseBrowser> {
 /**
  * The preset: Lighthouse's default, mobile (Moto G Power-sized screen, 4x CPU
  * slowdown, 150 ms RTT and 1.6 Mbit/s, simulated), the stricter of the two and
- * the one PageSpeed Insights headlines. LH_PRESET=desktop switches to the
+ * the one PageSpeed Insights headlines. The CPU slowdown is calibrated to the
+ * host before each page (calibratedCpuSlowdown): 4× on a host as fast as
+ * Lighthouse assumes, less on a slower one. LH_PRESET=desktop switches to the
  * desktop preset for a local comparison; CI runs the default.
  */
 export const LIGHTHOUSE_PRESET = process.env.LH_PRESET === "desktop" ? "desktop" : "mobile";
@@ -60,17 +62,34 @@ const config: Config | undefined = LIGHTHOUSE_PRESET === "desktop" ? desktopConf
 
 export interface LighthouseRun {
   scores: CategoryScores;
+  /** the host's benchmark index, measured just before the run, and the CPU slowdown it called for */
+  benchmarkIndex: number;
+  cpuSlowdown: number;
   /** audits that lost points, for the report */
   failingAudits: string[];
   metrics: { fcp: number; lcp: number; tbt: number; cls: number };
 }
 
-export async function runLighthouse(url: string, port: number): Promise<LighthouseRun> {
+/**
+ * The host's Lighthouse benchmark index right now, from a short run (SEO only)
+ * on a small page: the slowdown for the real run is calibrated from it, so a
+ * slow or momentarily busy host emulates the same phone as a fast idle one.
+ */
+export async function measureBenchmarkIndex(url: string, port: number): Promise<number> {
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["seo"] });
+  return result?.lhr.environment.benchmarkIndex ?? Number.NaN;
+}
+
+export async function runLighthouse(url: string, port: number, calibrationUrl: string): Promise<LighthouseRun> {
+  const benchmarkIndex = LIGHTHOUSE_PRESET === "mobile" ? await measureBenchmarkIndex(calibrationUrl, port) : Number.NaN;
+  // The desktop preset applies no CPU slowdown, so there is nothing to calibrate.
+  const cpuSlowdown = LIGHTHOUSE_PRESET === "mobile" ? calibratedCpuSlowdown(benchmarkIndex) : 1;
   const flags: Flags = {
     port,
     output: "json",
     logLevel: "error",
     onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    ...(LIGHTHOUSE_PRESET === "mobile" ? { throttling: { cpuSlowdownMultiplier: cpuSlowdown } } : {}),
   };
   const result = await lighthouse(url, flags, config);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -86,6 +105,8 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
   );
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
+    benchmarkIndex,
+    cpuSlowdown,
     scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") },
     failingAudits,
     metrics: {
