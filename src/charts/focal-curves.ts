@@ -7,7 +7,7 @@ import { scaleLinear, scaleLog } from "d3-scale";
 import type { Curve } from "../lib/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
-import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
+import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
 
 export interface FocalCurvesOptions {
   width: number;
@@ -59,20 +59,28 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
   const at = options.crosshair ?? null;
 
   const yTicks = log ? LOG_TICKS : [0, 1, 2, 3, 4, 5];
+  // Everything that depends only on the geometry is built once per size and axis mode (see staticNode).
+  const geometry = `focal-curves|${width}|${height}|${options.yScale}|${band}`;
   const marks: SvgNode[] = [
-    node("title", "title", {}, "Focal loss against the probability of the ground-truth class"),
+    staticNode(`${geometry}|title`, () => node("title", "title", {}, "Focal loss against the probability of the ground-truth class")),
     node("desc", "desc", {}, describe(curves)),
-    node("rect", "band", { class: "band", x: x(band), y: box.top, width: x(1) - x(band), height: box.bottom - box.top }),
-    node("text", "band-label", { class: "band-label", x: (x(band) + x(1)) / 2, y: box.top + (box.bottom - box.top) * 0.62, "text-anchor": "middle" }, "well-classified examples"),
-    leftAxis(y as never, box.left, { key: "y-axis", ticks: yTicks, labels: log ? logTickLabels(yTicks) : undefined, gridTo: box.right, title: "loss", titleOffset: box.left - 12 }),
-    bottomAxis(x as never, box.bottom, { key: "x-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], title: "probability of ground truth class" }),
+    staticNode(`${geometry}|band`, () => node("rect", "band", { class: "band", x: x(band), y: box.top, width: x(1) - x(band), height: box.bottom - box.top })),
+    staticNode(`${geometry}|band-label`, () =>
+      node("text", "band-label", { class: "band-label", x: (x(band) + x(1)) / 2, y: box.top + (box.bottom - box.top) * 0.62, "text-anchor": "middle" }, "well-classified examples"),
+    ),
+    staticNode(`${geometry}|y-axis`, () =>
+      leftAxis(y as never, box.left, { key: "y-axis", ticks: yTicks, labels: log ? logTickLabels(yTicks) : undefined, gridTo: box.right, title: "loss", titleOffset: box.left - 12 }),
+    ),
+    staticNode(`${geometry}|x-axis`, () => bottomAxis(x as never, box.bottom, { key: "x-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], title: "probability of ground truth class" })),
     node(
       "g",
       "curves",
       { class: "curves" },
-      // The reader's curve last, so it draws on top of the reference curves.
+      // The reader's curve last, so it draws on top of the reference curves (which never change: static nodes).
       [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
-        node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box, log) }),
+        c.reader
+          ? node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box, log) })
+          : staticNode(`${geometry}|curve|${c.key}|${c.gamma}`, () => node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box, log) })),
       ),
     ),
   ];

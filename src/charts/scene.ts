@@ -22,6 +22,27 @@ export interface SvgNode {
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/**
+ * The same node object for the same key: for the parts of a chart that depend
+ * only on its geometry (axes, bands, titles, reference curves), so a redraw
+ * hands applyScene the very objects it applied last time and the join skips
+ * those subtrees without comparing a single attribute. Scene nodes are never
+ * mutated after they are built, which is what makes sharing them safe.
+ */
+const staticNodes = new Map<string, SvgNode>();
+const STATIC_NODES_KEPT = 256;
+
+export function staticNode(key: string, build: () => SvgNode): SvgNode {
+  let found = staticNodes.get(key);
+  if (!found) {
+    found = build();
+    // A figure resized many times must not grow this without bound: forget the oldest.
+    if (staticNodes.size >= STATIC_NODES_KEPT) staticNodes.delete(staticNodes.keys().next().value!);
+    staticNodes.set(key, found);
+  }
+  return found;
+}
+
 export function node(tag: SvgTag, key: string, attrs: Record<string, AttrValue> = {}, children?: SvgNode[] | string): SvgNode {
   return typeof children === "string" ? { tag, key, attrs, text: children } : { tag, key, attrs, children: children ?? [] };
 }
@@ -87,6 +108,10 @@ function joinChildren(parent: ElementSelection, children: SvgNode[]): void {
     )
     .order()
     .each(function (d) {
+      const el = this as Element & { __applied?: SvgNode };
+      // The very node applied last time (a staticNode): nothing in this subtree can have changed.
+      if (el.__applied === d) return;
+      el.__applied = d;
       setAttrs(this, d);
       if (d.text === undefined) joinChildren(select<Element, unknown>(this), d.children ?? []);
     });

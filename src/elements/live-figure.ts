@@ -67,6 +67,8 @@ export abstract class LiveFigure extends HTMLElement {
   disconnectedCallback(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.upgraded = false;
+    this.dataTable = undefined;
+    this.tableCells.clear();
   }
 
   private upgrade(): void {
@@ -322,15 +324,38 @@ export abstract class LiveFigure extends HTMLElement {
 
   // ------------------------------------------------------------- data table
 
-  /** Rewrites the "show data" cells of one column from a function of x. */
+  private tableCells = new Map<string, { cells: Array<{ el: HTMLElement; x: number }>; headers: HTMLElement[] }>();
+  private dataTable: HTMLDetailsElement | null | undefined;
+
+  /**
+   * Rewrites the "show data" cells of one column from a function of x. While
+   * the table is closed nothing is written (a drag need not fill cells no one
+   * sees); opening it redraws once, so it always shows the current state.
+   */
   protected updateColumn(col: string, valueAt: (x: number) => number, format: (v: number) => string, header?: string): void {
-    for (const cell of this.querySelectorAll<HTMLElement>(`[data-col="${col}"][data-x]`)) {
-      const text = format(valueAt(Number(cell.dataset.x)));
-      if (cell.textContent !== text) cell.textContent = text;
+    if (this.dataTable === undefined) {
+      this.dataTable = this.querySelector<HTMLDetailsElement>("details.figure-data");
+      const table = this.dataTable;
+      if (table) {
+        const refresh = () => table.open && this.requestRedraw();
+        table.addEventListener("toggle", refresh);
+        this.cleanups.push(() => table.removeEventListener("toggle", refresh));
+      }
     }
-    if (header !== undefined) {
-      for (const th of this.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)) if (th.textContent !== header) th.textContent = header;
+    if (this.dataTable && !this.dataTable.open) return;
+    let column = this.tableCells.get(col);
+    if (!column) {
+      column = {
+        cells: [...this.querySelectorAll<HTMLElement>(`[data-col="${col}"][data-x]`)].map((el) => ({ el, x: Number(el.dataset.x) })),
+        headers: [...this.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)],
+      };
+      this.tableCells.set(col, column);
     }
+    for (const { el, x } of column.cells) {
+      const text = format(valueAt(x));
+      if (el.textContent !== text) el.textContent = text;
+    }
+    if (header !== undefined) for (const th of column.headers) if (th.textContent !== header) th.textContent = header;
   }
 }
 

@@ -125,7 +125,9 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await nextFrames(page);
     await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe("0.26");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 2, α = 0.26");
-    // The "show data" table's column for the reader follows too.
+    // The "show data" table's column for the reader follows too: opened after the change, it shows the current state.
+    await figure.locator("details.figure-data summary").click();
+    await nextFrames(page);
     const cell = figure.locator('td[data-col="reader"][data-x="0.5"]');
     await expect(cell.textContent()).resolves.toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
     await context.close();
