@@ -11,10 +11,10 @@
  *   approximation of "next paint"). It includes waiting for the next frame to
  *   begin, up to one vsync interval (16.7 ms at 60 Hz) that no page can shorten:
  *   the "slider alone" rows show it on the same page with the redraw detached.
- * - frame work: the same span without that wait: from the start of the frame
- *   (the rAF timestamp) to paint, plus any input handling that ran before the
- *   frame began. "Redraws within one frame" means this fits in 16 ms, so it is
- *   the number held to the budget.
+ * - frame work: the same span without that wait: from the moment the first
+ *   input listener runs to paint (input handlers, the figure's rAF redraw,
+ *   style, layout, paint and commit on the main thread). "Redraws within one
+ *   frame" means this fits in 16 ms, so it is the number held to the budget.
  *
  * Run with `npm run bench` after `npm run build`. Needs dist/ and Chromium.
  */
@@ -64,7 +64,7 @@ function scriptBytes(path: string): { files: number; raw: number; gzip: number }
 interface Sample {
   /** from the input's timestamp to just after the frame that shows its redraw was painted */
   inputToPaint: number;
-  /** the main-thread work of that event: its handlers, plus the frame from its start to paint (waiting for the frame excluded) */
+  /** the main-thread work of that event: from its first listener to paint, waiting for the frame excluded */
   frameWork: number;
 }
 
@@ -98,10 +98,11 @@ async function measure(page: Page, url: string, detached = false): Promise<Sampl
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           const painted = performance.now();
-          // Chromium dispatches a drag's input at the start of a frame (rAF-aligned input), so usually
-          // frameStart < began and the work is the whole frame; a handler that ran before the frame adds its own time.
-          const handlers = Math.max(0, Math.min(processingEnd, frameStart) - began);
-          samples.push({ inputToPaint: painted - start, frameWork: painted - frameStart + handlers });
+          // Chromium dispatches a drag's input inside the frame (rAF-aligned input): the work is then everything from
+          // the first input listener to paint. Input handled before its frame began adds its handlers' own time to the
+          // frame's. Either way the wait for the frame to begin is left out.
+          const work = began >= frameStart ? painted - began : processingEnd - began + (painted - frameStart);
+          samples.push({ inputToPaint: painted - start, frameWork: work });
         };
         channel.port2.postMessage(null);
       });
@@ -163,6 +164,10 @@ try {
         (detached ? "" : work.p95 < BUDGET_MS ? `(within the ${BUDGET_MS} ms budget)` : `(OVER the ${BUDGET_MS} ms budget)`),
     );
     console.log(`    input-to-paint  p50 ${ms(total.p50)}  p95 ${ms(total.p95)}  max ${ms(total.max)}  (includes the wait for the next frame)`);
+    if (detached && work.p95 >= BUDGET_MS) {
+      console.log(`    note: on this host the slider alone, with no redraw, already takes ${work.p95.toFixed(1)} ms at p95 at ${THROTTLE}× throttling,`);
+      console.log(`    so no redraw can meet the ${BUDGET_MS} ms budget here; the redraw's own share is the difference between the two rows.`);
+    }
   }
 } finally {
   await browser.close();
