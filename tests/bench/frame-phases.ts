@@ -1,3 +1,13 @@
+/**
+ * Diagnostic, not a gate: where a frame of a γ-slider drag spends its time,
+ * per rendering phase, from a Chromium trace at 4× CPU throttling. Used to
+ * find what the slider benchmark's frame work is made of.
+ *
+ *   node tests/bench/frame-phases.ts [page] [live|detached] [extra CSS to try]
+ *
+ * "detached" drags a copy of the slider without the figure's listeners (the
+ * page's own cost); extra CSS is injected to try a rendering change quickly.
+ */
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { startStaticServer } from "../e2e/support/static-server.ts";
@@ -17,15 +27,16 @@ await page.waitForTimeout(300);
 if (mode === "detached") await fig.locator('input[data-control="gamma"]').evaluate((i) => i.replaceWith(i.cloneNode(true)));
 const slider = fig.locator('input[data-control="gamma"]');
 await slider.scrollIntoViewIfNeeded(); await page.waitForTimeout(300);
-const box = (await slider.boundingBox())!; console.log("box", JSON.stringify(box), await page.evaluate(() => document.querySelector("article")?.getBoundingClientRect().height)); await page.screenshot({ path: "/tmp/exp/shot.png" });
+const box = (await slider.boundingBox())!;
 const y = box.y + box.height / 2;
 await page.mouse.move(box.x + 8 + (box.width - 16) * 0.4, y); await page.mouse.down();
-await browser.startTracing(page, { path: "/tmp/exp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"] });
+await browser.startTracing(page, { path: "/tmp/frame-phases-trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"] });
 for (let i = 0; i <= 60; i++) { await page.mouse.move(box.x + 8 + (box.width - 16) * (i / 60), y); await page.waitForTimeout(8); }
 await browser.stopTracing();
-const events = JSON.parse(readFileSync("/tmp/exp/trace.json", "utf8")).traceEvents as any[];
+const events = JSON.parse(readFileSync("/tmp/frame-phases-trace.json", "utf8")).traceEvents as any[];
 const sums: Record<string, number> = {};
 for (const e of events) if (e.ph === "X" && e.dur) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
-console.log(Object.entries(sums).filter(([k]) => ["ProxyMain::BeginMainFrame","FireAnimationFrame","UpdateLayoutTree","Layout","PrePaint","Paint","Layerize","Commit","EventDispatch","RasterTask"].includes(k)).map(([k, v]) => `${(v/61).toFixed(2)}ms/frame ${k}`).join("\n"));
+console.log(`ms per frame (throttled), ${path || "/"} ${mode}`);
+console.log(Object.entries(sums).filter(([k]) => ["ProxyMain::BeginMainFrame","FireAnimationFrame","UpdateLayoutTree","Layout","PrePaint","Paint","Layerize","Commit","EventDispatch","RasterTask"].includes(k)).map(([k, v]) => `  ${(v / 61).toFixed(2).padStart(6)}  ${k}`).join("\n"));
 await page.mouse.up();
 await browser.close(); await server.close();
