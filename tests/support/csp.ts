@@ -30,6 +30,11 @@ function effective(policy: CspPolicy, directive: string, ...fallbacks: string[])
 
 const LOOSE = ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "*", "data:", "blob:", "http:", "https:"];
 
+/** The text of every <style> element in the page, exactly as the browser hashes it. */
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
+}
+
 /** The text of every inline <script> (no src) in the page, exactly as the browser hashes it. */
 export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
@@ -73,6 +78,11 @@ export function cspProblems(html: string): string[] {
   for (const script of inlineScripts(html)) {
     const hash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
     if (!scriptElem.includes(hash)) problems.push(`inline script not allowed by hash: ${script.trim().slice(0, 60)}…`);
+  }
+  // Inline stylesheets (every page's, since the build inlines them) need their hashes just the same.
+  for (const style of inlineStyles(html)) {
+    const hash = `'sha256-${createHash("sha256").update(style).digest("base64")}'`;
+    if (!styleElem.includes(hash)) problems.push(`inline style not allowed by hash: ${style.trim().slice(0, 60)}…`);
   }
   const handler = html.match(/<[a-z][^>]*\s(on[a-z]+)\s*=/i);
   if (handler) problems.push(`inline event handler ${handler[1]}= (blocked by the policy)`);

@@ -46,6 +46,15 @@ describe("cspProblems", () => {
     expect(cspProblems(edited)).toEqual(["inline script not allowed by hash: alert(1)…"]);
   });
 
+  it("fails an inline stylesheet whose hash the policy does not list, and passes one it does", () => {
+    const css = ":root{--part-easy:#0072b2}";
+    expect(cspProblems(page(strict, `<script>${themeScript}</script><style>${css}</style>`))).toEqual([
+      "inline style not allowed by hash: :root{--part-easy:#0072b2}…",
+    ]);
+    const hashed = strict.replace("style-src 'self';", `style-src 'self' ${sha(css)};`);
+    expect(cspProblems(page(hashed, `<script>${themeScript}</script><style>${css}</style>`))).toEqual([]);
+  });
+
   it("fails inline event handler attributes, which the policy would silently block", () => {
     expect(cspProblems(page(strict, `<script>${themeScript}</script><button onclick="go()">`))).toContain(
       "inline event handler onclick= (blocked by the policy)",
