@@ -122,9 +122,14 @@ export type Corner = "top-right" | "bottom-right" | "bottom-left";
 export function legend(rows: LegendRow[], box: Box, header: string | null, key = "legend", corner: Corner = "top-right"): SvgNode {
   const rowHeight = 17;
   const withValues = rows.some((r) => r.value !== undefined);
-  const width = withValues ? 186 : 132;
+  // Sized to its longest label and value (12 px UI text; the reader's bold row a little wider), so
+  // "yours: γ = 3.4, α = 0.25" and a value such as "2.841 × 10⁻⁴" never run into each other or out of the box.
+  const labelWidth = Math.max(...rows.map((r) => r.label.length * (r.curve.reader ? 7 : 6.6)), header ? header.length * 7 : 0);
+  const valueWidth = withValues ? Math.max(...rows.map((r) => (r.value ?? "").length * 6.6)) : 0;
+  const width = Math.max(withValues ? 186 : 132, Math.ceil(36 + labelWidth + (withValues ? 14 + valueWidth : 0)));
   const height = rows.length * rowHeight + (header ? rowHeight : 0) + 10;
-  const left = corner === "bottom-left" ? box.left + 6 : box.right - width - 6;
+  // On a narrow chart a wide legend still starts inside the plot, over the curves rather than the axis.
+  const left = corner === "bottom-left" ? box.left + 6 : Math.max(box.left + 4, box.right - width - 6);
   const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width, height, rx: 4 })];
   let y = 5 + rowHeight / 2;
   if (header) {

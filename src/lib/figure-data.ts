@@ -84,7 +84,8 @@ export function focalCurvesData(reader: ReaderParams): Curve[] {
 
 /** The modulating factor (1 − p_t)^γ for the same γ values and the reader's γ. */
 export function modulatingFactorData(reader: ReaderParams): Curve[] {
-  return referenceAndReader(reader, modulatingFamily, PT_SAMPLES);
+  // The factor does not involve α, so the reader's curve does not claim one (its label would say "α = 0.25").
+  return referenceAndReader({ gamma: reader.gamma, alpha: null }, modulatingFamily, PT_SAMPLES);
 }
 
 /** The logit range of the logit-space chart: σ(±6) covers p from 0.0025 to 0.9975. */

@@ -62,6 +62,23 @@ describe("focalCurvesMarkup (the build-time figure)", () => {
     }
   });
 
+  it("makes the legend wide enough that the reader's long label ends before its value starts", () => {
+    // The worst case seen in a screenshot: α on, and a tiny value in scientific notation at the crosshair.
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.4, alpha: 0.25 }), { ...size, yScale: "linear", crosshair: 0.8 });
+    const legendNode = scene.children!.find((n) => n.key === "legend")!;
+    const width = Number(legendNode.children!.find((n) => n.key === "bg")!.attrs!.width);
+    const row = legendNode.children!.find((n) => n.key === "reader")!;
+    const label = row.children!.find((n) => n.key === "label")!;
+    const value = row.children!.find((n) => n.key === "value")!;
+    expect(label.text).toBe("yours: γ = 3.4, α = 0.25");
+    expect(value.text).toMatch(/×/);
+    // At 12 px, a character of the UI face is at most about 7 px wide (bold); the value is right-aligned at its x.
+    const labelEnd = Number(label.attrs!.x) + label.text!.length * 7;
+    const valueStart = Number(value.attrs!.x) - value.text!.length * 6.6;
+    expect(labelEnd).toBeLessThan(valueStart);
+    expect(Number(value.attrs!.x)).toBeLessThan(width);
+  });
+
   it("reads out every curve at the crosshair with the module's values, and puts a dot on each visible curve", () => {
     const curves = focalCurvesData({ gamma: 3, alpha: null });
     const markup = focalCurvesMarkup(curves, { ...size, yScale: "linear", crosshair: 0.3 });
