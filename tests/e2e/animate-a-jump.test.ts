@@ -77,27 +77,25 @@ describe("a jump animates, unless the reader prefers reduced motion", () => {
     await context.close();
   });
 
-  it("with reduced motion, the final state is the first and only one drawn", async () => {
-    const { page, context } = await watchedPage(browser, { reducedMotion: "reduce" });
+  /** Presses a key on the γ slider and returns every label the reader's legend row showed in the next frame. */
+  async function labelsAfterKey(reducedMotion: "reduce" | "no-preference", key: string): Promise<{ labels: string[]; animating: boolean }> {
+    const { page, context } = await watchedPage(browser, { reducedMotion });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.locator('input[data-control="gamma"]').focus();
-    await page.keyboard.press("End");
+    await page.keyboard.press(key);
     await nextFrames(page);
-    expect(await figure.getAttribute("data-animating")).toBeNull();
-    expect(await recordedLabels(page)).toEqual(["yours: γ = 5"]);
+    const result = { labels: await recordedLabels(page), animating: (await figure.getAttribute("data-animating")) !== null };
     await context.close();
+    return result;
+  }
+
+  it("with reduced motion, the final state is the first and only one drawn", async () => {
+    expect(await labelsAfterKey("reduce", "End")).toEqual({ labels: ["yours: γ = 5"], animating: false });
   });
 
   it("small steps and drags are drawn at once even with motion allowed", async () => {
-    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
-    const figure = await openFigure(page);
-    await recordReaderLabels(figure);
-    await figure.locator('input[data-control="gamma"]').focus();
-    await page.keyboard.press("ArrowRight");
-    await nextFrames(page);
-    expect(await recordedLabels(page)).toEqual(["yours: γ = 2.1"]);
-    await context.close();
+    expect(await labelsAfterKey("no-preference", "ArrowRight")).toEqual({ labels: ["yours: γ = 2.1"], animating: false });
   });
 
   it("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {
