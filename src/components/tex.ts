@@ -23,3 +23,15 @@ export function renderTexHeader(tex: string, text: string): string {
   const drawing = katex.renderToString(tex, { throwOnError: true, strict: "error", output: "html" });
   return `<span class="visually-hidden">${escapeHtml(text)}</span>${drawing}`;
 }
+
+/**
+ * A line of text with inline math between single dollar signs, as HTML: the
+ * text escaped, each $…$ typeset by KaTeX at build time. For short strings
+ * that live in frontmatter (a chapter's key idea), where MDX does not reach.
+ */
+export function renderInlineMath(text: string): string {
+  return text
+    .split(/(\$[^$]+\$)/)
+    .map((part) => (part.length > 2 && part.startsWith("$") && part.endsWith("$") ? renderTex(part.slice(1, -1)) : escapeHtml(part)))
+    .join("");
+}

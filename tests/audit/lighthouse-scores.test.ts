@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteUrl } from "../e2e/support/browser";
 import { builtPages, pageLabel } from "../support/site-pages";
 import { formatTable, type Cell } from "../support/figure-table";
-import { LIGHTHOUSE_MINIMUM, scoreProblems } from "../support/lighthouse-thresholds";
+import { LIGHTHOUSE_MINIMUM, medianRun, scoreProblems } from "../support/lighthouse-thresholds";
 import { LIGHTHOUSE_PRESET, launchForLighthouse, runLighthouse, type LighthouseBrowser } from "./support/lighthouse-runner";
 
 const pages = builtPages()
@@ -28,9 +28,14 @@ afterAll(async () => {
 
 describe("Lighthouse", () => {
   it.each(pages)("$label reaches the minimum scores", async (page) => {
-    const run = await runLighthouse(siteUrl(page.path), chrome.port, siteUrl("404.html"));
+    const measure = () => runLighthouse(siteUrl(page.path), chrome.port, siteUrl("404.html"));
+    // One run normally; a page below the Performance minimum is measured twice more and judged by
+    // the median of the three (Lighthouse's advice for its run-to-run variability), never by its best.
+    const runs = [await measure()];
+    if (runs[0]!.scores.performance < LIGHTHOUSE_MINIMUM.performance) runs.push(await measure(), await measure());
+    const run = medianRun(runs);
     const { scores, metrics } = run;
-    rows.push([page.label, scores.performance, scores.accessibility, scores.bestPractices, scores.seo,
+    rows.push([page.label, runs.length > 1 ? `${scores.performance} (median of ${runs.map((r) => r.scores.performance).join(", ")})` : scores.performance, scores.accessibility, scores.bestPractices, scores.seo,
       Math.round(metrics.fcp), Math.round(metrics.lcp), Math.round(metrics.tbt), Number(metrics.cls.toFixed(3)),
       Math.round(run.benchmarkIndex), run.cpuSlowdown,
       run.failingAudits.join(", ") || "–"]);

@@ -39,3 +39,15 @@ export function calibratedCpuSlowdown(benchmarkIndex: number): number {
   if (!Number.isFinite(benchmarkIndex) || benchmarkIndex <= 0) return 4;
   return Math.min(4, Math.max(1, Math.round((benchmarkIndex / EMULATED_BENCHMARK_INDEX) * 10) / 10));
 }
+
+/**
+ * The run to report when a page was measured more than once: the one with the
+ * median Performance score, as Lighthouse's variability guide advises (one
+ * run's score moves with whatever else the host is doing; the median of three
+ * or five does not). With an even count, the lower middle one.
+ */
+export function medianRun<T extends { scores: CategoryScores }>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error("medianRun: no runs");
+  const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}

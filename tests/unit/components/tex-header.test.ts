@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTexHeader } from "../../../src/components/tex";
+import { renderInlineMath, renderTexHeader } from "../../../src/components/tex";
 
 describe("math as all of a table header cell", () => {
   const html = renderTexHeader("p_t = \\sigma(x_t)", "pₜ = σ(xₜ)");
@@ -18,5 +18,22 @@ describe("math as all of a table header cell", () => {
 
   it("escapes the words", () => {
     expect(renderTexHeader("a < b", "a < b & c")).toContain('<span class="visually-hidden">a &lt; b &amp; c</span>');
+  });
+});
+
+describe("renderInlineMath (a key idea in frontmatter)", () => {
+  it("typesets each $…$ with KaTeX and escapes the text around it", () => {
+    const html = renderInlineMath("Multiplying by $(1 - p_t)^\\gamma$ shrinks <easy> ones; $\\gamma$ sets how fast.");
+    expect(html.match(/class="katex"/g)).toHaveLength(2);
+    expect(html).toContain("Multiplying by ");
+    expect(html).toContain("shrinks &lt;easy&gt; ones; ");
+    expect(html).not.toContain("$");
+    // KaTeX's MathML copy carries the symbols for assistive technology.
+    expect(html).toContain("<mi>γ</mi>");
+  });
+
+  it("leaves text without math as escaped text, and fails the build on malformed TeX", () => {
+    expect(renderInlineMath("A & B")).toBe("A &amp; B");
+    expect(() => renderInlineMath("bad $\\frac{1}$ math")).toThrow();
   });
 });

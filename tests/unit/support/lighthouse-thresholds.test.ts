@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibratedCpuSlowdown, EMULATED_BENCHMARK_INDEX, LIGHTHOUSE_MINIMUM, scoreProblems } from "../../support/lighthouse-thresholds";
+import { calibratedCpuSlowdown, EMULATED_BENCHMARK_INDEX, LIGHTHOUSE_MINIMUM, medianRun, scoreProblems } from "../../support/lighthouse-thresholds";
 
 describe("scoreProblems", () => {
   it("passes scores at the minimum", () => {
@@ -38,5 +38,25 @@ describe("calibratedCpuSlowdown", () => {
     expect(calibratedCpuSlowdown(200)).toBe(1);
     expect(calibratedCpuSlowdown(Number.NaN)).toBe(4);
     expect(calibratedCpuSlowdown(0)).toBe(4);
+  });
+});
+
+describe("medianRun", () => {
+  const run = (performance: number, tag: string) => ({ tag, scores: { ...LIGHTHOUSE_MINIMUM, performance } });
+
+  it("reports the run with the median Performance score, not the best", () => {
+    expect(medianRun([run(94, "a"), run(99, "b"), run(96, "c")]).tag).toBe("c");
+    expect(medianRun([run(99, "a"), run(90, "b"), run(93, "c")]).tag).toBe("c");
+  });
+
+  it("so one good run among bad ones does not pass a page", () => {
+    const median = medianRun([run(99, "lucky"), run(90, "b"), run(91, "c")]);
+    expect(scoreProblems("/", median.scores)).toEqual(["/: Performance 91 < 95"]);
+  });
+
+  it("takes a single run as it is, and the lower middle of an even count", () => {
+    expect(medianRun([run(97, "only")]).tag).toBe("only");
+    expect(medianRun([run(96, "a"), run(94, "b")]).tag).toBe("b");
+    expect(() => medianRun([])).toThrow();
   });
 });
