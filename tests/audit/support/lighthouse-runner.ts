@@ -6,7 +6,7 @@
 import { createServer } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
-import { chromiumPath } from "../../e2e/support/browser";
+import { CHROMIUM_FLAGS, chromiumPath } from "../../e2e/support/browser";
 import { calibratedCpuSlowdown, type CategoryScores } from "../../support/lighthouse-thresholds";
 
 /** A free TCP port for Chromium's remote-debugging endpoint. */
@@ -33,17 +33,7 @@ export async function launchForLighthouse(): Promise<LighthouseBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      `--remote-debugging-port=${port}`,
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [`--remote-debugging-port=${port}`, "--headless=new", ...CHROMIUM_FLAGS],
   });
   return { browser, port };
 }
