@@ -9,7 +9,7 @@
  * descendant combinators (all that charts.css uses). Rules with any other
  * selector, and at-rule blocks (@container, @media), are skipped.
  */
-import { resolveVars, type Tokens } from "../lib/theme-tokens";
+import { resolveVars, type Tokens } from "../lib/site/theme-tokens";
 
 export interface StyledNode {
   tag: string;

@@ -16,7 +16,7 @@ import { focalCurvesScene } from "../charts/focal-curves";
 import { logitLossGradientScene } from "../charts/logit-loss-gradient";
 import { modulatingFactorScene } from "../charts/modulating-factor";
 import { sceneToMarkup, type SvgNode } from "../charts/scene";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../lib/figure-data";
+import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../lib/views/figure-data";
 import {
   EMBEDDABLE,
   IMAGE_PNG_SCALE,
@@ -27,8 +27,8 @@ import {
   type EmbeddableFigure,
   type ImagePreset,
   type ImageTheme,
-} from "../lib/embed-registry";
-import { extractThemeTokens } from "../lib/theme-tokens";
+} from "../lib/embed/embed-registry";
+import { extractThemeTokens } from "../lib/site/theme-tokens";
 import { inlineStyles } from "./inline-css";
 import { woffToSfnt } from "./woff-to-sfnt";
 

@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { FIGURE1_GAMMAS, focalLossOfPt, sampleCurve } from "../lib/loss";
-import { extractThemeTokens } from "../lib/theme-tokens";
+import { FIGURE1_GAMMAS, focalLossOfPt, sampleCurve } from "../lib/math/loss";
+import { extractThemeTokens } from "../lib/site/theme-tokens";
 import { woffToSfnt } from "./woff-to-sfnt";
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;

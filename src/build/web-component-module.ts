@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import { build, type Plugin } from "esbuild";
-import { extractThemeTokens } from "../lib/theme-tokens";
+import { extractThemeTokens } from "../lib/site/theme-tokens";
 import { WEB_COMPONENT_PATH } from "./web-component-paths";
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "..");

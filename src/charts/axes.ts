@@ -3,7 +3,7 @@
  * build time, so ticks come from the scale and are laid out here instead; tick
  * labels are formatted by the site's number formatter like every other number.
  */
-import { formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/text/format";
 import { node, type SvgNode } from "./scene";
 
 export interface AxisScale {

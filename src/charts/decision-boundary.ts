@@ -4,9 +4,9 @@
  * while a model trains, so they are a separate layer.
  */
 import { scaleLinear } from "d3-scale";
-import { zeroContour, type GridSpec, type Segment } from "../lib/contour";
-import { logitAt, type ModelState } from "../lib/trainer";
-import type { DataSet } from "../lib/synthetic-data";
+import { zeroContour, type GridSpec, type Segment } from "../lib/math/contour";
+import { logitAt, type ModelState } from "../lib/lab/trainer";
+import type { DataSet } from "../lib/lab/synthetic-data";
 import { axesMarkup, esc, px, type Frame } from "./svg-markup";
 
 export const BOUNDARY_FRAME: Frame = { width: 340, height: 300, margin: { top: 12, right: 12, bottom: 38, left: 40 } };

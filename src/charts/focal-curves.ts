@@ -4,7 +4,7 @@
  * that reads out every curve at the crosshair, and the worked examples.
  */
 import { scaleLinear, scaleLog } from "d3-scale";
-import type { Curve } from "../lib/figure-data";
+import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";

@@ -3,9 +3,9 @@
  * chart and the read-outs as text. The component (build time) and the element
  * (browser) both go through here, so they show the same thing for the same run.
  */
-import type { LabSnapshot, ModelId, ModelSnapshot } from "../lib/lab-run";
-import type { LossChoice } from "../lib/trainer";
-import { formatNumber } from "../lib/format";
+import type { LabSnapshot, ModelId, ModelSnapshot } from "../lib/lab/lab-run";
+import type { LossChoice } from "../lib/lab/trainer";
+import { formatNumber } from "../lib/text/format";
 import type { CurveSeries } from "./training-curve";
 import type { PrSeries } from "./pr-curve";
 import type { BoundarySeries } from "./decision-boundary";

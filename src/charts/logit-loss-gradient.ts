@@ -5,7 +5,7 @@
  * examples (large x) focal loss's gradient flattens to almost nothing.
  */
 import { scaleLinear } from "d3-scale";
-import type { Curve, LogitData } from "../lib/figure-data";
+import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { crosshair, curveClass, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";

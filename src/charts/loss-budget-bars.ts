@@ -6,8 +6,8 @@
  * by LossBudget.astro from budgetBarRows(); renderLossBudgetBars updates it.
  */
 import { select } from "d3-selection";
-import { BUDGET_PARTS, BUDGET_PART_LABELS, lossName, type BudgetPart, type LossBudget } from "../lib/loss-budget";
-import { formatNumber, formatPercent } from "../lib/format";
+import { BUDGET_PARTS, BUDGET_PART_LABELS, lossName, type BudgetPart, type LossBudget } from "../lib/views/loss-budget";
+import { formatNumber, formatPercent } from "../lib/text/format";
 
 export interface BudgetSegment {
   part: BudgetPart;

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
-import type { CdfPoint } from "../lib/metrics";
+import type { CdfPoint } from "../lib/math/metrics";
 import { axesMarkup, esc, LAB_FRAME, layersMarkup, updateSvgLayers, type ChartLayers, type Frame } from "./svg-markup";
 
 export interface CdfSeries {

@@ -3,7 +3,7 @@
  * the reader's γ: the one term focal loss adds to cross-entropy.
  */
 import { scaleLinear } from "d3-scale";
-import type { Curve } from "../lib/figure-data";
+import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";

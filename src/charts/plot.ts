@@ -4,9 +4,9 @@
  * readout. Scales are computed once per chart and handed to every mark.
  */
 import { line } from "d3-shape";
-import type { Curve } from "../lib/figure-data";
-import type { CurvePoint } from "../lib/loss";
-import { formatNumber } from "../lib/format";
+import type { Curve } from "../lib/views/figure-data";
+import type { CurvePoint } from "../lib/math/loss";
+import { formatNumber } from "../lib/text/format";
 import { tickLabels } from "./axes";
 import { node, type SvgNode } from "./scene";
 

@@ -1,7 +1,7 @@
 /** Precision against recall on the held-out points, one step line per model, with the chance level. */
 import { scaleLinear } from "d3-scale";
 import { line, curveStepBefore } from "d3-shape";
-import type { PrPoint } from "../lib/metrics";
+import type { PrPoint } from "../lib/math/metrics";
 import { axesMarkup, esc, LAB_FRAME, layersMarkup, px, updateSvgLayers, type ChartLayers, type Frame } from "./svg-markup";
 
 export interface PrSeries {

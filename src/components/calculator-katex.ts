@@ -6,7 +6,7 @@
  * for why.
  */
 import katex from "katex";
-import { lossSteps, stepTemplateTex, TEMPLATE_STATES, type LossStep, type Slot, type SlotShape } from "../lib/loss-steps";
+import { lossSteps, stepTemplateTex, TEMPLATE_STATES, type LossStep, type Slot, type SlotShape } from "../lib/views/loss-steps";
 
 /** KaTeX options: HTML only (the element adds a plain-text reading), htmlData trusted and nothing else. */
 const OPTIONS: katex.KatexOptions = {

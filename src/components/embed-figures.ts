@@ -1,6 +1,6 @@
 /**
  * The Astro component that renders each embeddable figure, by registry id.
- * Kept apart from src/lib/embed-registry.ts because lib code may not import
+ * Kept apart from src/lib/embed/embed-registry.ts because lib code may not import
  * components; a registry entry without a component here gets no embed route.
  */
 import FocalCurvesFigure from "./FocalCurvesFigure.astro";

@@ -1,4 +1,4 @@
-import { joinBase } from "../lib/site-path";
+import { joinBase } from "../lib/site/site-path";
 
 /** A site-internal URL with the configured base path in front. */
 export function href(path: string): string {

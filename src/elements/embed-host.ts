@@ -7,8 +7,8 @@
  *   { type: "focal-loss:ready",  figure, state }   once, after the first complete draw
  *   { type: "focal-loss:resize", figure, height }  in fluid mode, whenever the content height changes
  */
-import { embeddable, figureQuery } from "../lib/embed-registry";
-import { embedRootAttributes, parseEmbedParams, type EmbedParams } from "../lib/embed-params";
+import { embeddable, figureQuery } from "../lib/embed/embed-registry";
+import { embedRootAttributes, parseEmbedParams, type EmbedParams } from "../lib/state/embed-params";
 
 export const READY_MESSAGE = "focal-loss:ready";
 export const RESIZE_MESSAGE = "focal-loss:resize";

@@ -4,7 +4,7 @@
  * all of them. The page URL mirrors the state, so every view is a link; only
  * this module touches location and history.
  */
-import { parseFigureState, serialiseFigureState, updateFigureState, type FigureState } from "../lib/state";
+import { parseFigureState, serialiseFigureState, updateFigureState, type FigureState } from "../lib/state/state";
 import { afterQuiet } from "./frame";
 
 /** The URL is rewritten once the state has not changed for this long. */

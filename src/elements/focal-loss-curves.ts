@@ -5,9 +5,9 @@
  */
 import { focalCurvesLayout, renderFocalCurves } from "../charts/focal-curves";
 import { curveLabel, readoutValue, tableValue } from "../charts/plot";
-import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/figure-data";
-import { paperReadings, readingTexts } from "../lib/paper-readings";
-import type { FigureState } from "../lib/state";
+import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
+import { paperReadings, readingTexts } from "../lib/article/paper-readings";
+import type { FigureState } from "../lib/state/state";
 import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
 
 export class FocalLossCurvesElement extends LiveFigure {

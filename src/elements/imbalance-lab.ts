@@ -4,18 +4,18 @@
  * the page stays responsive; snapshots from the worker are drawn at most once
  * per animation frame with the same chart functions the build used.
  */
-import { DEFAULT_LAB_STATE, parseLabState, sameData, serialiseLabState, type LabState } from "../lib/lab-state";
-import type { FromWorker, ToWorker } from "../lib/lab-protocol";
-import type { LabSnapshot } from "../lib/lab-run";
-import { makeSplit } from "../lib/synthetic-data";
-import { clampRatio } from "../lib/synthetic-data";
-import { formatCount } from "../lib/loss-budget";
+import { DEFAULT_LAB_STATE, parseLabState, sameData, serialiseLabState, type LabState } from "../lib/state/lab-state";
+import type { FromWorker, ToWorker } from "../lib/lab/lab-protocol";
+import type { LabSnapshot } from "../lib/lab/lab-run";
+import { makeSplit } from "../lib/lab/synthetic-data";
+import { clampRatio } from "../lib/lab/synthetic-data";
+import { formatCount } from "../lib/views/loss-budget";
 import { labView } from "../charts/lab-view";
 import { renderTrainingCurve } from "../charts/training-curve";
 import { renderPrCurve } from "../charts/pr-curve";
 import { renderLossCdf } from "../charts/loss-cdf";
 import { renderDecisionBoundary, scatterMarkup } from "../charts/decision-boundary";
-import { choiceOf } from "../lib/lab-run";
+import { choiceOf } from "../lib/lab/lab-run";
 
 class ImbalanceLabElement extends HTMLElement {
   private state: LabState = DEFAULT_LAB_STATE;

@@ -10,8 +10,8 @@
  * fragment, so its vertical layout stays right; only the line's strut (the
  * invisible span that sets the line height) is raised to fit the new shape.
  */
-import type { NumberParts } from "../lib/format";
-import type { SlotShape } from "../lib/loss-steps";
+import type { NumberParts } from "../lib/text/format";
+import type { SlotShape } from "../lib/views/loss-steps";
 
 export type Fragments = Record<SlotShape, Element>;
 

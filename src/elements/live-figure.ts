@@ -10,9 +10,9 @@
  * data-output="gamma|alpha"; the chart's <svg> sits in [data-chart-frame];
  * the "show data" table's updatable cells carry data-col and data-x.
  */
-import { formatNumber } from "../lib/format";
-import type { FigureState } from "../lib/state";
-import { CONTINUOUS_INPUT_MS, isJump, stateAt, tweenProgress } from "../lib/state-tween";
+import { formatNumber } from "../lib/text/format";
+import type { FigureState } from "../lib/state/state";
+import { CONTINUOUS_INPUT_MS, isJump, stateAt, tweenProgress } from "../lib/state/state-tween";
 import { figureStore, type FigureStore } from "./figure-store";
 import { frameCoalescer, prefersReducedMotion, whenNearViewport } from "./frame";
 

@@ -5,9 +5,9 @@
  * them here moves every figure on the page; p_t is local to the formula.
  * The evaluated loss and its ratio to cross-entropy come from the module.
  */
-import { formatNumber } from "../lib/format";
-import { FORMULA_DEFAULT_PT, FORMULA_PT_RANGE, formulaTexts, formulaValues } from "../lib/live-formula";
-import { ALPHA_RANGE, GAMMA_RANGE, type FigureState } from "../lib/state";
+import { formatNumber } from "../lib/text/format";
+import { FORMULA_DEFAULT_PT, FORMULA_PT_RANGE, formulaTexts, formulaValues } from "../lib/views/live-formula";
+import { ALPHA_RANGE, GAMMA_RANGE, type FigureState } from "../lib/state/state";
 import { figureStore, type FigureStore } from "./figure-store";
 import { frameCoalescer, whenNearViewport } from "./frame";
 import { defineElement } from "./live-figure";

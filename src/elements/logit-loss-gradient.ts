@@ -1,9 +1,9 @@
 /** <logit-loss-gradient>: FL and CE and their gradients against the logit, for the reader's γ and α. */
 import { logitAtPixel, logitLossGradientLayout, renderLogitLossGradient } from "../charts/logit-loss-gradient";
 import { readoutValue, tableValue } from "../charts/plot";
-import { logitLossGradientData, type LogitData } from "../lib/figure-data";
-import { formatNumber } from "../lib/format";
-import type { FigureState } from "../lib/state";
+import { logitLossGradientData, type LogitData } from "../lib/views/figure-data";
+import { formatNumber } from "../lib/text/format";
+import type { FigureState } from "../lib/state/state";
 import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
 
 export class LogitLossGradientElement extends LiveFigure {

@@ -10,9 +10,9 @@ import {
   lossBudgets,
   sanitiseBudgetInputs,
   type BudgetInputs,
-} from "../lib/loss-budget";
-import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/budget-controls";
-import type { FocalParams } from "../lib/loss";
+} from "../lib/views/loss-budget";
+import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/state/budget-controls";
+import type { FocalParams } from "../lib/math/loss";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../charts/loss-budget-table";
 

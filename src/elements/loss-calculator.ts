@@ -7,10 +7,10 @@
  */
 import {
   DEFAULT_LOSS_STATE, parseLossState, serialiseLossState, type LossCalculatorState,
-} from "../lib/calculator-state";
-import { formatNumber } from "../lib/format";
-import { lossSteps, RATIO_FORMAT, slotParts, slotShape, stepSlots, stepText, type LossStep } from "../lib/loss-steps";
-import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "../lib/number-input";
+} from "../lib/state/calculator-state";
+import { formatNumber } from "../lib/text/format";
+import { lossSteps, RATIO_FORMAT, slotParts, slotShape, stepSlots, stepText, type LossStep } from "../lib/views/loss-steps";
+import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "../lib/state/number-input";
 import { fillSlot, readFragments, type Fragments } from "./katex-slots";
 import { replaceQuery, showFieldError } from "./field-errors";
 import { setNoteText } from "./note-text";

@@ -1,4 +1,4 @@
-import { noteTokens } from "../lib/loss-steps";
+import { noteTokens } from "../lib/views/loss-steps";
 
 /** Sets a note's text with p_t and α_t as real subscripts; built from nodes, never from HTML strings. */
 export function setNoteText(target: Element, note: string): void {

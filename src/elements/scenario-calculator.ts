@@ -7,13 +7,13 @@
  */
 import {
   articleRows, defaultScenarioState, MAX_ROWS, parseScenarioState, serialiseScenarioState, type ScenarioCalculatorState,
-} from "../lib/calculator-state";
-import type { Label } from "../lib/loss";
-import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput } from "../lib/number-input";
+} from "../lib/state/calculator-state";
+import type { Label } from "../lib/math/loss";
+import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput } from "../lib/state/number-input";
 import {
   isArticleSetting, printedForRow, printedLines, scenarioExportTable, tableParamsText, VERDICT_MARKS, VERDICT_WORDS,
-} from "../lib/scenario-table";
-import { toCsv, toLatexTabular, toMarkdown } from "../lib/table-export";
+} from "../lib/views/scenario-table";
+import { toCsv, toLatexTabular, toMarkdown } from "../lib/text/table-export";
 import { replaceQuery, showFieldError } from "./field-errors";
 import { setNoteText } from "./note-text";
 

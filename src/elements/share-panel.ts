@@ -5,8 +5,8 @@
  * the figure's state from the page URL (which the figure keeps current), and
  * never writes anything from the URL into the page.
  */
-import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed-registry";
-import { iframeSnippet, webComponentSnippet } from "../lib/embed-snippets";
+import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed/embed-registry";
+import { iframeSnippet, webComponentSnippet } from "../lib/embed/embed-snippets";
 
 /*
  * The SVG/PNG exporters are loaded on the first download: most readers never

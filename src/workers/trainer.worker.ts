@@ -5,8 +5,8 @@
  * messages are handled promptly, and posts at most about 5 snapshots a second
  * (metrics, which sort the held-out set, under 2 a second).
  */
-import { LabRun } from "../lib/lab-run";
-import type { FromWorker, ToWorker } from "../lib/lab-protocol";
+import { LabRun } from "../lib/lab/lab-run";
+import type { FromWorker, ToWorker } from "../lib/lab/lab-protocol";
 
 const SLICE_MS = 12;
 const SNAPSHOT_MS = 200;

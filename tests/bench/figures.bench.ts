@@ -1,8 +1,8 @@
 import { bench, describe } from "vitest";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
-import { focalCurvesData, logitLossGradientData } from "../../src/lib/figure-data";
-import { parseFigureState } from "../../src/lib/state";
+import { focalCurvesData, logitLossGradientData } from "../../src/lib/views/figure-data";
+import { parseFigureState } from "../../src/lib/state/state";
 
 // The work one slider frame does before touching the DOM: sample the curves and lay out the scene.
 describe("one redraw of a live figure (data + scene, no DOM)", () => {

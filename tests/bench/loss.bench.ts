@@ -1,5 +1,5 @@
 import { bench, describe } from "vitest";
-import { FIGURE1_GAMMAS, focalLossBatch, focalLossOfPt, sampleCurve } from "../../src/lib/loss";
+import { FIGURE1_GAMMAS, focalLossBatch, focalLossOfPt, sampleCurve } from "../../src/lib/math/loss";
 
 // The paper's five curves plus the reader's own, as the figure draws them.
 const gammas = [...FIGURE1_GAMMAS, 1.7];

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";
-import { crossEntropy, focalLoss } from "../../src/lib/loss";
-import { formatNumber } from "../../src/lib/format";
+import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
+import { formatNumber } from "../../src/lib/text/format";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, pageText, parseCsv, scenarioCells } from "./support/calculator";
-import { articleScenarios } from "../../src/lib/article-values";
-import { checkedValue } from "../../src/lib/errata";
-import { balancedCrossEntropy, crossEntropy, focalLoss, type Label } from "../../src/lib/loss";
-import { formatNumber } from "../../src/lib/format";
+import { articleScenarios } from "../../src/lib/article/article-values";
+import { checkedValue } from "../../src/lib/article/errata";
+import { balancedCrossEntropy, crossEntropy, focalLoss, type Label } from "../../src/lib/math/loss";
+import { formatNumber } from "../../src/lib/text/format";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, openFigure } from "./support/figures";
-import { focalLossOfPt } from "../../src/lib/loss";
-import { formatNumber } from "../../src/lib/format";
+import { focalLossOfPt } from "../../src/lib/math/loss";
+import { formatNumber } from "../../src/lib/text/format";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

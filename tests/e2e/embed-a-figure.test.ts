@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
-import { EMBEDDABLE } from "../../src/lib/embed-registry";
-import { ARTICLE_ALPHA } from "../../src/lib/article-values";
-import { focalCurvesData } from "../../src/lib/figure-data";
-import { formatNumber } from "../../src/lib/format";
-import { focalLoss } from "../../src/lib/loss";
+import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
+import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
+import { focalCurvesData } from "../../src/lib/views/figure-data";
+import { formatNumber } from "../../src/lib/text/format";
+import { focalLoss } from "../../src/lib/math/loss";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, settledParams } from "./support/figures";
-import { formulaTexts, formulaValues } from "../../src/lib/live-formula";
+import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

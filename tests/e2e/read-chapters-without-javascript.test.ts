@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { balancedCrossEntropy, crossEntropy, focalLoss, focalLossFromLogit, modulatingFactor, priorBias, pt, sigmoid, softplus, type Alpha, type Label } from "../../src/lib/loss";
-import { formatNumber, formatNumberTex, formatRatio, type Notation } from "../../src/lib/format";
+import { balancedCrossEntropy, crossEntropy, focalLoss, focalLossFromLogit, modulatingFactor, priorBias, pt, sigmoid, softplus, type Alpha, type Label } from "../../src/lib/math/loss";
+import { formatNumber, formatNumberTex, formatRatio, type Notation } from "../../src/lib/text/format";
 
 /** The chapters issue 4 asks for, in reading order. */
 const CHAPTERS = [

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/loss-budget";
-import { formatPercent } from "../../src/lib/format";
+import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/views/loss-budget";
+import { formatPercent } from "../../src/lib/text/format";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, htmlText, lossSummary, pageText, stepMathText } from "./support/calculator";
-import { balancedCrossEntropy, crossEntropy, focalLoss } from "../../src/lib/loss";
-import { formatNumber } from "../../src/lib/format";
-import { lossSteps, stepTex } from "../../src/lib/loss-steps";
+import { balancedCrossEntropy, crossEntropy, focalLoss } from "../../src/lib/math/loss";
+import { formatNumber } from "../../src/lib/text/format";
+import { lossSteps, stepTex } from "../../src/lib/views/loss-steps";
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -9,8 +9,8 @@ import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
 import { modulatingFactorScene } from "../../src/charts/modulating-factor";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../src/lib/figure-data";
-import { parseFigureState } from "../../src/lib/state";
+import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../src/lib/views/figure-data";
+import { parseFigureState } from "../../src/lib/state/state";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 

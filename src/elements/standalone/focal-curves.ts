@@ -1,7 +1,7 @@
 /** <focal-loss-curves> for any page: the paper's Figure 1 with the reader's γ and α, from attributes. */
 import { renderFocalCurves } from "../../charts/focal-curves";
-import { focalCurvesData, WORKED_EXAMPLE_PTS } from "../../lib/figure-data";
-import type { FigureState } from "../../lib/state";
+import { focalCurvesData, WORKED_EXAMPLE_PTS } from "../../lib/views/figure-data";
+import type { FigureState } from "../../lib/state/state";
 import { StandaloneChart, type ChartSize } from "./standalone-chart";
 
 export class StandaloneFocalCurves extends StandaloneChart {

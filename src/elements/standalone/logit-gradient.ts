@@ -1,7 +1,7 @@
 /** <logit-loss-gradient> for any page: a foreground example's FL and CE, and their gradients, against the logit. */
 import { renderLogitLossGradient } from "../../charts/logit-loss-gradient";
-import { logitLossGradientData } from "../../lib/figure-data";
-import type { FigureState } from "../../lib/state";
+import { logitLossGradientData } from "../../lib/views/figure-data";
+import type { FigureState } from "../../lib/state/state";
 import { StandaloneChart, type ChartSize } from "./standalone-chart";
 
 export class StandaloneLogitGradient extends StandaloneChart {

@@ -1,7 +1,7 @@
 /** <modulating-factor-curves> for any page: (1 − p_t)^γ for the paper's γ values and the reader's γ, from attributes. */
 import { renderModulatingFactor } from "../../charts/modulating-factor";
-import { modulatingFactorData } from "../../lib/figure-data";
-import type { FigureState } from "../../lib/state";
+import { modulatingFactorData } from "../../lib/views/figure-data";
+import type { FigureState } from "../../lib/state/state";
 import { StandaloneChart, type ChartSize } from "./standalone-chart";
 
 export class StandaloneModulatingFactor extends StandaloneChart {

@@ -6,10 +6,10 @@
  * as the site's URLs, so `gamma="abc"` falls back exactly as `?gamma=abc` does.
  */
 import chartsCss from "../../charts/charts.css?raw";
-import { parseFigureState, type FigureState } from "../../lib/state";
-import { tokenDeclarations, type ThemeTokens } from "../../lib/theme-tokens";
-import { formatNumber } from "../../lib/format";
-import { parseEmbedParams } from "../../lib/embed-params";
+import { parseFigureState, type FigureState } from "../../lib/state/state";
+import { tokenDeclarations, type ThemeTokens } from "../../lib/site/theme-tokens";
+import { formatNumber } from "../../lib/text/format";
+import { parseEmbedParams } from "../../lib/state/embed-params";
 
 /** Injected at bundle time from global.css (see src/build/web-component-module.ts). */
 declare const __THEME_TOKENS__: ThemeTokens;

@@ -4,7 +4,7 @@
  * browser's computed style reports.
  */
 import { readFileSync } from "node:fs";
-import { extractThemeTokens, type ThemeTokens } from "../../../src/lib/theme-tokens";
+import { extractThemeTokens, type ThemeTokens } from "../../../src/lib/site/theme-tokens";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

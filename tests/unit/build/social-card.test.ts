@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE, socialCardPng, socialCardSvg, wrapWords } from "../../../src/build/social-card";
-import { FIGURE1_GAMMAS } from "../../../src/lib/loss";
+import { FIGURE1_GAMMAS } from "../../../src/lib/math/loss";
 
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { focalCurvesData } from "../../../src/lib/figure-data";
-import { focalLossOfPt } from "../../../src/lib/loss";
+import { focalCurvesData } from "../../../src/lib/views/figure-data";
+import { focalLossOfPt } from "../../../src/lib/math/loss";
 import { focalCurvesLayout, focalCurvesMarkup, focalCurvesScene } from "../../../src/charts/focal-curves";
 import { attrsOf, subpaths } from "./svg-paths";
 

@@ -4,9 +4,9 @@ import { prCurveSvg } from "../../../src/charts/pr-curve";
 import { lossCdfSvg } from "../../../src/charts/loss-cdf";
 import { boundaryMarkup, boundarySegments, scatterMarkup } from "../../../src/charts/decision-boundary";
 import { labView } from "../../../src/charts/lab-view";
-import { LabRun } from "../../../src/lib/lab-run";
-import { DEFAULT_LAB_STATE } from "../../../src/lib/lab-state";
-import { makeDataSet } from "../../../src/lib/synthetic-data";
+import { LabRun } from "../../../src/lib/lab/lab-run";
+import { DEFAULT_LAB_STATE } from "../../../src/lib/state/lab-state";
+import { makeDataSet } from "../../../src/lib/lab/synthetic-data";
 
 describe("lab charts", () => {
   it("draw a training curve with a path per series, and never write NaN, even for infinite or empty losses", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { logitLossGradientData } from "../../../src/lib/figure-data";
-import { focalLossFromLogit, focalLossGradLogit } from "../../../src/lib/loss";
+import { logitLossGradientData } from "../../../src/lib/views/figure-data";
+import { focalLossFromLogit, focalLossGradLogit } from "../../../src/lib/math/loss";
 import { logitAtPixel, logitLossGradientLayout, logitLossGradientMarkup } from "../../../src/charts/logit-loss-gradient";
 import { attrsOf, comparePathToFunction } from "./svg-paths";
 

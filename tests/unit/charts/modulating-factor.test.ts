@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { modulatingFactorData } from "../../../src/lib/figure-data";
-import { modulatingFactor } from "../../../src/lib/loss";
+import { modulatingFactorData } from "../../../src/lib/views/figure-data";
+import { modulatingFactor } from "../../../src/lib/math/loss";
 import { modulatingFactorLayout, modulatingFactorMarkup } from "../../../src/charts/modulating-factor";
 import { attrsOf, comparePathToFunction } from "./svg-paths";
 

@@ -1,0 +1,134 @@
+/**
+ * Every figure and calculator a reader can lift into a slide deck: its embed
+ * route (`/embed/<id>/`), its custom element, the iframe size that shows it
+ * whole, and the image presets built for tools that take only images.
+ * The embed routes, the share panel, the preset images and the standalone
+ * web component all read this one table, so they cannot disagree.
+ */
+import { LOSS_PARAMS, parseLossState, parseScenarioState, serialiseLossState, serialiseScenarioState, TABLE_PARAMS } from "../state/calculator-state";
+import { FIGURE_FIELDS, parseFigureState, serialiseFigureState } from "../state/state";
+
+export interface EmbedSize {
+  width: number;
+  height: number;
+}
+
+export interface EmbeddableFigure {
+  /** the route segment and file-name stem: /embed/focal-curves/, focal-curves-gamma-2-light.svg */
+  readonly id: string;
+  /** the figure's name, for page titles, iframe titles and alt text; at most 70 characters (html-validate long-title) */
+  readonly title: string;
+  readonly kind: "figure" | "calculator";
+  /** the custom element that draws it, in the chapters, the embed route and the standalone module */
+  readonly tag: string;
+  /** an iframe of this size shows it whole with its controls */
+  readonly size: EmbedSize;
+  /** the figure's own URL parameters, as written by its state serialiser */
+  readonly params: readonly string[];
+  /** its state in a query, parsed by its own parser and written back canonically (defaults left out) */
+  readonly canonicalState: (query: URLSearchParams) => URLSearchParams;
+  /** the embed's caption: one line on what to notice (hidden with caption=0); calculators have none */
+  readonly caption?: string;
+}
+
+/** A build-time image preset: the figure drawn for one γ (and α) setting. */
+export interface ImagePreset {
+  /** file-name part: "gamma-2", "alpha-0.25-gamma-2" */
+  readonly id: string;
+  readonly label: string;
+  readonly gamma: number;
+  readonly alpha: number | null;
+}
+
+export const IMAGE_THEMES = ["light", "dark"] as const;
+export type ImageTheme = (typeof IMAGE_THEMES)[number];
+
+/** The reference γ values of the paper's Figure 1, and the article's own setting α = 0.25, γ = 2. */
+export const IMAGE_PRESETS: readonly ImagePreset[] = [
+  ...[0, 0.5, 1, 2, 5].map((gamma) => ({ id: `gamma-${gamma}`, label: `γ = ${gamma}`, gamma, alpha: null })),
+  { id: "alpha-0.25-gamma-2", label: "α = 0.25, γ = 2", gamma: 2, alpha: 0.25 },
+];
+
+/** The size preset images are drawn at: 16:9 like a slide; the PNG at 2× is exactly 1920 × 1080. */
+export const IMAGE_SIZE: EmbedSize = { width: 960, height: 540 };
+/** PNG presets are rendered at this multiple of IMAGE_SIZE. */
+export const IMAGE_PNG_SCALE = 2;
+
+const FIGURE_PARAMS = Object.values(FIGURE_FIELDS).map((field) => field.param);
+const figureState = (query: URLSearchParams) => new URLSearchParams(serialiseFigureState(parseFigureState(query)));
+
+export const EMBEDDABLE: readonly EmbeddableFigure[] = [
+  {
+    id: "focal-curves",
+    title: "Focal loss against the probability of the ground-truth class",
+    kind: "figure",
+    tag: "focal-loss-curves",
+    size: { width: 800, height: 620 },
+    params: FIGURE_PARAMS,
+    canonicalState: figureState,
+    caption: "The paper's Figure 1: each reference curve is focal loss for one γ; the thick curve is the chosen γ and α. The larger γ, the less well-classified examples (the shaded band) cost.",
+  },
+  {
+    id: "modulating-factor",
+    title: "The modulating factor (1 − pₜ)^γ against the ground-truth probability",
+    kind: "figure",
+    tag: "modulating-factor-curves",
+    size: { width: 800, height: 580 },
+    params: FIGURE_PARAMS,
+    canonicalState: figureState,
+    caption: "The factor by which focal loss scales cross-entropy: 1 for a hopeless example, near 0 for an easy one, and the larger γ, the sooner it falls.",
+  },
+  {
+    id: "logit-gradient",
+    title: "Focal loss and cross-entropy, and their gradients, against the logit",
+    kind: "figure",
+    tag: "logit-loss-gradient",
+    size: { width: 800, height: 520 },
+    params: FIGURE_PARAMS,
+    canonicalState: figureState,
+    caption: "A foreground example's loss and its gradient against its logit: for large logits (easy examples) the focal term flattens the gradient towards 0.",
+  },
+  {
+    id: "loss-calculator",
+    title: "Step-by-step loss calculator: cross-entropy, balanced CE, focal loss",
+    kind: "calculator",
+    tag: "loss-calculator",
+    size: { width: 760, height: 900 },
+    params: Object.values(LOSS_PARAMS),
+    canonicalState: (query) => serialiseLossState(parseLossState(query)),
+  },
+  {
+    id: "scenario-calculator",
+    title: "Scenario table: the article's three examples, for any α and γ",
+    kind: "calculator",
+    tag: "scenario-calculator",
+    size: { width: 900, height: 760 },
+    params: Object.values(TABLE_PARAMS),
+    canonicalState: (query) => serialiseScenarioState(parseScenarioState(query)),
+  },
+];
+
+export function embeddable(id: string): EmbeddableFigure | undefined {
+  return EMBEDDABLE.find((f) => f.id === id);
+}
+
+/** The file name of a preset image, without the directory: focal-curves-gamma-2-dark.svg */
+export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, theme: ImageTheme, format: "svg" | "png"): string {
+  return `${figure.id}-${preset.id}-${theme}.${format}`;
+}
+
+/**
+ * The figure's own state in a query, validated and written back in canonical
+ * form (defaults left out, invalid values dropped): the state part of a share
+ * link, a snippet or the embed's ready message. Nothing else from the query
+ * passes, so no URL text reaches a snippet unchecked.
+ */
+export function figureQuery(figure: EmbeddableFigure, query: URLSearchParams | string): URLSearchParams {
+  let source: URLSearchParams;
+  try {
+    source = typeof query === "string" ? new URLSearchParams(query.startsWith("?") ? query.slice(1) : query) : query;
+  } catch {
+    source = new URLSearchParams();
+  }
+  return figure.canonicalState(source);
+}

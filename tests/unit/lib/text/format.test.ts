@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { formatNumber, formatNumberTex, formatPercent, numberParts } from "../../../../src/lib/text/format";
+
+describe("formatNumber", () => {
+  it.each([
+    [0.051293294387550536, {}, "0.0513"],
+    [3.205830899221908e-5, {}, "3.2058 × 10⁻⁵"],
+    [3.205830899221908e-5, { notation: "fixed", digits: 6 } as const, "0.000032"],
+    [1600, { notation: "significant", digits: 5 } as const, "1600.0"],
+    [123456, {}, "1.2346 × 10⁵"],
+    [0, {}, "0.0000"],
+    [-0.25, { digits: 2 }, "−0.25"],
+    [-1e-9, { notation: "fixed", digits: 3 } as const, "0.000"],
+    [9.99996e-5, {}, "1.0000 × 10⁻⁴"],
+    [Infinity, {}, "∞"],
+    [-Infinity, {}, "−∞"],
+    [NaN, {}, "—"],
+    [2.5e-300, { notation: "significant", digits: 3 } as const, "2.50 × 10⁻³⁰⁰"],
+  ])("%s with %o → %s", (value, options, expected) => {
+    expect(formatNumber(value, options)).toBe(expected);
+  });
+  it("never prints NaN, undefined or Infinity", () => {
+    for (const v of [NaN, Infinity, -Infinity, 0, -0, 1e-320, 1e308]) {
+      expect(formatNumber(v)).not.toMatch(/NaN|undefined|Infinity/);
+      expect(formatNumberTex(v)).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+  it("rejects a nonsensical digit count", () => {
+    expect(() => formatNumber(1, { digits: -1 })).toThrow(/digits must be an integer in \[0, 20\]; got -1/);
+    expect(() => formatNumber(1, { notation: "significant", digits: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("formatNumberTex", () => {
+  it.each([
+    [3.205830899221908e-5, "3.2058 \\times 10^{-5}"],
+    [0.0513, "0.0513"],
+    [Infinity, "\\infty"],
+    [-2, "-2.0000"],
+  ])("%s → %s", (value, expected) => {
+    expect(formatNumberTex(value)).toBe(expected);
+  });
+});
+
+describe("numberParts and formatPercent", () => {
+  it("splits mantissa and exponent", () => {
+    expect(numberParts(4.2e-7)).toMatchObject({ mantissa: "4.2000", exponent: -7, negative: false });
+  });
+  it("formats shares", () => {
+    expect(formatPercent(0.8734)).toBe("87.3%");
+    expect(formatPercent(NaN)).toBe("—");
+  });
+});
