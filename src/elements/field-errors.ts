@@ -1,5 +1,5 @@
 /**
- * Inline validation for a calculator's text fields: the message next to the
+ * Inline validation for a typed field (the calculators', the lab's seed): the message next to the
  * field, aria-invalid on it, and the message linked through aria-describedby
  * (the ids are in the server-rendered markup, so the link exists before any
  * error does).
@@ -23,9 +23,3 @@ export function showFieldError(input: HTMLInputElement, error: HTMLElement | nul
   }
 }
 
-/** Writes the query string in place: no history entry per keystroke, and the hash stays. */
-export function replaceQuery(params: URLSearchParams): void {
-  const query = params.toString();
-  const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
-}

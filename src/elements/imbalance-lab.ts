@@ -1,14 +1,16 @@
 /**
  * <imbalance-lab>: the training lab in the browser. State (data set and loss)
- * is a validated value mirrored in the URL; training runs in a Web Worker so
+ * is the page's lab store, mirrored in the URL; training runs in a Web Worker so
  * the page stays responsive; snapshots from the worker are drawn at most once
  * per animation frame with the same chart functions the build used.
  */
-import { DEFAULT_LAB_STATE, parseLabState, sameData, serialiseLabState, type LabState } from "../lib/state/lab-state";
+import { LAB_STATE, sameData, type LabState } from "../lib/state/lab-state";
+import { parseNumberInput, SEED_FIELD } from "../lib/state/number-input";
+import { showFieldError } from "./field-errors";
+import { pageStore, type Store } from "./page-store";
 import type { FromWorker, ToWorker } from "../lib/lab/lab-protocol";
 import type { LabSnapshot } from "../lib/lab/lab-run";
 import { makeSplit } from "../lib/lab/synthetic-data";
-import { clampRatio } from "../lib/lab/synthetic-data";
 import { formatCount } from "../lib/views/loss-budget";
 import { labView } from "../charts/lab-view";
 import { renderTrainingCurve } from "../charts/training-curve";
@@ -18,7 +20,7 @@ import { renderDecisionBoundary, scatterMarkup } from "../charts/decision-bounda
 import { choiceOf } from "../lib/lab/lab-run";
 
 class ImbalanceLabElement extends HTMLElement {
-  private state: LabState = DEFAULT_LAB_STATE;
+  private store!: Store<LabState>;
   private worker: Worker | null = null;
   private running = false;
   private pending: LabSnapshot | null = null;
@@ -27,15 +29,16 @@ class ImbalanceLabElement extends HTMLElement {
   private drawnData = "";
 
   connectedCallback() {
-    const built = parseLabState(new URLSearchParams(this.stateAttributeQuery()));
-    this.state = parseLabState(location.search);
+    // data-state is the built run's state in the lab's own query form.
+    const built = LAB_STATE.parse(this.dataset.state);
+    this.store = pageStore(LAB_STATE);
     this.drawnData = dataKey(built);
     this.syncControls();
     this.addEventListener("click", this.onClick);
     this.addEventListener("input", this.onInput);
     this.addEventListener("change", this.onInput);
     // A link with its own settings replaces the build-time run at once; the default waits for the reader.
-    if (serialiseLabState(this.state) !== serialiseLabState(built)) this.configure();
+    if (!LAB_STATE.equals(this.state, built)) this.configure();
     this.dataset.ready = "true";
   }
 
@@ -48,14 +51,8 @@ class ImbalanceLabElement extends HTMLElement {
     this.removeEventListener("change", this.onInput);
   }
 
-  /** The state the page was built with, as a query string. */
-  private stateAttributeQuery(): string {
-    try {
-      const s = JSON.parse(this.dataset.state ?? "{}") as Partial<LabState>;
-      return serialiseLabState({ ...DEFAULT_LAB_STATE, ...s });
-    } catch {
-      return "";
-    }
+  private get state(): LabState {
+    return this.store.state;
   }
 
   private send(message: ToWorker) {
@@ -117,34 +114,32 @@ class ImbalanceLabElement extends HTMLElement {
   private readonly onInput = (event: Event) => {
     const t = event.target;
     if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement)) return;
-    const next = { ...this.state };
+    const next: Partial<Record<keyof LabState, unknown>> = {};
     // Which control, from data-control: names carry the lab's id, unique on the page.
     switch (t.closest<HTMLElement>("[data-control]")?.dataset.control) {
-      case "ratio": next.ratio = clampRatio(10 ** Number(t.value)); break;
+      case "ratio": next.ratio = 10 ** Number(t.value); break;
       case "seed": {
-        const v = Number(t.value);
-        // Only whole seeds in range; anything else leaves the seed as it was (fixed on `change`).
-        if (t.value.trim() === "" || !Number.isInteger(v) || v < 0 || v > 999_999) {
-          if (event.type === "change") t.value = String(this.state.seed);
-          return;
-        }
-        next.seed = v;
+        // As in the calculators: a message beside the field, and the last good seed keeps the run.
+        const parsed = parseNumberInput(t.value, SEED_FIELD);
+        showFieldError(t as HTMLInputElement, this.querySelector('[data-error="seed"]'), parsed.ok ? null : parsed.message);
+        if (!parsed.ok) return;
+        next.seed = parsed.value;
         break;
       }
-      case "loss": next.loss = t.value === "ce" || t.value === "balanced" ? t.value : "focal"; break;
+      case "loss": next.loss = t.value; break;
       case "gamma": next.gamma = Number(t.value); break;
       case "alpha": next.alpha = Number(t.value); break;
       case "prior": next.prior = (t as HTMLInputElement).checked; break;
       case "compare": next.compare = (t as HTMLInputElement).checked; break;
       default: return;
     }
-    // Round-trip through the parser: whatever a control reports, the state stays valid.
-    const parsed = parseLabState(serialiseLabState(next));
-    if (serialiseLabState(parsed) === serialiseLabState(this.state)) return;
-    const dataChanged = !sameData(parsed, this.state);
-    this.state = parsed;
+    // The store coerces whatever a control reports, so the state stays valid.
+    const previous = this.state;
+    this.store.update(next, this);
+    const parsed = this.state;
+    if (parsed === previous) return;
+    const dataChanged = !sameData(parsed, previous);
     this.syncControls();
-    history.replaceState(history.state, "", `${location.pathname}${serialiseLabState(parsed) ? `?${serialiseLabState(parsed)}` : ""}${location.hash}`);
     if (dataChanged) this.configure();
     else if (this.worker) this.send({ type: "setLoss", choice: choiceOf(parsed) });
     else this.configure();

@@ -2,13 +2,17 @@
  * <live-focal-formula>: the focal-loss formula whose γ, α and p_t are numbers
  * the reader drags (or steps with the keyboard), in the manner of Bret
  * Victor's Tangle. γ and α are the page's shared figure state, so dragging
- * them here moves every figure on the page; p_t is local to the formula.
+ * them here moves every figure on the page; p_t is the formula's own
+ * (its data-pt is the typeset value; a moved p_t goes into the URL too).
  * The evaluated loss and its ratio to cross-entropy come from the module.
  */
 import { formatNumber } from "../lib/text/format";
-import { FORMULA_DEFAULT_PT, FORMULA_PT_RANGE, formulaTexts, formulaValues } from "../lib/views/live-formula";
-import { ALPHA_RANGE, GAMMA_RANGE, type FigureState } from "../lib/state/state";
+import { formulaTexts, formulaValues } from "../lib/views/live-formula";
+import type { FigureState } from "../lib/state/state";
+import { FORMULA_STATE, type FormulaState } from "../lib/state/formula-state";
+import { ALPHA, GAMMA, PT_SLIDER } from "../lib/state/ranges";
 import { figureStore, type FigureStore } from "./figure-store";
+import { pageStore, type Store } from "./page-store";
 import { frameCoalescer, whenNearViewport } from "./frame";
 import { defineElement } from "./live-figure";
 
@@ -24,14 +28,14 @@ interface Adjustable {
 }
 
 const ADJUSTABLES: Adjustable[] = [
-  { name: "gamma", label: "focusing parameter γ", ...GAMMA_RANGE, digits: 1, pxPerStep: 6 },
-  { name: "alpha", label: "class weight α", ...ALPHA_RANGE, digits: 2, pxPerStep: 3 },
-  { name: "pt", label: "probability of the true class pₜ", ...FORMULA_PT_RANGE, digits: 2, pxPerStep: 3 },
+  { name: "gamma", label: "focusing parameter γ", ...GAMMA, digits: 1, pxPerStep: 6 },
+  { name: "alpha", label: "class weight α", ...ALPHA, digits: 2, pxPerStep: 3 },
+  { name: "pt", label: "probability of the true class pₜ", ...PT_SLIDER, digits: 2, pxPerStep: 3 },
 ];
 
 export class LiveFocalFormulaElement extends HTMLElement {
   private store!: FigureStore;
-  private pt = FORMULA_DEFAULT_PT;
+  private own!: Store<FormulaState>;
   private readonly schedule = frameCoalescer(() => this.update());
   private cleanups: Array<() => void> = [];
 
@@ -45,12 +49,11 @@ export class LiveFocalFormulaElement extends HTMLElement {
 
   private upgrade(): void {
     this.store = figureStore();
-    const initial = Number(this.dataset.pt);
-    if (Number.isFinite(initial) && initial >= 0.01 && initial <= 0.99) this.pt = initial;
+    this.own = pageStore(FORMULA_STATE.withDefaults(FORMULA_STATE.fromAttributes((name) => this.getAttribute(name))));
     for (const spec of ADJUSTABLES) {
       for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) this.makeAdjustable(el, spec);
     }
-    this.cleanups.push(this.store.subscribe(() => this.schedule()));
+    this.cleanups.push(this.store.subscribe(() => this.schedule()), this.own.subscribe(() => this.schedule()));
     this.update();
     this.toggleAttribute("data-ready", true);
   }
@@ -59,20 +62,12 @@ export class LiveFocalFormulaElement extends HTMLElement {
     const state: FigureState = this.store.state;
     if (name === "gamma") return state.gamma;
     if (name === "alpha") return state.alpha;
-    return this.pt;
+    return this.own.state.pt;
   }
 
   private set(name: Adjustable["name"], value: number | null): void {
-    if (name === "pt") {
-      const spec = ADJUSTABLES[2]!;
-      const next = value === null ? FORMULA_DEFAULT_PT : Math.min(spec.max, Math.max(spec.min, Number(value.toFixed(spec.digits))));
-      if (next !== this.pt) {
-        this.pt = next;
-        this.schedule();
-      }
-      return;
-    }
-    this.store.update({ [name]: value }, this);
+    if (name === "pt") this.own.update({ pt: value ?? this.own.state.pt }, this);
+    else this.store.update({ [name]: value }, this);
   }
 
   private makeAdjustable(el: HTMLElement, spec: Adjustable): void {
@@ -147,7 +142,7 @@ export class LiveFocalFormulaElement extends HTMLElement {
       }
     }
     this.toggleAttribute("data-alpha-off", alpha === null);
-    const results = formulaTexts(formulaValues(this.pt, gamma, alpha));
+    const results = formulaTexts(formulaValues(this.own.state.pt, gamma, alpha));
     for (const el of this.querySelectorAll<HTMLElement>("[data-result]")) {
       const text = results[el.dataset.result as keyof typeof results];
       if (text !== undefined && el.textContent !== text) el.textContent = text;

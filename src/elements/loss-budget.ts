@@ -1,60 +1,50 @@
 /**
  * <loss-budget>: upgrades the server-rendered loss budget. Sliders and the
- * scenario menu produce a new, sanitised state; the bars, the reading and the
- * data table are recomputed from the loss-math module, at most once a frame.
+ * scenario menu patch the page's budget store (restored from and mirrored
+ * to the URL, relative to the preset the figure was built with); the bars,
+ * the reading and the data table are recomputed from the loss-math module,
+ * at most once a frame.
  */
+import { BUDGET_PRESETS, budgetScenario, describeBudgets, lossBudgets } from "../lib/views/loss-budget";
 import {
-  BUDGET_PRESETS,
-  budgetScenario,
-  describeBudgets,
-  lossBudgets,
-  sanitiseBudgetInputs,
-  type BudgetInputs,
-} from "../lib/views/loss-budget";
-import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/state/budget-controls";
-import type { FocalParams } from "../lib/math/loss";
+  BUDGET_CONTROLS, BUDGET_STATE, budgetFocal, budgetInputs, type BudgetControl, type BudgetState,
+} from "../lib/state/budget-controls";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../charts/loss-budget-table";
+import { pageStore, type Store } from "./page-store";
 
-interface BudgetState {
-  inputs: BudgetInputs;
-  focal: FocalParams & { alpha: number };
-}
-
-function clampUnit(v: unknown, lo: number, hi: number, fallback: number): number {
-  return typeof v === "number" && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback;
-}
-
-function parseState(text: string | undefined): BudgetState {
-  let raw: { inputs?: Partial<BudgetInputs>; focal?: Partial<FocalParams> } = {};
-  try {
-    raw = JSON.parse(text ?? "{}");
-  } catch {
-    // A broken attribute falls back to the defaults below.
-  }
-  return {
-    inputs: sanitiseBudgetInputs(raw.inputs ?? {}),
-    focal: {
-      gamma: clampUnit(raw.focal?.gamma, 0, 5, DEFAULT_FOCAL.gamma),
-      alpha: clampUnit(raw.focal?.alpha, 0, 1, DEFAULT_FOCAL.alpha),
-    },
-  };
+/** The preset whose inputs the state has, or "custom". */
+function presetOf(state: BudgetState): string {
+  return BUDGET_PRESETS.find((p) => BUDGET_STATE.equals(BUDGET_STATE.coerce(p.inputs, state), state))?.id ?? "custom";
 }
 
 class LossBudgetElement extends HTMLElement {
-  private state!: BudgetState;
+  private store!: Store<BudgetState>;
   private frame = 0;
+  private unsubscribe: (() => void) | null = null;
 
   connectedCallback() {
-    this.state = parseState(this.dataset.state);
+    // data-state is the built preset in the budget's own query form; the URL is read relative to it.
+    this.store = pageStore(BUDGET_STATE.withDefaults(BUDGET_STATE.parse(this.dataset.state)));
+    this.unsubscribe = this.store.subscribe(() => {
+      this.syncControls();
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.draw());
+    });
     this.addEventListener("input", this.onInput);
     this.addEventListener("change", this.onInput);
+    // A link with its own budget replaces the built one at once.
+    if (!BUDGET_STATE.equals(this.store.state, BUDGET_STATE.parse(this.dataset.state))) {
+      this.syncControls();
+      this.draw();
+    }
     this.dataset.ready = "true";
   }
 
   disconnectedCallback() {
     this.removeEventListener("input", this.onInput);
     this.removeEventListener("change", this.onInput);
+    this.unsubscribe?.();
     cancelAnimationFrame(this.frame);
   }
 
@@ -73,31 +63,18 @@ class LossBudgetElement extends HTMLElement {
     const name = this.controlName(target);
     if (target instanceof HTMLSelectElement && name === "preset") {
       const preset = BUDGET_PRESETS.find((p) => p.id === target.value);
-      if (!preset) return;
-      this.state = { ...this.state, inputs: { ...preset.inputs } };
-      this.syncSliders();
+      if (preset) this.store.update(preset.inputs, this);
     } else if (target instanceof HTMLInputElement && target.type === "range") {
       const control = this.control(name);
-      if (!control) return;
-      const value = control.fromSlider(Number(target.value));
-      if (control.name === "gamma" || control.name === "alpha") {
-        this.state = { ...this.state, focal: { ...this.state.focal, [control.name]: value } };
-      } else {
-        this.state = { ...this.state, inputs: sanitiseBudgetInputs({ ...this.state.inputs, [control.name]: value }) };
-        const menu = this.querySelector<HTMLSelectElement>('[data-control="preset"] select');
-        if (menu) menu.value = "custom";
-      }
-      this.syncSliders();
-    } else {
-      return;
+      if (control) this.store.update({ [control.name]: control.fromSlider(Number(target.value)) }, this);
     }
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.draw());
   };
 
-  /** Slider positions and their read-outs follow the state (a preset moves several at once). */
-  private syncSliders() {
-    const values: Record<string, number> = { ...this.state.inputs, ...this.state.focal };
+  /** Slider positions, their read-outs and the scenario menu follow the state (a preset moves several at once). */
+  private syncControls() {
+    const values: Record<string, number> = this.store.state;
+    const menu = this.querySelector<HTMLSelectElement>('[data-control="preset"] select');
+    if (menu) menu.value = presetOf(this.store.state);
     for (const slider of this.querySelectorAll<HTMLElement>(".slider[data-control]")) {
       const control = this.control(slider.dataset.control);
       const input = slider.querySelector("input");
@@ -111,7 +88,8 @@ class LossBudgetElement extends HTMLElement {
   }
 
   private draw() {
-    const { inputs, focal } = this.state;
+    const inputs = budgetInputs(this.store.state);
+    const focal = budgetFocal(this.store.state);
     const budgets = lossBudgets(inputs, focal);
     const scenario = budgetScenario(inputs);
     const bars = this.querySelector<HTMLElement>("[data-budget-bars]");

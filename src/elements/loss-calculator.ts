@@ -1,27 +1,27 @@
 /**
- * <loss-calculator>: makes the server-rendered loss calculator live. Reads
- * its state from the URL, validates every field as the reader types, and
+ * <loss-calculator>: makes the server-rendered loss calculator live. Its
+ * state is the page's loss store (restored from and mirrored to the URL);
+ * it validates every field as the reader types, and
  * recomputes the worked steps with the loss-math module; KaTeX's build-time
  * HTML is refilled in place (katex-slots.ts). An invalid field keeps the last
  * valid results on screen, marked stale, until it is fixed.
  */
-import {
-  DEFAULT_LOSS_STATE, parseLossState, serialiseLossState, type LossCalculatorState,
-} from "../lib/state/calculator-state";
+import { LOSS_STATE, type LossCalculatorState } from "../lib/state/calculator-state";
 import { formatNumber } from "../lib/text/format";
 import { lossSteps, RATIO_FORMAT, slotParts, slotShape, stepSlots, stepText, type LossStep } from "../lib/views/loss-steps";
 import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "../lib/state/number-input";
 import { fillSlot, readFragments, type Fragments } from "./katex-slots";
-import { replaceQuery, showFieldError } from "./field-errors";
+import { showFieldError } from "./field-errors";
+import { pageStore, type Store } from "./page-store";
 import { setNoteText } from "./note-text";
 
 type TextField = "p" | "alpha" | "gamma";
 const SPECS: Record<TextField, NumberFieldSpec> = { p: P_FIELD, alpha: ALPHA_FIELD, gamma: GAMMA_FIELD };
 
 class LossCalculatorElement extends HTMLElement {
-  private state: LossCalculatorState = { ...DEFAULT_LOSS_STATE };
+  private store!: Store<LossCalculatorState>;
   /** α as last typed, kept while weighting is switched off so switching back restores it */
-  private alphaTyped = DEFAULT_LOSS_STATE.alpha ?? 0.25;
+  private alphaTyped = LOSS_STATE.defaults.alpha ?? 0.25;
   private errors = new Map<TextField, string>();
   private fragments: Fragments | null = null;
   private variants = new Map<string, HTMLTemplateElement>();
@@ -30,8 +30,9 @@ class LossCalculatorElement extends HTMLElement {
     if (this.dataset.ready === "true") return;
     this.fragments = readFragments(this);
     for (const t of this.querySelectorAll<HTMLTemplateElement>("template[data-variant]")) this.variants.set(t.dataset.variant!, t);
-    this.state = parseLossState(location.search);
-    if (this.state.alpha !== null) this.alphaTyped = this.state.alpha;
+    this.store = pageStore(LOSS_STATE);
+    const { alpha } = this.store.state;
+    if (alpha !== null) this.alphaTyped = alpha;
     this.writeInputs();
     this.render();
     this.addEventListener("input", (e) => this.onInput(e));
@@ -51,7 +52,7 @@ class LossCalculatorElement extends HTMLElement {
 
   /** Puts the state into every control (on load and on reset). */
   private writeInputs(): void {
-    const { p, y, alpha, gamma } = this.state;
+    const { p, y, alpha, gamma } = this.store.state;
     this.input("p").value = formatInputValue(p);
     this.input("gamma").value = formatInputValue(gamma);
     this.input("alpha").value = formatInputValue(this.alphaTyped);
@@ -77,7 +78,7 @@ class LossCalculatorElement extends HTMLElement {
 
   private onInput(event: Event): void {
     const target = event.target as HTMLInputElement;
-    const next = { ...this.state };
+    const next = { ...this.store.state };
     if (target.dataset.slider === "p" || target.dataset.slider === "gamma") {
       const field = target.dataset.slider;
       const value = Number(target.value);
@@ -121,13 +122,13 @@ class LossCalculatorElement extends HTMLElement {
           return;
       }
     }
-    this.state = next;
+    this.store.update(next, this);
     this.render();
   }
 
   private reset(): void {
-    this.state = { ...DEFAULT_LOSS_STATE };
-    this.alphaTyped = DEFAULT_LOSS_STATE.alpha ?? 0.25;
+    this.store.update(LOSS_STATE.defaults, this);
+    this.alphaTyped = LOSS_STATE.defaults.alpha ?? 0.25;
     this.writeInputs();
     this.render();
   }
@@ -139,10 +140,9 @@ class LossCalculatorElement extends HTMLElement {
     const staleNote = this.querySelector<HTMLElement>("[data-stale-note]");
     if (staleNote) staleNote.hidden = !stale;
     if (stale) return;
-    const steps = lossSteps(this.state);
+    const steps = lossSteps(this.store.state);
     for (const step of steps) this.renderStep(step);
     this.renderSummary(steps);
-    replaceQuery(serialiseLossState(this.state, new URLSearchParams(location.search)));
   }
 
   private renderSummary(steps: LossStep[]): void {

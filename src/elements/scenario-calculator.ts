@@ -3,25 +3,22 @@
  * α and γ for the whole table, p and the class per row, rows added and
  * removed, a reset to the article's examples; every change recomputed with the
  * loss-math module through the same table model the copy buttons serialise.
- * An invalid field keeps the last valid numbers, marked stale.
+ * The table's state is the page's table store (restored from and mirrored to
+ * the URL); an invalid field keeps the last valid numbers, marked stale.
  */
-import {
-  articleRows, defaultScenarioState, MAX_ROWS, parseScenarioState, serialiseScenarioState, type ScenarioCalculatorState,
-} from "../lib/state/calculator-state";
+import { MAX_ROWS, TABLE_STATE, type ScenarioCalculatorState, type ScenarioRow } from "../lib/state/calculator-state";
 import type { Label } from "../lib/math/loss";
 import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput } from "../lib/state/number-input";
 import {
   isArticleSetting, printedForRow, printedLines, scenarioExportTable, tableParamsText, VERDICT_MARKS, VERDICT_WORDS,
 } from "../lib/views/scenario-table";
 import { toCsv, toLatexTabular, toMarkdown } from "../lib/text/table-export";
-import { replaceQuery, showFieldError } from "./field-errors";
+import { showFieldError } from "./field-errors";
+import { pageStore, type Store } from "./page-store";
 import { setNoteText } from "./note-text";
 
-interface RowModel {
-  y: Label;
-  /** the last valid p */
-  p: number;
-  /** what the reader typed */
+/** What the reader typed into a row's p, beside the store's last valid p. */
+interface RowDraft {
   text: string;
   error: string | null;
 }
@@ -32,10 +29,10 @@ const NEW_ROW: Readonly<{ y: Label; p: number }> = { y: 1, p: 0.5 };
 const CELL_COLUMNS = { name: 0, pt: 3, ce: 4, balancedCe: 5, fl: 6, ceOverFl: 7 } as const;
 
 class ScenarioCalculatorElement extends HTMLElement {
-  private alpha = defaultScenarioState().alpha;
+  private store!: Store<ScenarioCalculatorState>;
   private alphaTyped = 0.25;
-  private gamma = defaultScenarioState().gamma;
-  private rows: RowModel[] = [];
+  /** one per row of the store's state, in order */
+  private drafts: RowDraft[] = [];
   private errors = new Map<"alpha" | "gamma", string>();
   private rowTemplate: HTMLTableRowElement | null = null;
 
@@ -43,7 +40,8 @@ class ScenarioCalculatorElement extends HTMLElement {
     if (this.dataset.ready === "true") return;
     const firstRow = this.querySelector<HTMLTableRowElement>("[data-rows] > tr");
     this.rowTemplate = firstRow ? (firstRow.cloneNode(true) as HTMLTableRowElement) : null;
-    this.load(parseScenarioState(location.search));
+    this.store = pageStore(TABLE_STATE);
+    this.load();
     this.addEventListener("input", (e) => this.onInput(e));
     this.addEventListener("change", (e) => this.onInput(e));
     this.addEventListener("click", (e) => this.onClick(e));
@@ -57,20 +55,24 @@ class ScenarioCalculatorElement extends HTMLElement {
     return this.dataset.id ?? "scen-calc";
   }
 
-  private validState(): ScenarioCalculatorState {
-    return { alpha: this.alpha, gamma: this.gamma, rows: this.rows.map(({ y, p }) => ({ y, p })) };
+  private get rows(): ScenarioRow[] {
+    return this.store.state.rows;
+  }
+
+  private setRows(rows: ScenarioRow[], drafts: RowDraft[]): void {
+    this.drafts = drafts;
+    this.store.update({ rows }, this);
   }
 
   private input(name: string): HTMLInputElement {
     return this.querySelector<HTMLInputElement>(`[data-input="${name}"]`)!;
   }
 
-  /** Takes a state (from the URL or a reset) into every control and rebuilds the rows. */
-  private load(state: ScenarioCalculatorState): void {
-    this.alpha = state.alpha;
+  /** Takes the store's state (from the URL or a reset) into every control and rebuilds the rows. */
+  private load(): void {
+    const state = this.store.state;
     if (state.alpha !== null) this.alphaTyped = state.alpha;
-    this.gamma = state.gamma;
-    this.rows = state.rows.map((r) => ({ ...r, text: formatInputValue(r.p), error: null }));
+    this.drafts = state.rows.map((r) => ({ text: formatInputValue(r.p), error: null }));
     this.input("alpha").value = formatInputValue(this.alphaTyped);
     this.input("alpha").disabled = state.alpha === null;
     this.input("alpha-on").checked = state.alpha !== null;
@@ -97,17 +99,20 @@ class ScenarioCalculatorElement extends HTMLElement {
     if (rowField) {
       const i = this.rowIndex(target);
       const row = this.rows[i];
-      if (!row) return;
+      const draft = this.drafts[i];
+      if (!row || !draft) return;
+      const rows = this.rows.map((r) => ({ ...r }));
       if (rowField === "y") {
         if (event.type !== "change") return;
-        row.y = target.value === "0" ? 0 : 1;
+        rows[i]!.y = target.value === "0" ? 0 : 1;
       } else {
-        row.text = target.value;
+        draft.text = target.value;
         const parsed = parseNumberInput(target.value, P_FIELD);
-        row.error = parsed.ok ? null : parsed.message;
-        if (parsed.ok) row.p = parsed.value;
-        showFieldError(target as HTMLInputElement, target.closest("td")!.querySelector("[data-row-error]"), row.error);
+        draft.error = parsed.ok ? null : parsed.message;
+        if (parsed.ok) rows[i]!.p = parsed.value;
+        showFieldError(target as HTMLInputElement, target.closest("td")!.querySelector("[data-row-error]"), draft.error);
       }
+      this.store.update({ rows }, this);
       this.update();
       return;
     }
@@ -115,7 +120,7 @@ class ScenarioCalculatorElement extends HTMLElement {
       case "alpha": {
         const parsed = parseNumberInput(target.value, ALPHA_FIELD);
         this.setError("alpha", parsed.ok ? null : parsed.message);
-        if (parsed.ok) { this.alpha = parsed.value; this.alphaTyped = parsed.value; }
+        if (parsed.ok) { this.store.update({ alpha: parsed.value }, this); this.alphaTyped = parsed.value; }
         break;
       }
       case "alpha-on": {
@@ -124,25 +129,25 @@ class ScenarioCalculatorElement extends HTMLElement {
         this.input("alpha").disabled = !on;
         if (!on) {
           this.setError("alpha", null);
-          this.alpha = null;
+          this.store.update({ alpha: null }, this);
         } else {
           const parsed = parseNumberInput(this.input("alpha").value, ALPHA_FIELD);
           this.setError("alpha", parsed.ok ? null : parsed.message);
-          this.alpha = parsed.ok ? parsed.value : this.alphaTyped;
+          this.store.update({ alpha: parsed.ok ? parsed.value : this.alphaTyped }, this);
         }
         break;
       }
       case "gamma": {
         if (target.dataset.slider === "gamma") {
-          this.gamma = Number(target.value);
-          this.input("gamma").value = formatInputValue(this.gamma);
+          this.store.update({ gamma: Number(target.value) }, this);
+          this.input("gamma").value = formatInputValue(this.store.state.gamma);
           this.setError("gamma", null);
           break;
         }
         const parsed = parseNumberInput(target.value, GAMMA_FIELD);
         this.setError("gamma", parsed.ok ? null : parsed.message);
         if (parsed.ok) {
-          this.gamma = parsed.value;
+          this.store.update({ gamma: parsed.value }, this);
           this.querySelector<HTMLInputElement>('[data-slider="gamma"]')!.value = String(parsed.value);
         }
         break;
@@ -159,7 +164,7 @@ class ScenarioCalculatorElement extends HTMLElement {
     switch (button.dataset.action) {
       case "add-row":
         if (this.rows.length >= MAX_ROWS) return;
-        this.rows.push({ ...NEW_ROW, text: formatInputValue(NEW_ROW.p), error: null });
+        this.setRows([...this.rows, { ...NEW_ROW }], [...this.drafts, { text: formatInputValue(NEW_ROW.p), error: null }]);
         this.buildRows();
         this.update();
         this.querySelector<HTMLInputElement>("[data-rows] > tr:last-child [data-row-input=p]")?.focus();
@@ -167,7 +172,7 @@ class ScenarioCalculatorElement extends HTMLElement {
       case "remove-row": {
         const i = this.rowIndex(button);
         if (i < 0) return;
-        this.rows.splice(i, 1);
+        this.setRows(this.rows.filter((_, j) => j !== i), this.drafts.filter((_, j) => j !== i));
         this.buildRows();
         this.update();
         // Keep the keyboard where it was: the next row's Remove, or the one before, or Add.
@@ -176,7 +181,8 @@ class ScenarioCalculatorElement extends HTMLElement {
         break;
       }
       case "reset":
-        this.load({ ...defaultScenarioState(), rows: articleRows() });
+        this.store.update(TABLE_STATE.defaults, this);
+        this.load();
         this.update();
         break;
       case "copy":
@@ -193,18 +199,19 @@ class ScenarioCalculatorElement extends HTMLElement {
     const tbody = this.querySelector("[data-rows]")!;
     if (!this.rowTemplate) return;
     const rows = this.rows.map((row, i) => {
+      const draft = this.drafts[i] ?? { text: formatInputValue(row.p), error: null };
       const tr = this.rowTemplate!.cloneNode(true) as HTMLTableRowElement;
       const n = i + 1;
       const select = tr.querySelector<HTMLSelectElement>("[data-row-input=y]")!;
       select.value = String(row.y);
       select.setAttribute("aria-label", `Class of example ${n}`);
       const input = tr.querySelector<HTMLInputElement>("[data-row-input=p]")!;
-      input.value = row.text;
+      input.value = draft.text;
       input.setAttribute("aria-label", `p of example ${n}`);
       const error = tr.querySelector<HTMLElement>("[data-row-error]")!;
       error.id = `${this.id_}-row-${n}-error`;
       input.setAttribute("aria-describedby", error.id);
-      showFieldError(input, error, row.error);
+      showFieldError(input, error, draft.error);
       tr.querySelector("[data-action=remove-row]")!.setAttribute("aria-label", `Remove example ${n}`);
       for (const control of tr.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button")) control.disabled = false;
       return tr;
@@ -216,13 +223,13 @@ class ScenarioCalculatorElement extends HTMLElement {
 
   /** Recomputes every cell from the last valid values, and marks the table stale while a field is invalid. */
   private update(): void {
-    const stale = this.errors.size > 0 || this.rows.some((r) => r.error !== null);
+    const stale = this.errors.size > 0 || this.drafts.some((d) => d.error !== null);
     this.toggleAttribute("data-stale", stale);
     this.querySelector<HTMLElement>("[data-stale-note]")!.hidden = !stale;
     const add = this.querySelector<HTMLButtonElement>("[data-action=add-row]");
     if (add) add.disabled = this.rows.length >= MAX_ROWS;
 
-    const state = this.validState();
+    const state = this.store.state;
     const table = scenarioExportTable(state);
     const showPrinted = isArticleSetting(state.alpha, state.gamma);
     for (const el of this.querySelectorAll<HTMLElement>("[data-printed-col]")) el.hidden = !showPrinted;
@@ -238,7 +245,6 @@ class ScenarioCalculatorElement extends HTMLElement {
       }
       this.renderPrinted(tr.querySelector("[data-cell=printed]"), row.y, row.p);
     });
-    replaceQuery(serialiseScenarioState(state, new URLSearchParams(location.search)));
   }
 
   private renderPrinted(cell: Element | null, y: Label, p: number): void {
@@ -268,7 +274,7 @@ class ScenarioCalculatorElement extends HTMLElement {
   }
 
   private serialise(format: Format): string {
-    const table = scenarioExportTable(this.validState());
+    const table = scenarioExportTable(this.store.state);
     return format === "markdown" ? toMarkdown(table) : format === "csv" ? toCsv(table) : toLatexTabular(table);
   }
 

@@ -5,8 +5,8 @@
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
-import { LOSS_PARAMS, parseLossState, parseScenarioState, serialiseLossState, serialiseScenarioState, TABLE_PARAMS } from "../state/calculator-state";
-import { FIGURE_FIELDS, parseFigureState, serialiseFigureState } from "../state/state";
+import { LOSS_STATE, TABLE_STATE } from "../state/calculator-state";
+import { FIGURE_STATE, toParams, type Query, type QueryInput, type StateDefinition, type Schema } from "../state/state";
 
 export interface EmbedSize {
   width: number;
@@ -26,7 +26,7 @@ export interface EmbeddableFigure {
   /** the figure's own URL parameters, as written by its state serialiser */
   readonly params: readonly string[];
   /** its state in a query, parsed by its own parser and written back canonically (defaults left out) */
-  readonly canonicalState: (query: URLSearchParams) => URLSearchParams;
+  readonly canonicalState: (query: Query) => Query;
   /** the embed's caption: one line on what to notice (hidden with caption=0); calculators have none */
   readonly caption?: string;
 }
@@ -54,8 +54,10 @@ export const IMAGE_SIZE: EmbedSize = { width: 960, height: 540 };
 /** PNG presets are rendered at this multiple of IMAGE_SIZE. */
 export const IMAGE_PNG_SCALE = 2;
 
-const FIGURE_PARAMS = Object.values(FIGURE_FIELDS).map((field) => field.param);
-const figureState = (query: URLSearchParams) => new URLSearchParams(serialiseFigureState(parseFigureState(query)));
+/** A family's state in a query, written back on its own (nothing else from the query passes). */
+const canonical = <S extends Schema>(family: StateDefinition<S>) => (query: Query) => family.write(family.parse(query));
+const FIGURE_PARAMS = Object.values(FIGURE_STATE.params);
+const figureState = canonical(FIGURE_STATE);
 
 export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   {
@@ -94,8 +96,8 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     kind: "calculator",
     tag: "loss-calculator",
     size: { width: 760, height: 900 },
-    params: Object.values(LOSS_PARAMS),
-    canonicalState: (query) => serialiseLossState(parseLossState(query)),
+    params: Object.values(LOSS_STATE.params),
+    canonicalState: canonical(LOSS_STATE),
   },
   {
     id: "scenario-calculator",
@@ -103,8 +105,8 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     kind: "calculator",
     tag: "scenario-calculator",
     size: { width: 900, height: 760 },
-    params: Object.values(TABLE_PARAMS),
-    canonicalState: (query) => serialiseScenarioState(parseScenarioState(query)),
+    params: Object.values(TABLE_STATE.params),
+    canonicalState: canonical(TABLE_STATE),
   },
 ];
 
@@ -123,12 +125,6 @@ export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, th
  * link, a snippet or the embed's ready message. Nothing else from the query
  * passes, so no URL text reaches a snippet unchecked.
  */
-export function figureQuery(figure: EmbeddableFigure, query: URLSearchParams | string): URLSearchParams {
-  let source: URLSearchParams;
-  try {
-    source = typeof query === "string" ? new URLSearchParams(query.startsWith("?") ? query.slice(1) : query) : query;
-  } catch {
-    source = new URLSearchParams();
-  }
-  return figure.canonicalState(source);
+export function figureQuery(figure: EmbeddableFigure, query: QueryInput): Query {
+  return figure.canonicalState(toParams(query));
 }

@@ -1,15 +1,50 @@
 /**
- * The loss budget's sliders as data: the range each slider moves over and how
- * a slider position maps to a model input. Counts move on a log scale, since
- * 10³ to 10⁶ locations is the range that matters. The component renders the
- * sliders from this table and the element reads them back through it, so the
- * two can never disagree on a scale.
+ * The loss budget's state table and its sliders as data. The state holds the
+ * model inputs (counts, shares, p_t, γ, α) under `budget.` parameters; each
+ * slider says the range it moves over and how a slider position maps to a
+ * state value. Counts move on a log scale, since 10³ to 10⁶ locations is the
+ * range that matters. The component renders the sliders from this table and
+ * the element reads them back through it, so the two can never disagree on a scale.
  */
-import { BUDGET_LIMITS, formatCount, type BudgetInputs } from "../views/loss-budget";
+import { BUDGET_LIMITS, DEFAULT_BUDGET_INPUTS, formatCount, sanitiseBudgetInputs, type BudgetInputs } from "../views/loss-budget";
 import { formatNumber } from "../text/format";
-import type { FocalParams } from "../math/loss";
+import { ALPHA_COARSE, GAMMA, PT_EASY, PT_SLIDER } from "./ranges";
+import { defineState, numberField, type StateOf } from "./state";
 
-export type BudgetControlName = keyof BudgetInputs | "gamma" | "alpha";
+export const DEFAULT_FOCAL = { alpha: 0.25, gamma: 2 } as const;
+
+const D = DEFAULT_BUDGET_INPUTS;
+const L = BUDGET_LIMITS;
+
+/** Defaults are the first preset (the prior initialisation); a figure built from another preset makes that its defaults. */
+export const BUDGET_STATE = defineState(
+  {
+    locations: numberField("locations", { ...L.locations, integer: true }, { defaultValue: D.locations }),
+    objects: numberField("objects", { ...L.objects, integer: true }, { defaultValue: D.objects }),
+    hardShare: numberField("hardShare", { ...L.hardShare, step: 0.005 }, { defaultValue: D.hardShare }),
+    ptEasy: numberField("ptEasy", PT_EASY, { defaultValue: D.ptEasy }),
+    ptHard: numberField("ptHard", PT_SLIDER, { defaultValue: D.ptHard }),
+    ptPositive: numberField("ptPositive", PT_SLIDER, { defaultValue: D.ptPositive }),
+    gamma: numberField("gamma", GAMMA, { defaultValue: DEFAULT_FOCAL.gamma }),
+    alpha: numberField("alpha", ALPHA_COARSE, { defaultValue: DEFAULT_FOCAL.alpha }),
+  },
+  // The model's own rule (at least ten locations per object) holds for a link too.
+  { prefix: "budget.", normalise: (s) => ({ ...s, ...sanitiseBudgetInputs(s) }) },
+);
+
+export type BudgetState = StateOf<typeof BUDGET_STATE.fields>;
+
+/** The model inputs of a budget state. */
+export function budgetInputs(s: BudgetState): BudgetInputs {
+  return { locations: s.locations, objects: s.objects, hardShare: s.hardShare, ptEasy: s.ptEasy, ptHard: s.ptHard, ptPositive: s.ptPositive };
+}
+
+/** The focal-loss parameters of a budget state. */
+export function budgetFocal(s: BudgetState): { alpha: number; gamma: number } {
+  return { alpha: s.alpha, gamma: s.gamma };
+}
+
+export type BudgetControlName = keyof BudgetState;
 
 export interface BudgetControl {
   name: BudgetControlName;
@@ -39,14 +74,12 @@ export const BUDGET_CONTROLS: readonly BudgetControl[] = [
     name: "hardShare", label: "Hard share of negatives", min: 0, max: 50, step: 0.5,
     toSlider: (v) => v * 100, fromSlider: (p) => p / 100, format: (v) => `${formatNumber(v * 100, { notation: "fixed", digits: 1 })}%`,
   },
-  { name: "ptEasy", label: "of an easy negative", ptSymbol: true, min: 0.9, max: BUDGET_LIMITS.pt.max, step: 0.0001, toSlider: identity, fromSlider: identity, format: fixed(4) },
-  { name: "ptHard", label: "of a hard negative", ptSymbol: true, min: 0.01, max: 0.99, step: 0.01, toSlider: identity, fromSlider: identity, format: fixed(2) },
-  { name: "ptPositive", label: "of a positive", ptSymbol: true, min: 0.01, max: 0.99, step: 0.01, toSlider: identity, fromSlider: identity, format: fixed(2) },
-  { name: "gamma", label: "Focal loss γ", min: 0, max: 5, step: 0.1, toSlider: identity, fromSlider: identity, format: fixed(1) },
-  { name: "alpha", label: "Focal loss α", min: 0, max: 1, step: 0.05, toSlider: identity, fromSlider: identity, format: fixed(2) },
+  { name: "ptEasy", label: "of an easy negative", ptSymbol: true, ...PT_EASY, toSlider: identity, fromSlider: identity, format: fixed(4) },
+  { name: "ptHard", label: "of a hard negative", ptSymbol: true, ...PT_SLIDER, toSlider: identity, fromSlider: identity, format: fixed(2) },
+  { name: "ptPositive", label: "of a positive", ptSymbol: true, ...PT_SLIDER, toSlider: identity, fromSlider: identity, format: fixed(2) },
+  { name: "gamma", label: "Focal loss γ", ...GAMMA, toSlider: identity, fromSlider: identity, format: fixed(1) },
+  { name: "alpha", label: "Focal loss α", ...ALPHA_COARSE, toSlider: identity, fromSlider: identity, format: fixed(2) },
 ];
-
-export const DEFAULT_FOCAL: FocalParams & { alpha: number } = { alpha: 0.25, gamma: 2 };
 
 /** A slider position rounded to its step, as the browser would report it. */
 export function snapToStep(control: BudgetControl, position: number): number {

@@ -6,19 +6,22 @@
  * type instead, rather than guessed.
  */
 
+import { ALPHA, GAMMA_CALCULATOR, P, SEED, type NumberRange } from "./ranges";
+
 /** The bounds and wording for one input field. */
-export interface NumberFieldSpec {
+export interface NumberFieldSpec extends NumberRange {
   /** how the message names the field, e.g. "p" or "γ" */
   readonly name: string;
-  readonly min: number;
-  readonly max: number;
   /** what is allowed, in words, completing "Enter …" */
   readonly allowed: string;
 }
 
-export const P_FIELD: NumberFieldSpec = { name: "p", min: 0, max: 1, allowed: "a probability from 0 to 1, such as 0.95" };
-export const ALPHA_FIELD: NumberFieldSpec = { name: "α", min: 0, max: 1, allowed: "a weight from 0 to 1, such as 0.25 (or switch α off)" };
-export const GAMMA_FIELD: NumberFieldSpec = { name: "γ", min: 0, max: 10, allowed: "a number from 0 to 10, such as 2" };
+export const P_FIELD: NumberFieldSpec = { name: "p", ...P, allowed: `a probability from ${P.min} to ${P.max}, such as 0.95` };
+export const ALPHA_FIELD: NumberFieldSpec = { name: "α", ...ALPHA, allowed: `a weight from ${ALPHA.min} to ${ALPHA.max}, such as 0.25 (or switch α off)` };
+export const GAMMA_FIELD: NumberFieldSpec = {
+  name: "γ", ...GAMMA_CALCULATOR, allowed: `a number from ${GAMMA_CALCULATOR.min} to ${GAMMA_CALCULATOR.max}, such as 2`,
+};
+export const SEED_FIELD: NumberFieldSpec = { name: "The seed", ...SEED, allowed: `a whole number from ${SEED.min} to ${SEED.max}, such as 42` };
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
@@ -65,6 +68,7 @@ export function parseNumberInput(raw: string, spec: NumberFieldSpec): ParsedNumb
   if (value < spec.min || value > spec.max) {
     return refuse(spec, value < spec.min ? `${spec.name} cannot be below ${spec.min}.` : `${spec.name} cannot be above ${spec.max}.`);
   }
+  if (spec.integer && !Number.isInteger(value)) return refuse(spec, `${spec.name} must be a whole number.`);
   // -0 is 0 to every formula here, but would print as "-0" when written back.
   return { ok: true, value: value === 0 ? 0 : value };
 }

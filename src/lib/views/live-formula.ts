@@ -9,7 +9,6 @@ import { formatFactor } from "../article/paper-readings";
 
 /** The p_t the formula is evaluated at before the reader moves it: the paper's 0.9. */
 export const FORMULA_DEFAULT_PT = 0.9;
-export const FORMULA_PT_RANGE = { min: 0.01, max: 0.99, step: 0.01 } as const;
 
 export interface FormulaValues {
   fl: number;
