@@ -9,8 +9,8 @@ import type { LossKind } from "../views/loss-budget";
 import { ALPHA_COARSE, GAMMA, SEED } from "./ranges";
 import { booleanField, defineState, enumField, numberField, type StateOf } from "./state";
 
-/** Negatives per positive, in whole numbers (10 to 1000). */
-export const RATIO = { ...RATIO_LIMITS, step: 1, integer: true } as const;
+/** Negatives per positive, 10 to 1000, rounded to a whole number (a link may say 55.5). */
+export const RATIO = { ...RATIO_LIMITS, step: 1 } as const;
 
 export const LAB_STATE = defineState(
   {

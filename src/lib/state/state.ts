@@ -175,8 +175,8 @@ export function booleanField(param: string, defaultValue: boolean): Field<boolea
 const ITEM_SEPARATOR = ",";
 const PART_SEPARATOR = ":";
 const NO_ITEMS = "none";
-/** Longest text one list item may take; a longer list is a mistake or hostile. */
-const MAX_ITEM_LENGTH = 24;
+/** Longest text one part of a list item may take (a full-precision number is at most 24 characters); a longer list is a mistake or hostile. */
+const MAX_PART_LENGTH = 25;
 
 /**
  * A list of records (the scenario table's rows), written as items separated
@@ -207,7 +207,7 @@ export function listField<I extends Schema>(
     defaultValue: copy(defaultValue),
     shape: { kind: "list", item, maxItems },
     parse(raw) {
-      if (raw.length > maxItems * MAX_ITEM_LENGTH) return undefined;
+      if (raw.length > maxItems * parts.length * (MAX_PART_LENGTH + 1)) return undefined;
       if (raw.trim() === NO_ITEMS) return [];
       const items = raw.split(ITEM_SEPARATOR).slice(0, maxItems).map(readItem).filter((v) => v !== undefined);
       return items.length > 0 ? items : undefined;

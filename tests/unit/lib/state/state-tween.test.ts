@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isJump, stateAt, tweenProgress, TWEEN_MS } from "../../../../src/lib/state/state-tween";
-import { DEFAULT_FIGURE_STATE, GAMMA_RANGE, type FigureState } from "../../../../src/lib/state/state";
+import { DEFAULT_FIGURE_STATE, type FigureState } from "../../../../src/lib/state/state";
+import { GAMMA } from "../../../../src/lib/state/ranges";
 
 const state = (gamma: number, alpha: number | null): FigureState => ({ ...DEFAULT_FIGURE_STATE, gamma, alpha });
 const gammaArb = fc.integer({ min: 0, max: 50 }).map((i) => i / 10);
@@ -49,8 +50,8 @@ describe("stateAt: the state shown part-way through a tween", () => {
         for (const s of [early, late]) {
           expect(s.gamma).toBeGreaterThanOrEqual(Math.min(g0, g1) - 1e-12);
           expect(s.gamma).toBeLessThanOrEqual(Math.max(g0, g1) + 1e-12);
-          expect(s.gamma).toBeGreaterThanOrEqual(GAMMA_RANGE.min);
-          expect(s.gamma).toBeLessThanOrEqual(GAMMA_RANGE.max);
+          expect(s.gamma).toBeGreaterThanOrEqual(GAMMA.min);
+          expect(s.gamma).toBeLessThanOrEqual(GAMMA.max);
           if (s.alpha !== null) {
             expect(s.alpha).toBeGreaterThanOrEqual(0);
             expect(s.alpha).toBeLessThanOrEqual(1);
