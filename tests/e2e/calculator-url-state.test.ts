@@ -22,6 +22,8 @@ describe("the loss calculator keeps its state in the URL", () => {
     await page.check("[data-input=y][value='0']");
     await page.fill("[data-input=alpha]", "0.6");
     await page.fill("[data-input=gamma]", "3.5");
+    // The URL is written once the reader pauses typing.
+    await expect.poll(async () => (await currentUrl(page)).searchParams.get("loss.gamma")).toBe("3.5");
     const url = (await currentUrl(page));
     expect(url.searchParams.get("loss.p")).toBe("0.3");
     expect(url.searchParams.get("loss.y")).toBe("0");
@@ -48,13 +50,13 @@ describe("the loss calculator keeps its state in the URL", () => {
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.uncheck("[data-input=alpha-on]");
-    expect((await currentUrl(page)).searchParams.get("loss.alpha")).toBe("off");
+    await expect.poll(async () => (await currentUrl(page)).searchParams.get("loss.alpha")).toBe("off");
     await page.reload();
     await page.waitForSelector("loss-calculator[data-ready]");
     expect(await page.isChecked("[data-input=alpha-on]")).toBe(false);
     expect(await page.isDisabled("[data-input=alpha]")).toBe(true);
     await page.click("[data-action=reset]");
-    expect((await currentUrl(page)).search).toBe("");
+    await expect.poll(async () => (await currentUrl(page)).search).toBe("");
     expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
     await context.close();
   });
@@ -90,6 +92,7 @@ describe("the scenario table keeps its state in the URL", () => {
     await rows.nth(1).locator("[data-row-input=p]").fill("0.2");
     await rows.nth(3).locator("[data-action=remove-row]").click();
     await page.click("scenario-calculator [data-action=add-row]");
+    await expect.poll(async () => (await currentUrl(page)).searchParams.get("table.rows")).toBe("1:0.95,0:0.2,1:0.05,1:0.99,0:0.01,1:0.5");
     const url = (await currentUrl(page));
     expect(url.searchParams.get("table.alpha")).toBe("off");
     expect(url.searchParams.get("table.gamma")).toBe("3");

@@ -88,7 +88,7 @@ describe("the scenario table", () => {
     cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
     ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))));
-    expect((await currentUrl(page)).search).toBe("");
+    await expect.poll(async () => (await currentUrl(page)).search).toBe("");
     await context.close();
   });
 

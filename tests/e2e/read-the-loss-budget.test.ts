@@ -68,4 +68,33 @@ describe("a reader explores the loss budget", () => {
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
+
+  it("keeps the reader's budget in the link: a reload restores it, and a hostile link falls back field by field", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(siteUrl(LAB));
+    const figure = page.locator("loss-budget").first();
+    await page.locator('loss-budget[data-ready="true"]').first().waitFor();
+    await figure.locator('[data-control="preset"] select').selectOption("half");
+    await figure.locator('[data-control="gamma"] input').focus();
+    await page.keyboard.press("End");
+    const param = (name: string) => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
+    await expect.poll(() => param("budget.gamma")).toBe("5");
+    expect(await param("budget.ptEasy")).toBe(String(preset("half").ptEasy));
+
+    await page.reload();
+    await page.locator('loss-budget[data-ready="true"]').first().waitFor();
+    const [, , fl] = lossBudgets(preset("half"), { alpha: 0.25, gamma: 5 });
+    await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
+    await expect(figure.locator('[data-control="preset"] select').inputValue()).resolves.toBe("half");
+    await expect(figure.locator('[data-control="gamma"] output').textContent()).resolves.toBe("5.0");
+
+    await page.goto(siteUrl(`${LAB}?budget.gamma=${encodeURIComponent("<b>")}&budget.ptHard=2&budget.locations=1000`));
+    await page.locator('loss-budget[data-ready="true"]').first().waitFor();
+    const [ce] = lossBudgets({ ...preset("prior"), locations: 1000 }, { alpha: 0.25, gamma: 2 });
+    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
+    await expect(figure.locator('[data-control="gamma"] output').textContent()).resolves.toBe("2.0");
+    expect(await page.content()).not.toContain("<b>");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

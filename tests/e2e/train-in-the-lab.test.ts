@@ -86,7 +86,9 @@ describe("a reader trains the tiny detector", () => {
     await expect(lab.locator('[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
     // page.url() can lag behind history.replaceState: read the address from the page itself.
-    expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
+    // The lab's parameters carry its prefix (a figure's `gamma` on the same page is another state); written once the reader pauses.
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("lab.gamma"))).toBe("1.5");
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBeNull();
     expect(await stepCount(page)).toBe(paused);
 
     await lab.locator('button[data-action="reset"]').click();
@@ -110,9 +112,35 @@ describe("a reader trains the tiny detector", () => {
     await context.close();
   }, 180_000);
 
+  it("a bad seed gets a message beside the field and keeps the last good seed; a good one goes into the link", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(siteUrl(LAB));
+    const lab = page.locator("imbalance-lab");
+    await page.locator('imbalance-lab[data-ready="true"]').waitFor();
+    const seed = lab.locator('[data-control="seed"] input');
+    const message = lab.locator('[data-error="seed"]');
+    for (const bad of ["-1", "", "1e999", "2.5", "abc"]) {
+      await seed.fill(bad);
+      await expect(message.isVisible()).resolves.toBe(true);
+      await expect(seed.getAttribute("aria-invalid")).resolves.toBe("true");
+      expect(await message.textContent()).toMatch(/^The seed .*Enter a whole number from 0 to 999999/);
+    }
+    // The field keeps what the reader typed; the run keeps the last good seed, and the link never says otherwise.
+    expect(await seed.inputValue()).toBe("abc");
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get("lab.seed"))).toBeNull();
+    await seed.fill("7");
+    await expect(message.isHidden()).resolves.toBe(true);
+    expect(await seed.getAttribute("aria-invalid")).toBeNull();
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("lab.seed"))).toBe("7");
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
+    expect(await lab.textContent()).not.toMatch(/NaN|undefined|Infinity/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("a link with its own seed and imbalance reproduces that data set, and bad values fall back", async () => {
     const { page, context, problems } = await watchedPage(browser);
-    await page.goto(siteUrl(`${LAB}?seed=5&ratio=100&gamma=abc&loss=<b>`));
+    await page.goto(siteUrl(`${LAB}?lab.seed=5&lab.ratio=100&lab.gamma=abc&lab.loss=<b>`));
     const lab = page.locator("imbalance-lab");
     await page.locator('imbalance-lab[data-ready="true"]').waitFor();
     await expect(lab.locator('[data-control="seed"] input').inputValue()).resolves.toBe("5");
