@@ -8,7 +8,7 @@
  *   { type: "focal-loss:resize", figure, height }  in fluid mode, whenever the content height changes
  */
 import { embeddable, figureQuery } from "../lib/embed/embed-registry";
-import { embedRootAttributes, parseEmbedParams, type EmbedParams } from "../lib/state/embed-params";
+import { EMBED_STATE, embedRootAttributes, type EmbedParams } from "../lib/state/embed-params";
 
 export const READY_MESSAGE = "focal-loss:ready";
 export const RESIZE_MESSAGE = "focal-loss:resize";
@@ -21,7 +21,7 @@ function applyParams(params: EmbedParams): void {
   if (params.theme === "dark") root.dataset.theme = "dark";
   else if (params.theme === "light" || params.theme === "transparent") root.dataset.theme = "light";
   else delete root.dataset.theme;
-  // A number parsed and range-checked by parseEmbedParams, never URL text.
+  // A number parsed and range-checked by the embed state table, never URL text.
   root.style.setProperty("--embed-font-scale", String(params.fontScale));
 }
 
@@ -59,7 +59,7 @@ function observeHeight(figure: string): void {
 }
 
 async function start(): Promise<void> {
-  const params = parseEmbedParams(location.search);
+  const params = EMBED_STATE.parse(location.search);
   applyParams(params);
   const id = root.dataset.figure ?? "";
   const entry = embeddable(id);

@@ -136,12 +136,12 @@ class ImbalanceLabElement extends HTMLElement {
     // The store coerces whatever a control reports, so the state stays valid.
     const previous = this.state;
     this.store.update(next, this);
-    const parsed = this.state;
-    if (parsed === previous) return;
-    const dataChanged = !sameData(parsed, previous);
+    const state = this.state;
+    if (state === previous) return;
+    const dataChanged = !sameData(state, previous);
     this.syncControls();
     if (dataChanged) this.configure();
-    else if (this.worker) this.send({ type: "setLoss", choice: choiceOf(parsed) });
+    else if (this.worker) this.send({ type: "setLoss", choice: choiceOf(state) });
     else this.configure();
   };
 

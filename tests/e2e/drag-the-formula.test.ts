@@ -45,15 +45,21 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     await expect(formula.locator('[data-result="fl"]').textContent()).resolves.toBe(expected.fl);
     await expect(formula.locator('[data-result="ce"]').textContent()).resolves.toBe(expected.ce);
     await expect(formula.locator('[data-result="factor"]').textContent()).resolves.toBe(expected.factor);
-    // γ and α are the page's figure state: the URL carries them, p_t stays local.
-    expect(await settledParams(page, { gamma: "1.9", alpha: "0.9" })).toEqual({ gamma: "1.9", alpha: "0.9" });
+    // γ and α are the page's figure state; p_t is the formula's own, under its prefix: the URL carries all three.
+    expect(await settledParams(page, { gamma: "1.9", alpha: "0.9", "formula.pt": "0.91" })).toEqual({ gamma: "1.9", alpha: "0.9", "formula.pt": "0.91" });
 
     // Delete turns α weighting off again.
     await alpha.focus();
     await page.keyboard.press("Delete");
     await nextFrames(page);
     await expect(alpha.textContent()).resolves.toBe("1");
-    expect(await settledParams(page, { gamma: "1.9" })).toEqual({ gamma: "1.9" });
+    expect(await settledParams(page, { gamma: "1.9", "formula.pt": "0.91" })).toEqual({ gamma: "1.9", "formula.pt": "0.91" });
+    // The link brings the formula back as the reader left it; a hostile p_t falls back to the typeset 0.90.
+    const restored = await openFormula(page, new URL(page.url()).search);
+    await expect(restored.locator('[data-tangle="pt"]').first().textContent()).resolves.toBe("0.91");
+    await expect(restored.locator('[data-tangle="gamma"]').first().textContent()).resolves.toBe("1.9");
+    const hostile = await openFormula(page, "?formula.pt=1.5");
+    await expect(hostile.locator('[data-tangle="pt"]').first().textContent()).resolves.toBe("0.90");
     expect(problems).toEqual([]);
     await context.close();
   });
