@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "../../../../src/lib/state/number-input";
+import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, SEED_FIELD, type NumberFieldSpec } from "../../../../src/lib/state/number-input";
 
 const value = (raw: string, spec: NumberFieldSpec = P_FIELD) => {
   const r = parseNumberInput(raw, spec);
@@ -72,6 +72,10 @@ describe("parseNumberInput refuses, saying what is allowed", () => {
     ["-0.5", ALPHA_FIELD, /α cannot be below 0/],
     ["-1", GAMMA_FIELD, /γ cannot be below 0\. Enter a number from 0 to 10/],
     ["11", GAMMA_FIELD, /γ cannot be above 10\./],
+    ["2.5", SEED_FIELD, /^The seed must be a whole number\. Enter a whole number from 0 to 999999, such as 42\.$/],
+    ["-1", SEED_FIELD, /^The seed cannot be below 0\./],
+    ["1000000", SEED_FIELD, /^The seed cannot be above 999999\./],
+    ["", SEED_FIELD, /^The seed is empty\./],
     ["1,000.5", GAMMA_FIELD, /mixes commas and points/],
     ["1,2,3", P_FIELD, /mixes commas and points/],
     ["0,5.", P_FIELD, /mixes commas and points/],
