@@ -80,11 +80,3 @@ export const BUDGET_CONTROLS: readonly BudgetControl[] = [
   { name: "gamma", label: "Focal loss γ", ...GAMMA, toSlider: identity, fromSlider: identity, format: fixed(1) },
   { name: "alpha", label: "Focal loss α", ...ALPHA_COARSE, toSlider: identity, fromSlider: identity, format: fixed(2) },
 ];
-
-/** A slider position rounded to its step, as the browser would report it. */
-export function snapToStep(control: BudgetControl, position: number): number {
-  const clamped = Math.min(control.max, Math.max(control.min, position));
-  const steps = Math.round((clamped - control.min) / control.step);
-  // toFixed trims the binary noise of min + k·step (0.30000000000000004).
-  return Number((control.min + steps * control.step).toFixed(6));
-}
