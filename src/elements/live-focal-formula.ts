@@ -6,11 +6,12 @@
  * The evaluated loss and its ratio to cross-entropy come from the module.
  */
 import { formatNumber } from "../lib/text/format";
+import { sliderKeyValue } from "../lib/input/slider-keys";
 import { FORMULA_DEFAULT_PT, FORMULA_PT_RANGE, formulaTexts, formulaValues } from "../lib/views/live-formula";
 import { ALPHA_RANGE, GAMMA_RANGE, type FigureState } from "../lib/state/state";
 import { figureStore, type FigureStore } from "./figure-store";
 import { frameCoalescer, whenNearViewport } from "./frame";
-import { defineElement } from "./live-figure";
+import { defineElement } from "./define-element";
 
 interface Adjustable {
   name: "gamma" | "alpha" | "pt";
@@ -92,13 +93,8 @@ export class LiveFocalFormulaElement extends HTMLElement {
     // α "off" is a weight of 1; a drag or a key starts from there.
     const current = () => this.value(spec.name) ?? 1;
     const key = (event: KeyboardEvent) => {
-      const big = spec.step * 10;
-      const moves: Record<string, number> = {
-        ArrowRight: spec.step, ArrowUp: spec.step, ArrowLeft: -spec.step, ArrowDown: -spec.step, PageUp: big, PageDown: -big,
-      };
-      if (event.key in moves) this.set(spec.name, current() + moves[event.key]! * (event.shiftKey ? 10 : 1));
-      else if (event.key === "Home") this.set(spec.name, spec.min);
-      else if (event.key === "End") this.set(spec.name, spec.max);
+      const next = sliderKeyValue(event.key, current(), spec, { shift: event.shiftKey });
+      if (next !== undefined) this.set(spec.name, next);
       else if (spec.name === "alpha" && (event.key === "Delete" || event.key === "Backspace")) this.set("alpha", null);
       else return;
       event.preventDefault();

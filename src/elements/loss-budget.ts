@@ -15,6 +15,7 @@ import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/state
 import type { FocalParams } from "../lib/math/loss";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../charts/loss-budget-table";
+import { frameCoalescer } from "./frame";
 
 interface BudgetState {
   inputs: BudgetInputs;
@@ -43,7 +44,7 @@ function parseState(text: string | undefined): BudgetState {
 
 class LossBudgetElement extends HTMLElement {
   private state!: BudgetState;
-  private frame = 0;
+  private readonly schedule = frameCoalescer(() => this.draw());
 
   connectedCallback() {
     this.state = parseState(this.dataset.state);
@@ -55,7 +56,6 @@ class LossBudgetElement extends HTMLElement {
   disconnectedCallback() {
     this.removeEventListener("input", this.onInput);
     this.removeEventListener("change", this.onInput);
-    cancelAnimationFrame(this.frame);
   }
 
   private control(name: string | undefined): BudgetControl | undefined {
@@ -91,8 +91,7 @@ class LossBudgetElement extends HTMLElement {
     } else {
       return;
     }
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.draw());
+    this.schedule();
   };
 
   /** Slider positions and their read-outs follow the state (a preset moves several at once). */
