@@ -61,7 +61,7 @@ export abstract class LiveFigure extends HTMLElement {
   /** A sentence for screen readers about the values at the crosshair. */
   protected abstract describeCrosshair(state: FigureState, x: number): string;
 
-  protected store!: FigureStore;
+  private store!: FigureStore;
   /** where the figure's markup is: the element itself, or its shadow root */
   private root: HTMLElement | ShadowRoot | null = null;
   private attributeState: AttributeStore | null = null;
@@ -133,11 +133,6 @@ export abstract class LiveFigure extends HTMLElement {
   private announceDrawn(state: FigureState): void {
     this.toggleAttribute("data-ready", true);
     this.dispatchEvent(new CustomEvent("focal-loss:drawn", { detail: { state } }));
-  }
-
-  /** Asks for a redraw on the next frame. */
-  protected requestRedraw(): void {
-    this.redrawer?.request();
   }
 
   /** Rewrites one column of the "show data" table from a function of x (nothing while the table is closed). */
