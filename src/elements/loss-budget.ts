@@ -15,6 +15,7 @@ import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/state
 import type { FocalParams } from "../lib/math/loss";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../charts/loss-budget-table";
+import { defineElement } from "./define-element";
 import { frameCoalescer } from "./frame";
 
 interface BudgetState {
@@ -126,4 +127,4 @@ class LossBudgetElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("loss-budget")) customElements.define("loss-budget", LossBudgetElement);
+defineElement("loss-budget", LossBudgetElement);

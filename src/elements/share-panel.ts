@@ -8,6 +8,7 @@
 import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed/embed-registry";
 import { iframeSnippet, webComponentSnippet } from "../lib/embed/embed-snippets";
 import { copyText, downloadBlob, offerManualCopy } from "./clipboard";
+import { defineElement } from "./define-element";
 
 /*
  * The SVG/PNG exporters are loaded on the first download: most readers never
@@ -160,4 +161,4 @@ class SharePanel extends HTMLElement {
   }
 }
 
-if (!customElements.get("share-panel")) customElements.define("share-panel", SharePanel);
+defineElement("share-panel", SharePanel);
