@@ -22,7 +22,11 @@ const ENTRY = resolve(SRC, "elements/standalone/index.ts");
 /** File name → code of the module and of the classic script. */
 type Files = Map<string, string>;
 
-async function bundleWebComponent(site: ResolvedConfig): Promise<Files> {
+/** What the module's build takes from the site's Vite config. */
+export type SiteBuildConfig = Pick<ResolvedConfig, "root" | "mode"> & { resolve: Pick<ResolvedConfig["resolve"], "alias"> };
+
+/** Bundles the module and the classic script with the site's aliases. */
+export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> {
   const tokens = extractThemeTokens(await readFile(resolve(SRC, "styles/global.css"), "utf8"));
   const result = await build({
     configFile: false,
