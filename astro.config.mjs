@@ -41,7 +41,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), webComponentModule(), cspStyleHashes()],
+  integrations: [mdx(), sitemap(), cspStyleHashes()],
   markdown: {
     // Shiki colours code with inline style attributes, which the CSP below
     // forbids; Prism marks tokens with classes instead.
@@ -76,7 +76,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexFontsOptional()],
+    plugins: [katexFontsOptional(), webComponentModule()],
     resolve: {
       // d3-scale's general interpolator drags in d3-color and more for scales
       // that only map numbers to numbers; src/charts/number-interpolate.ts has why.

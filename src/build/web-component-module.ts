@@ -1,78 +1,104 @@
 /**
- * Builds the standalone web component module (`/embed/focal-loss.js`): the
- * chart code, the elements and their CSS in one ES module with a stable name,
- * which Astro's hashed script names cannot give. Bundled by esbuild (Vite's
- * own bundler, already installed with Astro) after the site is built, and
- * served from memory by the dev server.
+ * Builds the standalone web component module (`/embed/focal-loss.js`, and the
+ * same code as a classic script beside it): the site's figure elements, their
+ * chart code and CSS in one file each, with the stable names that Astro's
+ * hashed script names cannot give. A Vite library build inside the site's own
+ * Vite build, with the site's resolved aliases, so a rule the site sets (the
+ * d3-interpolate alias that keeps d3-color out) holds for the module too. Its
+ * files are emitted into the client build; the dev server builds them on
+ * request and again after a source file changes.
  */
-import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import type { AstroIntegration } from "astro";
-import { build, type Plugin } from "esbuild";
+import { build, type Plugin, type ResolvedConfig, type Rolldown } from "vite";
 import { extractThemeTokens } from "../lib/site/theme-tokens";
-import { WEB_COMPONENT_PATH } from "./web-component-paths";
+import { WEB_COMPONENT_CLASSIC_PATH, WEB_COMPONENT_PATH } from "./web-component-paths";
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = resolve(SRC, "elements/standalone/index.ts");
 
-/** `import css from "./x.css?raw"` (Vite's syntax) as a string, so the same source type-checks in Astro. */
-const rawText: Plugin = {
-  name: "raw-text",
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?raw$/, "")), namespace: "raw-text" }));
-    b.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => ({ contents: await readFile(args.path, "utf8"), loader: "text" }));
-  },
-};
+/** File name → code of the module and of the classic script. */
+type Files = Map<string, string>;
 
-/** The module's source text. */
-export async function bundleWebComponent(): Promise<string> {
+/** What the module's build takes from the site's Vite config. */
+export type SiteBuildConfig = Pick<ResolvedConfig, "root" | "mode"> & { resolve: Pick<ResolvedConfig["resolve"], "alias"> };
+
+/** Bundles the module and the classic script with the site's aliases. */
+export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> {
   const tokens = extractThemeTokens(await readFile(resolve(SRC, "styles/global.css"), "utf8"));
   const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    write: false,
-    legalComments: "none",
+    configFile: false,
+    root: site.root,
+    mode: site.mode,
+    logLevel: "warn",
+    publicDir: false,
+    resolve: { alias: site.resolve.alias },
     // The palettes come from global.css at build time, so the module carries the site's colours without its stylesheet.
     define: { __THEME_TOKENS__: JSON.stringify(tokens) },
-    plugins: [rawText],
-    logLevel: "silent",
+    build: {
+      write: false,
+      target: "es2022",
+      minify: true,
+      // Vite's library mode keeps an ES build's whitespace (for the pure annotations a consumer's
+      // bundler would tree-shake by); this file goes straight to browsers, so minify it fully.
+      rolldownOptions: { output: { minify: true } },
+      lib: {
+        entry: ENTRY,
+        formats: ["es", "iife"],
+        name: "FocalLossFigures",
+        fileName: (format) => (format === "es" ? WEB_COMPONENT_PATH : WEB_COMPONENT_CLASSIC_PATH),
+      },
+    },
   });
-  return result.outputFiles[0]!.text;
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const files: Files = new Map();
+  for (const { output } of outputs) for (const item of output) if (item.type === "chunk") files.set(item.fileName, item.code);
+  return files;
 }
 
-export function webComponentModule(): AstroIntegration {
-  let base = "/";
+export function webComponentModule(): Plugin {
+  let site: ResolvedConfig;
+  let pending: Promise<Files> | null = null;
+  const files = () => (pending ??= bundleWebComponent(site));
   return {
     name: "focal-loss:web-component",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-      },
-      "astro:server:setup": ({ server }) => {
-        server.middlewares.use(async (req, res, next) => {
-          if (req.url?.split("?")[0] !== `${base}${WEB_COMPONENT_PATH}`) return next();
-          try {
+    configResolved(config) {
+      site = config;
+    },
+    configureServer(server) {
+      server.watcher.on("change", () => {
+        pending = null;
+      });
+      const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0] ?? "";
+        const name = [WEB_COMPONENT_PATH, WEB_COMPONENT_CLASSIC_PATH].find((file) => path === `${base}${file}`);
+        if (!name) return next();
+        files().then(
+          (built) => {
             res.setHeader("content-type", "text/javascript; charset=utf-8");
-            res.end(await bundleWebComponent());
-          } catch (error) {
+            res.end(built.get(name));
+          },
+          (error: unknown) => {
+            pending = null;
             next(error);
-          }
-        });
-      },
-      "astro:build:done": async ({ dir, logger }) => {
-        const code = await bundleWebComponent();
-        const out = fileURLToPath(new URL(WEB_COMPONENT_PATH, dir));
-        await mkdir(dirname(out), { recursive: true });
-        await writeFile(out, code);
-        const gzip = gzipSync(code, { level: 9 }).byteLength;
-        logger.info(`${WEB_COMPONENT_PATH}: ${(code.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
-      },
+          },
+        );
+      });
+    },
+    // Started with the client build and awaited at its end, so the two run side by side.
+    buildStart() {
+      if (this.environment.name === "client") void files().catch(() => {});
+    },
+    async generateBundle() {
+      if (this.environment.name !== "client") return;
+      for (const [fileName, source] of await files()) {
+        this.emitFile({ type: "asset", fileName, source });
+        const gzip = gzipSync(source, { level: 9 }).byteLength;
+        site.logger.info(`${fileName}: ${(source.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
+      }
     },
   };
 }

@@ -8,9 +8,11 @@ import { curveLabel, readoutValue, tableValue } from "../charts/plot";
 import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
 import { paperReadings, readingTexts } from "../lib/article/paper-readings";
 import type { FigureState } from "../lib/state/state";
-import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
+import { defineElement } from "./define-element";
+import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class FocalLossCurvesElement extends LiveFigure {
+  protected readonly chart = { label: "Focal loss against the probability of the ground-truth class", className: "chart focal-curves-chart" };
   protected readonly crosshairAxis = { min: 0, max: 1, step: 0.01, start: 0.5 };
   private curves: Curve[] = [];
 

@@ -11,10 +11,11 @@ import { formulaTexts, formulaValues } from "../lib/views/live-formula";
 import type { FigureState } from "../lib/state/state";
 import { FORMULA_STATE, type FormulaState } from "../lib/state/formula-state";
 import { ALPHA, GAMMA, PT_SLIDER } from "../lib/state/ranges";
+import { sliderKeyValue } from "../lib/input/slider-keys";
 import { figureStore, type FigureStore } from "./figure-store";
 import { pageStore, type Store } from "./page-store";
 import { frameCoalescer, whenNearViewport } from "./frame";
-import { defineElement } from "./live-figure";
+import { defineElement } from "./define-element";
 
 interface Adjustable {
   name: "gamma" | "alpha" | "pt";
@@ -87,13 +88,8 @@ export class LiveFocalFormulaElement extends HTMLElement {
     // α "off" is a weight of 1; a drag or a key starts from there.
     const current = () => this.value(spec.name) ?? 1;
     const key = (event: KeyboardEvent) => {
-      const big = spec.step * 10;
-      const moves: Record<string, number> = {
-        ArrowRight: spec.step, ArrowUp: spec.step, ArrowLeft: -spec.step, ArrowDown: -spec.step, PageUp: big, PageDown: -big,
-      };
-      if (event.key in moves) this.set(spec.name, current() + moves[event.key]! * (event.shiftKey ? 10 : 1));
-      else if (event.key === "Home") this.set(spec.name, spec.min);
-      else if (event.key === "End") this.set(spec.name, spec.max);
+      const next = sliderKeyValue(event.key, current(), spec, { shift: event.shiftKey });
+      if (next !== undefined) this.set(spec.name, next);
       else if (spec.name === "alpha" && (event.key === "Delete" || event.key === "Backspace")) this.set("alpha", null);
       else return;
       event.preventDefault();

@@ -4,9 +4,11 @@ import { readoutValue, tableValue } from "../charts/plot";
 import { logitLossGradientData, type LogitData } from "../lib/views/figure-data";
 import { formatNumber } from "../lib/text/format";
 import type { FigureState } from "../lib/state/state";
-import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
+import { defineElement } from "./define-element";
+import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class LogitLossGradientElement extends LiveFigure {
+  protected readonly chart = { label: "Focal loss and cross-entropy, and their gradients, against the logit", className: "chart logit-chart" };
   protected readonly crosshairAxis = { min: -6, max: 6, step: 0.1, start: 2 };
   private data: LogitData | null = null;
 

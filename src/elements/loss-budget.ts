@@ -12,6 +12,8 @@ import {
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../charts/loss-budget-table";
 import { pageStore, type Store } from "./page-store";
+import { defineElement } from "./define-element";
+import { frameCoalescer } from "./frame";
 
 /** The preset whose inputs the state has, or "custom". */
 function presetOf(state: BudgetState): string {
@@ -20,16 +22,15 @@ function presetOf(state: BudgetState): string {
 
 class LossBudgetElement extends HTMLElement {
   private store!: Store<BudgetState>;
-  private frame = 0;
   private unsubscribe: (() => void) | null = null;
+  private readonly schedule = frameCoalescer(() => this.draw());
 
   connectedCallback() {
     // data-state is the built preset in the budget's own query form; the URL is read relative to it.
     this.store = pageStore(BUDGET_STATE.withDefaults(BUDGET_STATE.parse(this.dataset.state)));
     this.unsubscribe = this.store.subscribe(() => {
       this.syncControls();
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => this.draw());
+      this.schedule();
     });
     this.addEventListener("input", this.onInput);
     this.addEventListener("change", this.onInput);
@@ -45,7 +46,6 @@ class LossBudgetElement extends HTMLElement {
     this.removeEventListener("input", this.onInput);
     this.removeEventListener("change", this.onInput);
     this.unsubscribe?.();
-    cancelAnimationFrame(this.frame);
   }
 
   private control(name: string | undefined): BudgetControl | undefined {
@@ -105,4 +105,4 @@ class LossBudgetElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("loss-budget")) customElements.define("loss-budget", LossBudgetElement);
+defineElement("loss-budget", LossBudgetElement);

@@ -3,9 +3,11 @@ import { modulatingFactorLayout, renderModulatingFactor } from "../charts/modula
 import { curveLabel, readoutValue, tableValue } from "../charts/plot";
 import { modulatingFactorData, type Curve } from "../lib/views/figure-data";
 import type { FigureState } from "../lib/state/state";
-import { defineElement, LiveFigure, type ChartSize } from "./live-figure";
+import { defineElement } from "./define-element";
+import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class ModulatingFactorCurvesElement extends LiveFigure {
+  protected readonly chart = { label: "The modulating factor against the probability of the ground-truth class", className: "chart modulating-factor-chart" };
   protected readonly crosshairAxis = { min: 0, max: 1, step: 0.01, start: 0.5 };
   private curves: Curve[] = [];
 

@@ -16,6 +16,7 @@ import { toCsv, toLatexTabular, toMarkdown } from "../lib/text/table-export";
 import { showFieldError } from "./field-errors";
 import { pageStore, type Store } from "./page-store";
 import { setNoteText } from "./note-text";
+import { copyText, downloadBlob, offerManualCopy } from "./clipboard";
 
 /** What the reader typed into a row's p, beside the store's last valid p. */
 interface RowDraft {
@@ -288,33 +289,20 @@ class ScenarioCalculatorElement extends HTMLElement {
     const fallback = this.querySelector<HTMLElement>("[data-copy-fallback]")!;
     const stale = this.hasAttribute("data-stale") ? " (the last valid values)" : "";
     try {
-      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(text);
+      await copyText(text);
       fallback.hidden = true;
       this.status(`Copied the table as ${FORMAT_NAMES[format]}${stale}.`);
     } catch {
       // Clipboard refused (permissions, an insecure page, an embedding frame): hand the text over selected instead.
-      const area = this.querySelector<HTMLTextAreaElement>("[data-copy-text]")!;
-      area.value = text;
       fallback.hidden = false;
-      area.focus();
-      area.select();
+      offerManualCopy(this.querySelector<HTMLTextAreaElement>("[data-copy-text]")!, text);
       this.status(`Could not copy automatically: the ${FORMAT_NAMES[format]} is selected below for you to copy.`);
     }
   }
 
   private download(): void {
     // A byte-order mark so spreadsheet programs read the file as UTF-8 (γ, ∞, −).
-    const blob = new Blob(["\ufeff", this.serialise("csv")], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "focal-loss-scenarios.csv";
-    a.hidden = true;
-    this.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob("focal-loss-scenarios.csv", "text/csv;charset=utf-8", "\ufeff" + this.serialise("csv"));
     this.status("Downloaded focal-loss-scenarios.csv.");
   }
 }

@@ -7,6 +7,8 @@
  */
 import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed/embed-registry";
 import { iframeSnippet, webComponentSnippet } from "../lib/embed/embed-snippets";
+import { copyText, downloadBlob, offerManualCopy } from "./clipboard";
+import { defineElement } from "./define-element";
 
 /*
  * The SVG/PNG exporters are loaded on the first download: most readers never
@@ -22,18 +24,6 @@ const SLIDE = { width: 1920, height: 1080 } as const;
 
 /** Figure URL parameters → the standalone element's attributes (the element's names are HTML-style). */
 const ATTRIBUTE_FOR_PARAM: Record<string, string> = { yscale: "y-scale" };
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 class SharePanel extends HTMLElement {
   #figure: EmbeddableFigure | undefined;
@@ -115,16 +105,13 @@ class SharePanel extends HTMLElement {
 
   async #copy(text: string, done: string): Promise<void> {
     try {
-      await navigator.clipboard.writeText(text);
+      await copyText(text);
       this.#say(done);
       if (this.#fallback) this.#fallback.hidden = true;
     } catch {
       // No clipboard permission (an iframe, an old browser): show the text selected, ready for Ctrl+C.
       if (!this.#fallback) throw new Error("the clipboard is not available");
-      this.#fallback.value = text;
-      this.#fallback.hidden = false;
-      this.#fallback.focus();
-      this.#fallback.select();
+      offerManualCopy(this.#fallback, text);
       this.#say("Press Ctrl+C (⌘C) to copy the selected text.");
     }
   }
@@ -146,7 +133,7 @@ class SharePanel extends HTMLElement {
     const chart = this.#chart();
     const { backgroundOf, standaloneSvg } = await svgExport();
     const text = await standaloneSvg(chart, { background: backgroundOf(chart) });
-    download(new Blob([text], { type: "image/svg+xml" }), `${this.#fileStem()}.svg`);
+    downloadBlob(`${this.#fileStem()}.svg`, "image/svg+xml", text);
     this.#say("SVG downloaded.");
   }
 
@@ -169,9 +156,9 @@ class SharePanel extends HTMLElement {
     // The SVG is drawn at its final pixel size, so the text is rasterised sharp rather than scaled up.
     const svg = await standaloneSvg(chart, { background, ...drawn });
     const png = await svgToPng(svg, { ...canvas, background });
-    download(png, `${this.#fileStem()}-${canvas.width}x${canvas.height}.png`);
+    downloadBlob(`${this.#fileStem()}-${canvas.width}x${canvas.height}.png`, "image/png", png);
     this.#say(`PNG (${canvas.width} × ${canvas.height}) downloaded.`);
   }
 }
 
-if (!customElements.get("share-panel")) customElements.define("share-panel", SharePanel);
+defineElement("share-panel", SharePanel);

@@ -115,10 +115,12 @@ describe("a reader moves γ on the focal-loss figure", () => {
     const figure = await openFigure(page);
     const alphaOn = figure.locator('input[data-control="alpha-on"]');
     const alpha = figure.locator('input[data-control="alpha"]');
-    expect(await alpha.isDisabled()).toBe(true);
+    // α off: the slider says so, but stays live.
+    expect(await alpha.isDisabled()).toBe(false);
+    expect(await alpha.getAttribute("aria-valuetext")).toBe("α off; move to switch it on");
     await alphaOn.check();
     await nextFrames(page);
-    expect(await alpha.isDisabled()).toBe(false);
+    expect(await alpha.getAttribute("aria-valuetext")).toBe("α = 0.25");
     await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe("0.25");
     await alpha.focus();
     await page.keyboard.press("ArrowRight");
@@ -130,6 +132,23 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await nextFrames(page);
     const cell = figure.locator('td[data-col="reader"][data-x="0.5"]');
     await expect(cell.textContent()).resolves.toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
+    await context.close();
+  });
+
+  it("a click on the grey α slider switches α on at the value clicked", async () => {
+    const { page, context } = await watchedPage(browser);
+    const figure = await openFigure(page);
+    const alpha = figure.locator('input[data-control="alpha"]');
+    await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe("off");
+    // A click three quarters along the track (the thumb's travel is the track less one thumb width, so near, not at, 0.75).
+    const box = (await alpha.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+    await nextFrames(page);
+    expect(await figure.locator('input[data-control="alpha-on"]').isChecked()).toBe(true);
+    const value = Number(await figure.locator('output[data-output="alpha"]').textContent());
+    expect(value).toBeGreaterThan(0.7);
+    expect(value).toBeLessThan(0.8);
+    expect((await legendRow(figure, "reader")).label).toBe(`yours: γ = 2, α = ${value}`);
     await context.close();
   });
 });

@@ -1,18 +1,12 @@
 /**
- * The standalone module (/embed/focal-loss.js): defines the figures' custom
- * elements for any page. Loading it twice, or on a page of the site itself
- * where the site's own elements are already defined, changes nothing.
+ * The standalone module (/embed/focal-loss.js): the site's own figure
+ * elements for any page. Where the server rendered no markup they build their
+ * controls and chart in a shadow root and keep their state in attributes.
+ * Loading it twice, or on a page of the site itself where the site's own
+ * elements are already defined, changes nothing.
  */
-import { StandaloneFocalCurves } from "./focal-curves";
-import { StandaloneLogitGradient } from "./logit-gradient";
-import { StandaloneModulatingFactor } from "./modulating-factor";
-
-const ELEMENTS: Array<[string, CustomElementConstructor]> = [
-  ["focal-loss-curves", StandaloneFocalCurves],
-  ["modulating-factor-curves", StandaloneModulatingFactor],
-  ["logit-loss-gradient", StandaloneLogitGradient],
-];
-
-for (const [name, ctor] of ELEMENTS) {
-  if (!customElements.get(name)) customElements.define(name, ctor);
-}
+// First: the elements read whether they may build their own markup when they are defined.
+import "./use-standalone-markup";
+import "../focal-loss-curves";
+import "../modulating-factor-curves";
+import "../logit-loss-gradient";

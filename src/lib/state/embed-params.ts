@@ -57,8 +57,3 @@ export function embedRootAttributes(params: EmbedParams): Record<string, string>
     "data-fluid": params.fluid ? "1" : "0",
   };
 }
-
-/** The embed parameters of a query string (kept for the standalone element until it reads STANDALONE_STATE). */
-export function parseEmbedParams(input: Parameters<typeof EMBED_STATE.parse>[0]): EmbedParams {
-  return EMBED_STATE.parse(input);
-}

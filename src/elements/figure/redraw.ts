@@ -1,0 +1,153 @@
+/**
+ * Draws a figure's chart from its store: at most once per animation frame,
+ * not at all while it is scrolled out of sight (it catches up when it comes
+ * back), at the size its <svg> is laid out at, and through a short tween when
+ * the state jumps (d3fc-element's pattern: coalesce, measure, then draw).
+ */
+import type { FigureState } from "../../lib/state/state";
+import { CONTINUOUS_INPUT_MS, isJump, stateAt, tweenProgress } from "../../lib/state/state-tween";
+import type { FigureStore } from "../figure-store";
+import { frameCoalescer } from "../frame";
+import type { ChartSize, Controller } from "./controller";
+
+export interface RedrawOptions {
+  draw(state: FigureState, size: ChartSize): void;
+  /** whether a jump may animate now (reduced motion, an embed with animate=0) */
+  motionAllowed(): boolean;
+  /** after each draw */
+  drawn?(state: FigureState): void;
+}
+
+export class RedrawController implements Controller {
+  /** the <svg>'s layout box, kept by a ResizeObserver so a redraw never forces a synchronous layout */
+  private box: ChartSize | null = null;
+  /** the --chart-scale in force, read again whenever the size changes */
+  private scaleValue: number | undefined;
+  private visible = true;
+  private stale = false;
+  /** the state last drawn: the store's, except part-way through a tween */
+  private shown: FigureState | null = null;
+  private tween: { from: FigureState; to: FigureState; start: number } | null = null;
+  private lastChange = -Infinity;
+  private stops: Array<() => void> = [];
+  /** asks for one redraw on the next frame, however many times it is called before then */
+  readonly request = frameCoalescer(() => this.redraw());
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly svg: SVGSVGElement,
+    private readonly store: FigureStore,
+    private readonly options: RedrawOptions,
+  ) {}
+
+  connect(): void {
+    this.stops.push(
+      this.store.subscribe((state) => {
+        this.retarget(state);
+        this.request();
+      }),
+    );
+    if (typeof ResizeObserver !== "undefined") {
+      const observer = new ResizeObserver(([entry]) => {
+        const rect = entry?.contentRect;
+        if (!rect) return;
+        const box = { width: Math.round(rect.width), height: Math.round(rect.height) };
+        if (box.width !== this.box?.width || box.height !== this.box?.height) {
+          this.box = box;
+          this.rescale();
+        }
+      });
+      observer.observe(this.svg);
+      this.stops.push(() => observer.disconnect());
+    }
+    if (typeof IntersectionObserver !== "undefined") {
+      const observer = new IntersectionObserver(
+        ([entry]) => {
+          this.visible = entry?.isIntersecting ?? true;
+          if (this.visible && this.stale) this.request();
+        },
+        { rootMargin: "200px" },
+      );
+      observer.observe(this.host);
+      this.stops.push(() => observer.disconnect());
+    }
+    this.redraw();
+  }
+
+  disconnect(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    this.tween = null;
+    this.markAnimating(false);
+  }
+
+  /** The chart scale changed (a new size, an embed's font scale): read it again and redraw. */
+  rescale(): void {
+    this.scaleValue = undefined;
+    this.request();
+  }
+
+  /**
+   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale,
+   * the standalone element's font-scale, set --chart-scale): the chart is drawn
+   * that much smaller and its viewBox scales it up, so text, lines and spacing
+   * grow together. Read once per size change: a computed-style read every frame
+   * would force style recalculation.
+   */
+  get scale(): number {
+    if (this.scaleValue === undefined) {
+      const value = parseFloat(getComputedStyle(this.svg).getPropertyValue("--chart-scale"));
+      this.scaleValue = Number.isFinite(value) && value > 0 ? value : 1;
+    }
+    return this.scaleValue;
+  }
+
+  /** Measure, then draw: the <svg>'s layout box decides the size, in chart units. */
+  size(): ChartSize | null {
+    // Layout size (what the ResizeObserver reports too), not getBoundingClientRect: in a
+    // reveal.js slide, scaled by a transform, the chart then scales with the slide's text.
+    this.box ??= { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    if (this.box.width < 10 || this.box.height < 10) return null;
+    return { width: Math.round(this.box.width / this.scale), height: Math.round(this.box.height / this.scale) };
+  }
+
+  /** A new state: a jump (a click on the track, α switched) plays out; steps and drags are drawn at once. */
+  private retarget(state: FigureState): void {
+    const now = performance.now();
+    const from = this.tween ? stateAt(this.tween.from, this.tween.to, tweenProgress(this.tween.start, now)) : this.shown;
+    const continuous = now - this.lastChange < CONTINUOUS_INPUT_MS;
+    this.lastChange = now;
+    this.tween = from && this.visible && !continuous && this.options.motionAllowed() && isJump(from, state) ? { from, to: state, start: now } : null;
+    this.markAnimating(this.tween !== null);
+  }
+
+  /** data-animating while a tween plays (for styles and tests); written only on change. */
+  private markAnimating(on: boolean): void {
+    if (this.host.hasAttribute("data-animating") !== on) this.host.toggleAttribute("data-animating", on);
+  }
+
+  private redraw(): void {
+    // A drag in one figure need not repaint the figures scrolled out of sight.
+    if (!this.visible) {
+      this.stale = true;
+      this.tween = null;
+      this.markAnimating(false);
+      return;
+    }
+    this.stale = false;
+    const size = this.size();
+    if (!size) return;
+    let state = this.store.state;
+    if (this.tween) {
+      const t = tweenProgress(this.tween.start, performance.now());
+      state = stateAt(this.tween.from, this.tween.to, t);
+      if (t < 1) this.request();
+      else {
+        this.tween = null;
+        this.markAnimating(false);
+      }
+    }
+    this.shown = state;
+    this.options.draw(state, size);
+    this.options.drawn?.(state);
+  }
+}
