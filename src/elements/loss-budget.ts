@@ -14,7 +14,7 @@ import {
 import { BUDGET_CONTROLS, DEFAULT_FOCAL, type BudgetControl } from "../lib/state/budget-controls";
 import type { FocalParams } from "../lib/math/loss";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
-import { budgetTable } from "../charts/loss-budget-table";
+import { budgetTable } from "../lib/views/loss-budget-table";
 
 interface BudgetState {
   inputs: BudgetInputs;
