@@ -82,20 +82,25 @@ export const PAINT_RULES: readonly PaintRule[] = [
 /** What the chart's root gets: its text face and size (the stylesheet's `.chart` rule). */
 export const CHART_TEXT = { "font-family": "--font-ui", "font-size": 12 } as const satisfies { "font-family": TokenName; "font-size": number };
 
-const HEX = /^#[0-9a-f]{6}$/i;
-const RGB_ALPHA = /^rgb\(\s*(\d+)\s+(\d+)\s+(\d+)\s*\/\s*([\d.]+)\s*\)$/i;
+const HEX = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i;
+const RGB = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[/,]\s*([\d.]+)\s*)?\)$/i;
 
 /**
- * A token's colour as a hex colour and an opacity: `rgb(0 114 178 / 0.07)`
- * (CSS Color 4) is read by browsers, but resvg paints it black and older
- * slide tools ignore it, so the alpha becomes a separate opacity attribute.
+ * A token's colour as a hex colour and an opacity. Tokens are written
+ * `#rrggbb` or `rgb(r g b / a)` (CSS Color 4), which resvg paints black and
+ * older slide tools ignore, so the alpha becomes a separate opacity attribute.
+ * Read back from a live page, Chromium reports the same token as
+ * `#rrggbbaa`, whose alpha has 1/255 steps: rounded to hundredths it gives
+ * back the two-decimal alpha the token was written with.
  */
 export function colourAndOpacity(value: string): { colour: string; opacity: number } {
-  if (HEX.test(value)) return { colour: value.toLowerCase(), opacity: 1 };
-  const m = RGB_ALPHA.exec(value.trim());
+  const text = value.trim();
+  const hex = HEX.exec(text);
+  if (hex) return { colour: `#${hex[1]!.toLowerCase()}`, opacity: hex[2] ? Math.round((parseInt(hex[2], 16) / 255) * 100) / 100 : 1 };
+  const m = RGB.exec(text);
   if (!m) throw new Error(`paint: a token colour must be #rrggbb or rgb(r g b / a), not ${value}`);
-  const hex = [m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("");
-  return { colour: `#${hex}`, opacity: Number(m[4]) };
+  const channels = [m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("");
+  return { colour: `#${channels}`, opacity: m[4] === undefined ? 1 : Number(m[4]) };
 }
 
 function classesOf(n: SvgNode): string[] {

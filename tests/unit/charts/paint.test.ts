@@ -104,6 +104,10 @@ describe("colourAndOpacity", () => {
     ["#B8860B", { colour: "#b8860b", opacity: 1 }],
     ["rgb(0 114 178 / 0.07)", { colour: "#0072b2", opacity: 0.07 }],
     ["rgb(86 180 233 / 0.09)", { colour: "#56b4e9", opacity: 0.09 }],
+    // How Chromium reports the two band tokens when read back from a live page.
+    ["#56b4e917", { colour: "#56b4e9", opacity: 0.09 }],
+    ["#0072b212", { colour: "#0072b2", opacity: 0.07 }],
+    ["rgba(86, 180, 233, 0.09)", { colour: "#56b4e9", opacity: 0.09 }],
   ])("%s → %o", (value, expected) => expect(colourAndOpacity(value)).toEqual(expected));
 
   it("refuses a colour it cannot write as an attribute rather than paint it black", () => {
