@@ -79,6 +79,12 @@ export const PAINT_RULES: readonly PaintRule[] = [
   { mark: "example-label", paint: { fill: "--text", "font-size": 11, "paint-order": "stroke", stroke: "--bg", "stroke-width": 3, "stroke-linejoin": "round" } },
 ];
 
+/** Every token the table paints with: each must be a colour colourAndOpacity can read. */
+export const PAINT_TOKENS: ReadonlySet<TokenName> = new Set<TokenName>([
+  ...Object.values(CURVE_FAMILIES).map((f) => f.colour),
+  ...PAINT_RULES.flatMap((r) => [r.paint.fill, r.paint.stroke]).filter((c): c is TokenName => c !== undefined && c !== "family" && c !== "none"),
+]);
+
 /** What the chart's root gets: its text face and size (the stylesheet's `.chart` rule). */
 export const CHART_TEXT = { "font-family": "--font-ui", "font-size": 12 } as const satisfies { "font-family": TokenName; "font-size": number };
 

@@ -6,7 +6,7 @@
  * as data: URLs, a background for the theme, and nothing that points outside
  * the file.
  */
-import { CHART_TEXT, colourAndOpacity, markAttributes } from "../charts/paint";
+import { CHART_TEXT, PAINT_TOKENS, colourAndOpacity, markAttributes } from "../charts/paint";
 import { THEME_TOKENS, type TokenName, type Tokens } from "../lib/site/theme-tokens";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -22,11 +22,11 @@ function tokensAt(el: Element): Tokens {
   for (const name of Object.keys(tokens) as TokenName[]) {
     const value = style.getPropertyValue(name).trim();
     if (!value) continue;
-    if (/^--(curve|band|bg|text|rule)/.test(name)) {
+    if (PAINT_TOKENS.has(name)) {
       try {
         colourAndOpacity(value);
       } catch {
-        continue;
+        continue; // a colour the file cannot carry (a var(), a named colour): keep the site's own
       }
     }
     tokens[name] = value;

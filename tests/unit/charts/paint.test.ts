@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CHART_TEXT, CURVE_FAMILIES, PAINT_RULES, colourAndOpacity, markAttributes, paintScene } from "../../../src/charts/paint";
+import { CHART_TEXT, CURVE_FAMILIES, PAINT_RULES, PAINT_TOKENS, colourAndOpacity, markAttributes, paintScene } from "../../../src/charts/paint";
 import { node, type SvgNode } from "../../../src/charts/scene";
 import { THEME_TOKENS } from "../../../src/lib/site/theme-tokens";
 
@@ -145,6 +145,11 @@ describe("paintScene", () => {
   it("sets the text face on the root and leaves the scene it was given untouched", () => {
     expect(painted.attrs).toMatchObject({ "font-family": THEME_TOKENS.dark["--font-ui"], "font-size": 12 });
     expect(scene.children![0]!.attrs).toEqual({ class: "band" });
+  });
+
+  it("paints only with tokens that are colours it can write, in both themes", () => {
+    for (const theme of ["light", "dark"] as const) for (const token of PAINT_TOKENS) expect(() => colourAndOpacity(THEME_TOKENS[theme][token]), token).not.toThrow();
+    expect([...PAINT_TOKENS]).toEqual(expect.arrayContaining(["--band", "--curve-reader", "--text-muted", "--bg-raised"]));
   });
 
   it("paints nothing it has no rule for", () => {
