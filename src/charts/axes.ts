@@ -33,8 +33,12 @@ export interface AxisOptions {
   title?: string;
   /** distance of the title from the axis line (the middle of a left axis title's line box) */
   titleOffset?: number;
-  /** length of the tick marks; 0 for none (labels then sit closer to the axis) */
+  /** length of the tick marks; 0 for none */
   tickSize?: number;
+  /** gap between a tick mark's end and its label (d3-axis's tickPadding) */
+  tickPadding?: number;
+  /** whether to draw the axis line itself (a bar chart's value axis has only gridlines) */
+  domain?: boolean;
 }
 
 /** A bottom axis at pixel height y: tick marks, labels, optional vertical grid lines and a title. */
@@ -43,14 +47,15 @@ export function bottomAxis(scale: AxisScale, y: number, options: AxisOptions): S
   const labels = options.labels ?? tickLabels(ticks);
   const [x0, x1] = scale.range() as [number, number];
   const size = options.tickSize ?? 5;
-  const children: SvgNode[] = [node("line", "domain", { class: "axis-domain", x1: x0, x2: x1, y1: y, y2: y })];
+  const padding = options.tickPadding ?? 8;
+  const children: SvgNode[] = options.domain === false ? [] : [node("line", "domain", { class: "axis-domain", x1: x0, x2: x1, y1: y, y2: y })];
   ticks.forEach((t, i) => {
     const x = scale(t);
     children.push(
       node("g", `t${t}`, { class: "tick", transform: `translate(${x.toFixed(2)},${y})` }, [
         ...(options.gridTo !== undefined ? [node("line", "grid", { class: "grid", y1: 0, y2: options.gridTo - y })] : []),
         ...(size > 0 ? [node("line", "mark", { class: "tick-mark", y1: 0, y2: size })] : []),
-        node("text", "label", { class: "tick-label", y: size + 13, "text-anchor": "middle" }, labels[i] ?? ""),
+        node("text", "label", { class: "tick-label", y: size + padding + 5, "text-anchor": "middle" }, labels[i] ?? ""),
       ]),
     );
   });
@@ -66,14 +71,15 @@ export function leftAxis(scale: AxisScale, x: number, options: AxisOptions): Svg
   const labels = options.labels ?? tickLabels(ticks);
   const [y0, y1] = scale.range() as [number, number];
   const size = options.tickSize ?? 5;
-  const children: SvgNode[] = [node("line", "domain", { class: "axis-domain", x1: x, x2: x, y1: y0, y2: y1 })];
+  const padding = options.tickPadding ?? 3;
+  const children: SvgNode[] = options.domain === false ? [] : [node("line", "domain", { class: "axis-domain", x1: x, x2: x, y1: y0, y2: y1 })];
   ticks.forEach((t, i) => {
     const y = scale(t);
     children.push(
       node("g", `t${t}`, { class: "tick", transform: `translate(${x},${y.toFixed(2)})` }, [
         ...(options.gridTo !== undefined ? [node("line", "grid", { class: "grid", x1: 0, x2: options.gridTo - x })] : []),
         ...(size > 0 ? [node("line", "mark", { class: "tick-mark", x1: -size, x2: 0 })] : []),
-        node("text", "label", { class: "tick-label", x: -(size + 3), dy: "0.32em", "text-anchor": "end" }, labels[i] ?? ""),
+        node("text", "label", { class: "tick-label", x: -(size + padding), dy: "0.32em", "text-anchor": "end" }, labels[i] ?? ""),
       ]),
     );
   });

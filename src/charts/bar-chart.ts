@@ -4,6 +4,7 @@
  * time. The caller owns the labels, number formats and text alternative.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
+import { leftAxis, type AxisScale } from "./axes";
 import { node, type SvgNode } from "./scene";
 
 export interface Bar {
@@ -40,6 +41,8 @@ export interface BarChartLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   bars: BarGeometry[];
   ticks: { value: number; y: number }[];
+  /** the value scale, for the value axis */
+  y: AxisScale;
 }
 
 const DEFAULT_MARGIN = { top: 16, right: 8, bottom: 44, left: 40 };
@@ -71,7 +74,7 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
     };
   });
   const ticks = y.ticks(options.ticks ?? 4).map((value) => ({ value, y: y(value) }));
-  return { width: options.width, height: options.height, plot, bars, ticks };
+  return { width: options.width, height: options.height, plot, bars, ticks, y };
 }
 
 export interface BarChartText {
@@ -89,12 +92,15 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
   const { plot } = layout;
   return node("svg", "bar-chart", { class: "bar-chart", viewBox: `0 0 ${layout.width} ${layout.height}` }, [
     node("text", "y-label", { class: "bar-axis-label", x: 8, y: 12 }, text.yLabel),
-    ...layout.ticks.map((t) =>
-      node("g", `tick-${t.value}`, { class: "bar-tick" }, [
-        node("line", "rule", { x1: plot.left, x2: plot.right, y1: t.y, y2: t.y }),
-        node("text", "label", { x: plot.left - 6, y: t.y, dy: "0.32em", "text-anchor": "end" }, text.tickFormat(t.value)),
-      ]),
-    ),
+    leftAxis(layout.y, plot.left, {
+      key: "value-axis",
+      ticks: layout.ticks.map((t) => t.value),
+      labels: layout.ticks.map((t) => text.tickFormat(t.value)),
+      gridTo: plot.right,
+      tickSize: 0,
+      tickPadding: 6,
+      domain: false,
+    }),
     ...layout.bars.map((b, i) =>
       node("g", `bar-${i}`, { class: b.highlight ? "bar bar-highlight" : "bar" }, [
         node("rect", "bar", { x: b.x, y: b.y, width: b.width, height: b.height }, [

@@ -64,8 +64,12 @@ describe("barChartScene", () => {
 
   it("labels the value axis with the tick format", () => {
     expect(nodeAt(scene, "text", "y-label").text).toBe("share");
-    const ticks = scene.children!.filter((n) => n.attrs?.class === "bar-tick").map((t) => nodeAt(t, "text", "label").text);
-    expect(ticks).toEqual(layout.ticks.map((t) => String(t.value)));
+    const axis = nodeAt(scene, "g", "value-axis");
+    const ticks = axis.children!.filter((n) => n.attrs?.class === "tick");
+    expect(ticks.map((t) => nodeAt(t, "text", "label").text)).toEqual(layout.ticks.map((t) => String(t.value)));
+    // Each gridline at its value's height, across the plot.
+    expect(ticks.map((t) => t.attrs!.transform)).toEqual(layout.ticks.map((t) => `translate(${layout.plot.left},${t.y.toFixed(2)})`));
+    expect(nodeAt(ticks[0]!, "line", "grid").attrs!.x2).toBe(layout.plot.right - layout.plot.left);
   });
 
   it("prints as the committed SVG", async () => {
