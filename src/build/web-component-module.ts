@@ -13,7 +13,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin, type ResolvedConfig, type Rolldown } from "vite";
-import { extractThemeTokens } from "../lib/site/theme-tokens";
+import { THEME_TOKENS } from "../lib/site/theme-tokens";
 import { WEB_COMPONENT_CLASSIC_PATH, WEB_COMPONENT_PATH } from "./web-component-paths";
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +27,6 @@ export type SiteBuildConfig = Pick<ResolvedConfig, "root" | "mode"> & { resolve:
 
 /** Bundles the module and the classic script with the site's aliases. */
 export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> {
-  const tokens = extractThemeTokens(await readFile(resolve(SRC, "styles/global.css"), "utf8"));
   const result = await build({
     configFile: false,
     root: site.root,
@@ -35,8 +34,8 @@ export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> 
     logLevel: "warn",
     publicDir: false,
     resolve: { alias: site.resolve.alias },
-    // The palettes come from global.css at build time, so the module carries the site's colours without its stylesheet.
-    define: { __THEME_TOKENS__: JSON.stringify(tokens) },
+    // The palettes (data in theme-tokens.ts, held equal to global.css by a test) go in as a constant, so the module carries the site's colours without its stylesheet.
+    define: { __THEME_TOKENS__: JSON.stringify(THEME_TOKENS) },
     build: {
       write: false,
       target: "es2022",
