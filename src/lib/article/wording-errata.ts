@@ -24,8 +24,8 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     id: "pt-defined-as-loss",
     location: "Cross-Entropy Loss",
     quote: "pt = {-ln(p)",
-    issue: "p_t is defined as −ln p and −ln(1 − p), which are the losses.",
-    correction: "p_t is the probability of the true class: p when y = 1 and 1 − p when y = 0. The loss is −ln p_t.",
+    issue: "pₜ is defined as −ln p and −ln(1 − p), which are the losses.",
+    correction: "pₜ is the probability of the true class: p when y = 1 and 1 − p when y = 0. The loss is −ln pₜ.",
     source: "Lin et al. 2017, §3, Eq. 2",
   },
   {
@@ -33,7 +33,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Why Focal Loss Needed?",
     quote: "easy negatives (detections with high probabilities)",
     issue: "Easy negatives are described as detections with high probabilities.",
-    correction: "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high p_t = 1 − p.",
+    correction: "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high pₜ = 1 − p.",
     source: "Lin et al. 2017, §2 (Class Imbalance) and §3, Eq. 2",
   },
   {
@@ -41,7 +41,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "What is Focal Loss?",
     quote: "by assigning more weights to hard or easily misclassified examples",
     issue: "Focal loss is said to give hard examples more weight.",
-    correction: "Focal loss never raises an example's loss: α_t ≤ 1 and (1 − p_t)^γ ≤ 1, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
+    correction: "Focal loss never raises an example's loss: αₜ ≤ 1 and (1 − pₜ)^γ ≤ 1, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
     source: "Lin et al. 2017, Figure 1 caption (“reduces the relative loss for well-classified examples”) and §3.2",
   },
   {
@@ -49,7 +49,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Final Thoughts",
     quote: "assigns large weight to misclassified or hard classified records",
     issue: "The same claim again: misclassified examples are said to get a large weight.",
-    correction: "Their loss is scaled down too, by at most 4× for p_t ≤ 0.5 when γ = 2; what grows is their weight relative to the easy examples.",
+    correction: "Their loss is scaled down too, if far less (the paper: “by at most 4×” for pₜ ≤ .5 and γ = 2); what grows is their weight relative to the easy examples.",
     source: "Lin et al. 2017, §3.2",
   },
   {
@@ -65,7 +65,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Balanced Cross-Entropy",
     quote: "-∝tln ln( pt )",
     issue: "The logarithm is written twice.",
-    correction: "One logarithm: CE_α(p_t) = −α_t ln p_t.",
+    correction: "One logarithm: CEα(pₜ) = −αₜ ln pₜ.",
     source: "Lin et al. 2017, §3.1, Eq. 3",
   },
   {
@@ -73,7 +73,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Focal loss explanation",
     quote: "log log(pt)",
     issue: "The logarithm is written twice.",
-    correction: "One logarithm: FL(p_t) = −α_t (1 − p_t)^γ ln p_t.",
+    correction: "One logarithm: FL(pₜ) = −αₜ (1 − pₜ)^γ ln pₜ.",
     source: "Lin et al. 2017, §3.2, Eq. 5",
   },
   {
@@ -97,7 +97,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Cross-Entropy vs Focal Loss › Very easily classified records",
     quote: "background object misclassified with predicted probability p=0.01",
     issue: "A background box scored p = 0.01 is called misclassified.",
-    correction: "It is correctly and confidently classified: p_t = 1 − 0.01 = 0.99, as the heading “very easily classified” says.",
+    correction: "It is correctly and confidently classified: its pₜ is 1 − 0.01, close to 1, as the heading “very easily classified” says.",
     source: "Lin et al. 2017, §3, Eq. 2",
   },
 ];
