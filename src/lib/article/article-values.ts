@@ -27,6 +27,12 @@ export interface PrintedValue {
   what: string;
   /** the value exactly as printed (its digits set the article's own rounding) */
   printedText: string;
+  /**
+   * When the article writes an expression instead of a number, the expression
+   * as it stands there (its superscripts flattened: "(1-0.01)2" is (1 − 0.01)²);
+   * printedText is then what that expression evaluates to.
+   */
+  printedAs?: string;
   quantity: Quantity;
   example: Example;
   /** the comparison scenario this value belongs to, if any */
@@ -99,7 +105,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   { id: "s3-pt-bg", scenario: "very-easy", location: S3, what: "p_t of the background example (p = 0.01), printed as 1 − 0.01", printedText: "0.99", quantity: "pt", example: bg(0.01, A, G) },
   { id: "s3-ce-fg", scenario: "very-easy", location: S3, what: "CE of the foreground example (p = 0.99)", printedText: "0.0100503358535014", quantity: "ce", example: fg(0.99, A, G) },
   { id: "s3-ce-bg", scenario: "very-easy", location: S3, what: "CE of the background example (p = 0.01)", printedText: "0.0100503358535014", quantity: "ce", example: bg(0.01, A, G) },
-  { id: "s3-mf-fg", scenario: "very-easy", location: S3, what: "modulating factor written into FL of the foreground example (p = 0.99), printed as (1 − 0.01)²", printedText: "0.9801", quantity: "modulating", example: fg(0.99, A, G) },
+  { id: "s3-mf-fg", scenario: "very-easy", location: S3, what: "modulating factor written into FL of the foreground example (p = 0.99), printed as (1 − 0.01)²", printedText: "0.9801", printedAs: "(1-0.01)2", quantity: "modulating", example: fg(0.99, A, G) },
   { id: "s3-fl-fg", scenario: "very-easy", location: S3, what: "FL (α = 0.25, γ = 2) of the foreground example (p = 0.99)", printedText: "2.51E-7", quantity: "fl", example: fg(0.99, A, G) },
   { id: "s3-fl-bg", scenario: "very-easy", location: S3, what: "FL (α = 0.25, γ = 2) of the background example (p = 0.01)", printedText: "7.5377518901261E-7", quantity: "fl", example: bg(0.01, A, G) },
 

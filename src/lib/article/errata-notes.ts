@@ -1,12 +1,14 @@
 /**
  * What kind of slip a printed value is, worked out from the numbers rather
  * than written by hand: a misplaced power of ten, the other class's p_t, p_t^γ
- * in place of (1 − p_t)^γ, a rounding in the last digit, or none of these.
+ * in place of (1 − p_t)^γ, two neighbouring digits swapped, a quoted ratio
+ * that its own quoted numbers do not give, a truncated last digit, or none of these.
  * The chapters turn the kind into a short neutral note.
  */
 import type { CheckedValue } from "./errata";
 import { formatNumber, type FormatOptions } from "../text/format";
 import { pt } from "../math/loss";
+import { quotedRatioOf } from "./quoted-ratios";
 
 export type SlipKind =
   | "none"
@@ -14,6 +16,8 @@ export type SlipKind =
   | "power-of-ten"
   | "other-class-pt"
   | "pt-instead-of-one-minus-pt"
+  | "transposed-digits"
+  | "quoted-quotient"
   | "unexplained";
 
 export interface Slip {
@@ -36,6 +40,9 @@ export function classifySlip(checked: CheckedValue): Slip {
   if (checked.verdict === "agrees") return { kind: "none" };
   if (checked.verdict === "last-digit") return { kind: "last-digit" };
   const { printed, exact, unit, entry } = checked;
+  const quoted = entry.quantity === "ceOverFl" ? quotedRatioOf(entry.id) : undefined;
+  if (quoted && !quoted.quotientGivesRatio) return { kind: "quoted-quotient" };
+  if (swappedNeighbours(entry.printedText, exactAtPrintedPrecision(checked))) return { kind: "transposed-digits" };
   const rel = Math.max(unit / Math.abs(printed), 1e-9);
   const { p, y, gamma } = entry.example;
   const truePt = pt(p, y);
@@ -49,6 +56,16 @@ export function classifySlip(checked: CheckedValue): Slip {
     if (k !== 0 && near(printed, exact * 10 ** k, Math.max(rel, 1e-3))) return { kind: "power-of-ten", powerOfTen: k };
   }
   return { kind: "unexplained" };
+}
+
+/**
+ * True when two decimals written to the same digits differ only by one pair of
+ * neighbouring digits swapped: "0.667" and "0.676".
+ */
+export function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 /**

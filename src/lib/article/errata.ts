@@ -1,8 +1,9 @@
 /**
  * Checks the article's printed values against the loss-math module. A printed
  * value agrees when it is what the exact value rounds to at the precision the
- * article printed; "last digit" when it is the other neighbour at that
- * precision (truncated, or rounded the wrong way); otherwise it differs.
+ * article printed; "last digit" when it is the exact value truncated at that
+ * precision (9.6175 × 10⁻⁵ printed 9.61 × 10⁻⁵); otherwise it differs. Rounding
+ * up is not a last-digit slip: 4.432 gives 4.4 by any rounding, never 4.5.
  * Digits beyond what a double carries (16 significant) are noise in both the
  * article and here, so a few ulps of the exact value are forgiven.
  */
@@ -50,7 +51,9 @@ export function checkPrintedValue(entry: PrintedValue): CheckedValue {
   const unit = lastDigitUnit(entry.printedText);
   const noise = 4 * Number.EPSILON * Math.abs(exact);
   const off = Math.max(0, Math.abs(exact - printed) - noise) / unit;
-  const verdict: Verdict = off <= 0.5 ? "agrees" : off <= 1 ? "last-digit" : "differs";
+  const truncated = Math.trunc((exact + Math.sign(exact) * noise) / unit) * unit;
+  const isTruncation = Math.abs(printed - truncated) <= 1e-6 * unit;
+  const verdict: Verdict = off <= 0.5 ? "agrees" : isTruncation ? "last-digit" : "differs";
   return { entry, printed, exact, unit, verdict };
 }
 
