@@ -73,10 +73,11 @@ export function buildNetwork(spec: NetworkSpec): Network {
 }
 
 /**
- * Seeded initial parameters: He-normal weights (σ = √(2 / fan-in)) for the ReLU
- * layers; for the head, weights with σ = 0.01 and every bias at `headBias`, as
- * RetinaNet initialises its classification subnet's last layer (§4.1, the
- * prior b = −ln((1 − π)/π)).
+ * Seeded initial parameters: He-normal weights (σ = √(2 / fan-in)) for the
+ * ReLU layers, which here start from scratch (RetinaNet's backbone is
+ * pre-trained); for the head, Gaussian weights with σ = 0.01 and every bias at
+ * `headBias`: the paper's §4.1 "Initialization" gives its new layers σ = 0.01
+ * and the classification subnet's final layer the bias b = −log((1 − π)/π).
  */
 export function initialParameters(net: Network, seed: number, headBias: number): Float32Array {
   const params = new Float32Array(net.parameterCount);

@@ -99,7 +99,7 @@ export interface SceneOptions {
   dots: number;
 }
 
-export const DEFAULT_SCENE_OPTIONS: SceneOptions = { maxObjects: 3, strokes: 6, dots: 4 };
+export const DEFAULT_SCENE_OPTIONS: SceneOptions = { maxObjects: 3, strokes: 12, dots: 10 };
 
 /** One scene, fully determined by its seed. */
 export function makeScene(seed: number, options: SceneOptions = DEFAULT_SCENE_OPTIONS): Scene {
@@ -132,7 +132,7 @@ export function makeScene(seed: number, options: SceneOptions = DEFAULT_SCENE_OP
     if (objects.some((o) => overlaps(o, candidate, 2))) continue;
     objects.push(candidate);
   }
-  for (const o of objects) drawObject(image, o, between(u, 0.75, 0.95));
+  for (const o of objects) drawObject(image, o, between(u, 0.6, 0.9));
   for (let i = 0; i < image.length; i++) image[i] = Math.min(1, Math.max(0, image[i]!));
   return { image, objects };
 }

@@ -26,16 +26,28 @@ describe("makeScene", () => {
       }
     }
   });
-  it("draws a square as a filled block and a ring with a dark centre", () => {
-    for (let i = 0; i < 40; i++) {
+  it("draws a square as a filled block and a ring with a hole in the middle", () => {
+    const ringCentres: number[] = [];
+    const ringEdges: number[] = [];
+    for (let i = 0; i < 60; i++) {
       const { image, objects } = makeScene(sceneSeed(9, i));
       for (const o of objects) {
         const cx = Math.floor((o.x0 + o.x1) / 2);
         const cy = Math.floor((o.y0 + o.y1) / 2);
         const centre = image[cy * SCENE_SIZE + cx]!;
-        if (o.cls === 0) expect(centre).toBeGreaterThan(0.7);
+        // The middle of the top row lies on the outline of either shape.
+        const edge = image[o.y0 * SCENE_SIZE + cx]!;
+        expect(edge).toBeGreaterThanOrEqual(0.6);
+        if (o.cls === 0) expect(centre).toBe(edge);
+        else {
+          ringCentres.push(centre);
+          ringEdges.push(edge);
+        }
       }
     }
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    expect(ringCentres.length).toBeGreaterThan(10);
+    expect(mean(ringCentres)).toBeLessThan(mean(ringEdges) - 0.2);
   });
 });
 
