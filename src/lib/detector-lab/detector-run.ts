@@ -39,7 +39,9 @@ export interface DetectorSettings {
   batchSize: number;
   learningRate: number;
   momentum: number;
-  /** π of the prior initialisation of the head's bias (0.01 in the paper) */
+  /** start the head's bias at the prior b = −log((1 − π)/π) (§4.1) rather than at 0 */
+  priorInit: boolean;
+  /** π of the prior initialisation (0.01 in the paper) */
   prior: number;
   /** scenes held out for average precision */
   heldOut: number;
@@ -52,6 +54,7 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   batchSize: 8,
   learningRate: 0.01,
   momentum: 0.9,
+  priorInit: true,
   prior: 0.01,
   heldOut: 32,
 };
@@ -118,7 +121,7 @@ export class DetectorRun {
 
   constructor(settings: DetectorSettings = DEFAULT_DETECTOR_SETTINGS) {
     this.settings = settings;
-    const init = initialParameters(this.net, settings.seed, priorBias(settings.prior));
+    const init = initialParameters(this.net, settings.seed, settings.priorInit ? priorBias(settings.prior) : 0);
     const model = (loss: FocalParams): Model => ({
       params: init.slice(),
       velocity: new Float32Array(init.length),
@@ -181,6 +184,25 @@ export class DetectorRun {
     const out = new Float32Array(ANCHOR_COUNT * CLASS_COUNT);
     for (let n = 0; n < ANCHOR_COUNT; n++)
       for (let k = 0; k < CLASS_COUNT; k++) out[n * CLASS_COUNT + k] = 1 / (1 + Math.exp(-logits[logitIndex(n, k, CLASS_COUNT)]!));
+    return out;
+  }
+
+  /**
+   * Each anchor's loss on one scene under the model's own loss (CE for the CE
+   * model, FL for the focal one), summed over the classes; ignored anchors 0.
+   * Not normalised: a share of the scene's total is what the map shows.
+   */
+  lossMap(which: "ce" | "focal", scene: LabelledScene): Float32Array {
+    const logits = forward(this.net, this.models[which].params, scene.image, this.workspaces[0]!);
+    const params = this.models[which].loss;
+    const out = new Float32Array(ANCHOR_COUNT);
+    for (let n = 0; n < ANCHOR_COUNT; n++) {
+      const a = scene.assignment[n]!;
+      if (a === IGNORED) continue;
+      let sum = 0;
+      for (let k = 0; k < CLASS_COUNT; k++) sum += focalLossFromLogit(logits[logitIndex(n, k, CLASS_COUNT)]!, a === k ? 1 : 0, params);
+      out[n] = sum;
+    }
     return out;
   }
 
