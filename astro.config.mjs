@@ -8,7 +8,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
 import { webComponentModule } from "./src/build/web-component-module";
-import { cspStyleHashes } from "./src/build/csp-style-hashes";
+import { katexFontsOptional } from "./src/build/katex-fonts-optional";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -17,31 +17,11 @@ import { cspStyleHashes } from "./src/build/csp-style-hashes";
 const base = process.env.BASE_PATH ?? "/";
 const site = process.env.SITE_URL ?? "https://focal-loss.example.org";
 
-/**
- * KaTeX declares its faces `font-display: block`: formulas are laid out with
- * fallback metrics while invisible and reflow when the face arrives, a layout
- * shift the reader sees as text jumping. `optional` never swaps a face in after
- * first paint; BaseLayout preloads the two faces nearly every formula uses, and
- * Chromium holds first paint briefly for preloaded optional fonts, so on an
- * ordinary connection formulas render in KaTeX's faces from the first frame.
- */
-function katexFontsOptional() {
-  return {
-    name: "katex-fonts-optional",
-    enforce: /** @type {const} */ ("pre"),
-    /** @param {string} code @param {string} id */
-    transform(code, id) {
-      if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id)) return null;
-      return { code: code.replaceAll("font-display:block", "font-display:optional"), map: null };
-    },
-  };
-}
-
 export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), webComponentModule(), cspStyleHashes()],
+  integrations: [mdx(), sitemap(), webComponentModule()],
   markdown: {
     // Shiki colours code with inline style attributes, which the CSP below
     // forbids; Prism marks tokens with classes instead.
@@ -65,8 +45,6 @@ export default defineConfig({
   // inline style attributes, so style-src-attr allows 'unsafe-inline' and
   // nothing broader (no inline <style> without a hash). frame-ancestors cannot
   // be set in a meta tag; a host that wants it must send it as a header.
-  // img-src also allows blob: and data:, the image URLs the share panel draws
-  // the chart's SVG through to export a PNG (export-png.ts).
   // Checked on every built page by tests/audit/links-and-html.test.ts.
   security: {
     csp: {

@@ -1,21 +1,17 @@
 /**
  * The preset images (γ = 0, 0.5, 1, 2, 5 and α = 0.25, γ = 2; light and dark)
- * for slide tools that take only images. Drawn by the figures' own chart
- * functions, styled by their own stylesheet through a build-time cascade, then
- * run through resvg: the SVG file comes out with every style an attribute and
- * every glyph a path (it looks the same in any tool, with no font installed),
- * and the PNG is rendered from it at 2×.
+ * for slide tools that take only images. Drawn by the figures' own scene
+ * builders, painted by the charts' paint table in the theme's tokens (the same
+ * table the share panel's SVG download uses), then run through resvg: the SVG
+ * file comes out with every style an attribute and every glyph a path (it
+ * looks the same in any tool, with no font installed), and the PNG is
+ * rendered from it at 2×.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
-import chartsCss from "../charts/charts.css?raw";
-import globalCss from "../styles/global.css?raw";
 import { focalCurvesScene } from "../charts/focal-curves";
 import { logitLossGradientScene } from "../charts/logit-loss-gradient";
 import { modulatingFactorScene } from "../charts/modulating-factor";
-import { sceneToMarkup, type SvgNode } from "../charts/scene";
+import { colourAndOpacity, paintScene } from "../charts/paint";
+import { node, sceneToMarkup, type SvgNode } from "../charts/scene";
 import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../lib/views/figure-data";
 import {
   EMBEDDABLE,
@@ -25,19 +21,28 @@ import {
   IMAGE_THEMES,
   presetFileName,
   type EmbeddableFigure,
+  type EmbedSize,
   type ImagePreset,
   type ImageTheme,
 } from "../lib/embed/embed-registry";
-import { extractThemeTokens } from "../lib/site/theme-tokens";
-import { inlineStyles } from "./inline-css";
-import { woffToSfnt } from "./woff-to-sfnt";
+import { THEME_TOKENS } from "../lib/site/theme-tokens";
+import { escapeXml } from "../lib/text/escape-xml";
+import { preferSemiBoldInter, resvg } from "./resvg";
+
+/**
+ * The margin around the chart on the image's canvas: the charts leave room
+ * for their axes, but their top tick ("5") and curves reach the plot's top
+ * edge, which on a page has the figure's padding above it and on an image
+ * would be the edge of the file.
+ */
+const IMAGE_MARGIN = 24;
 
 /** How each figure draws a preset; figures without an entry get no preset images. */
-const PRESET_SCENES: Record<string, (preset: ImagePreset) => SvgNode> = {
-  "focal-curves": (preset) =>
-    focalCurvesScene(focalCurvesData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, yScale: "linear", crosshair: null, examples: [] }),
-  "modulating-factor": (preset) => modulatingFactorScene(modulatingFactorData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, crosshair: null }),
-  "logit-gradient": (preset) => logitLossGradientScene(logitLossGradientData({ gamma: preset.gamma, alpha: preset.alpha }), { ...IMAGE_SIZE, crosshair: null }),
+const PRESET_SCENES: Record<string, (preset: ImagePreset, size: EmbedSize) => SvgNode> = {
+  "focal-curves": (preset, size) =>
+    focalCurvesScene(focalCurvesData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, yScale: "linear", crosshair: null, examples: [] }),
+  "modulating-factor": (preset, size) => modulatingFactorScene(modulatingFactorData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, crosshair: null }),
+  "logit-gradient": (preset, size) => logitLossGradientScene(logitLossGradientData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, crosshair: null }),
 };
 
 export interface PresetFile {
@@ -58,62 +63,23 @@ export function presetFiles(): PresetFile[] {
   );
 }
 
-let fonts: string[] | null = null;
-/**
- * The site's UI face (the charts' text face) as sfnt files for resvg, written
- * once per build to a temporary directory: resvg reads sfnt files, and
- * @fontsource ships only WOFF and WOFF2. Latin first: resvg matches the first
- * face of a family and falls back to the others (the Greek subset) only for
- * glyphs it lacks, whatever their style.
- */
-function fontFiles(): string[] {
-  if (fonts) return fonts;
-  const dir = mkdtempSync(join(tmpdir(), "focal-loss-fonts-"));
-  fonts = ["latin", "greek"].flatMap((subset) =>
-    ["400-normal", "600-normal", "400-italic"].map((face) => {
-      const name = `inter-${subset}-${face}`;
-      const file = join(dir, `${name}.ttf`);
-      writeFileSync(file, woffToSfnt(readFileSync(resolve("node_modules/@fontsource/inter/files", `${name}.woff`))));
-      return file;
-    }),
-  );
-  return fonts;
-}
-
-/**
- * The @fontsource semibold files name their family "Inter SemiBold" (no
- * typographic family name), so resvg finds them only by that name: text set in
- * weight 600 or more asks for it first.
- */
-function preferSemiBoldFamily(n: SvgNode): void {
-  const weight = n.attrs?.["font-weight"];
-  const heavy = weight === "bold" || (weight !== undefined && weight !== null && Number(weight) >= 600);
-  if (heavy) n.attrs = { ...n.attrs, "font-family": `"Inter SemiBold", ${n.attrs?.["font-family"] ?? "Inter"}` };
-  n.children?.forEach(preferSemiBoldFamily);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** The scene styled for a theme, with a background, as SVG markup resvg can read without CSS. */
+/** The scene painted for a theme, on a background with a margin, as SVG markup resvg can read without CSS. */
 export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme: ImageTheme, scale = 1): { markup: string; title: string; desc: string } {
   const draw = PRESET_SCENES[figureId];
   if (!draw) throw new Error(`no preset images for ${figureId}`);
-  const tokens = extractThemeTokens(globalCss)[theme];
-  const scene = inlineStyles(draw(preset), chartsCss, tokens);
-  preferSemiBoldFamily(scene);
-  const text = (tag: string) => scene.children?.find((c) => c.tag === tag)?.text ?? "";
-  const background: SvgNode = { tag: "rect", key: "background", attrs: { x: 0, y: 0, width: IMAGE_SIZE.width, height: IMAGE_SIZE.height, fill: tokens["--bg"] } };
-  scene.children = [background, ...(scene.children ?? [])];
+  const tokens = THEME_TOKENS[theme];
+  const inner = { width: IMAGE_SIZE.width - 2 * IMAGE_MARGIN, height: IMAGE_SIZE.height - 2 * IMAGE_MARGIN };
+  const chart = preferSemiBoldInter(paintScene(draw(preset, inner), tokens));
+  const children = chart.children ?? [];
+  const text = (tag: string) => children.find((c) => c.tag === tag)?.text ?? "";
+  const { width, height } = IMAGE_SIZE;
+  const { "font-family": fontFamily, "font-size": fontSize } = chart.attrs ?? {};
   // The viewBox stays; a larger width and height draw the same picture at a higher resolution.
-  const size = { width: IMAGE_SIZE.width * scale, height: IMAGE_SIZE.height * scale };
-  return { markup: sceneToMarkup(scene, size), title: text("title"), desc: text("desc") };
-}
-
-function resvg(markup: string): Resvg {
-  // The PNG's size is set in the markup (width and height at 2×, same viewBox) rather than with fitTo.
-  return new Resvg(markup, { font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: "Inter" } });
+  const image = node("svg", chart.key, { viewBox: `0 0 ${width} ${height}`, width: width * scale, height: height * scale, "font-family": fontFamily, "font-size": fontSize }, [
+    node("rect", "background", { x: 0, y: 0, width, height, fill: colourAndOpacity(tokens["--bg"]).colour }),
+    node("g", "chart", { class: chart.attrs?.class, transform: `translate(${IMAGE_MARGIN},${IMAGE_MARGIN})` }, children.filter((c) => c.tag !== "title" && c.tag !== "desc")),
+  ]);
+  return { markup: sceneToMarkup(image), title: text("title"), desc: text("desc") };
 }
 
 const cache = new Map<string, { svg: string; png: Buffer }>();
@@ -124,10 +90,10 @@ function render(figureId: string, preset: ImagePreset, theme: ImageTheme): { svg
   if (hit) return hit;
   const { markup, title, desc } = styledPresetMarkup(figureId, preset, theme);
   // usvg's output drops <title>/<desc>; put the text alternative back for screen readers and search.
-  const flattened = resvg(markup)
+  const flattened = resvg(markup, "Inter")
     .toString()
     .replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeXml(`${title} (${preset.label}, ${theme})`)}</title><desc>${escapeXml(desc)}</desc>`);
-  const png = resvg(styledPresetMarkup(figureId, preset, theme, IMAGE_PNG_SCALE).markup).render().asPng();
+  const png = resvg(styledPresetMarkup(figureId, preset, theme, IMAGE_PNG_SCALE).markup, "Inter").render().asPng();
   const result = { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${flattened}`, png };
   cache.set(key, result);
   return result;

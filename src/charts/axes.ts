@@ -3,7 +3,7 @@
  * build time, so ticks come from the scale and are laid out here instead; tick
  * labels are formatted by the site's number formatter like every other number.
  */
-import { formatNumber } from "../lib/text/format";
+import { formatNumber, shortNumber } from "../lib/text/format";
 import { node, type SvgNode } from "./scene";
 
 export interface AxisScale {
@@ -20,13 +20,7 @@ export function logTickLabels(values: number[]): string[] {
 
 /** Shortest fixed-point text for each tick, as the paper labels them: 0, 0.2, 1 rather than 0.0, 0.2, 1.0. */
 export function tickLabels(values: number[]): string[] {
-  return values.map((v) => {
-    for (let digits = 0; digits <= 6; digits++) {
-      const text = formatNumber(v, { notation: "fixed", digits });
-      if (Math.abs(Number(text.replace("−", "-")) - v) < 1e-9 * Math.max(1, Math.abs(v))) return text;
-    }
-    return formatNumber(v);
-  });
+  return values.map(shortNumber);
 }
 
 export interface AxisOptions {
@@ -37,8 +31,10 @@ export interface AxisOptions {
   /** the other axis's pixel extent, for grid lines across the plot */
   gridTo?: number;
   title?: string;
-  /** distance of a left axis title from the axis line */
+  /** distance of the title from the axis line (the middle of a left axis title's line box) */
   titleOffset?: number;
+  /** length of the tick marks; 0 for none (labels then sit closer to the axis) */
+  tickSize?: number;
 }
 
 /** A bottom axis at pixel height y: tick marks, labels, optional vertical grid lines and a title. */
@@ -46,19 +42,20 @@ export function bottomAxis(scale: AxisScale, y: number, options: AxisOptions): S
   const ticks = options.ticks ?? scale.ticks(6);
   const labels = options.labels ?? tickLabels(ticks);
   const [x0, x1] = scale.range() as [number, number];
+  const size = options.tickSize ?? 5;
   const children: SvgNode[] = [node("line", "domain", { class: "axis-domain", x1: x0, x2: x1, y1: y, y2: y })];
   ticks.forEach((t, i) => {
     const x = scale(t);
     children.push(
       node("g", `t${t}`, { class: "tick", transform: `translate(${x.toFixed(2)},${y})` }, [
         ...(options.gridTo !== undefined ? [node("line", "grid", { class: "grid", y1: 0, y2: options.gridTo - y })] : []),
-        node("line", "mark", { class: "tick-mark", y1: 0, y2: 5 }),
-        node("text", "label", { class: "tick-label", y: 18, "text-anchor": "middle" }, labels[i] ?? ""),
+        ...(size > 0 ? [node("line", "mark", { class: "tick-mark", y1: 0, y2: size })] : []),
+        node("text", "label", { class: "tick-label", y: size + 13, "text-anchor": "middle" }, labels[i] ?? ""),
       ]),
     );
   });
   if (options.title) {
-    children.push(node("text", "title", { class: "axis-title", x: (x0 + x1) / 2, y: y + 38, "text-anchor": "middle" }, options.title));
+    children.push(node("text", "title", { class: "axis-title", x: (x0 + x1) / 2, y: y + (options.titleOffset ?? 38), "text-anchor": "middle" }, options.title));
   }
   return node("g", options.key, { class: "axis axis-x" }, children);
 }
@@ -68,14 +65,15 @@ export function leftAxis(scale: AxisScale, x: number, options: AxisOptions): Svg
   const ticks = options.ticks ?? scale.ticks(6);
   const labels = options.labels ?? tickLabels(ticks);
   const [y0, y1] = scale.range() as [number, number];
+  const size = options.tickSize ?? 5;
   const children: SvgNode[] = [node("line", "domain", { class: "axis-domain", x1: x, x2: x, y1: y0, y2: y1 })];
   ticks.forEach((t, i) => {
     const y = scale(t);
     children.push(
       node("g", `t${t}`, { class: "tick", transform: `translate(${x},${y.toFixed(2)})` }, [
         ...(options.gridTo !== undefined ? [node("line", "grid", { class: "grid", x1: 0, x2: options.gridTo - x })] : []),
-        node("line", "mark", { class: "tick-mark", x1: -5, x2: 0 }),
-        node("text", "label", { class: "tick-label", x: -8, dy: "0.32em", "text-anchor": "end" }, labels[i] ?? ""),
+        ...(size > 0 ? [node("line", "mark", { class: "tick-mark", x1: -size, x2: 0 })] : []),
+        node("text", "label", { class: "tick-label", x: -(size + 3), dy: "0.32em", "text-anchor": "end" }, labels[i] ?? ""),
       ]),
     );
   });

@@ -1,9 +1,10 @@
 /**
- * A small vertical bar chart laid out as plain geometry (no DOM), so an Astro
- * component can print it as static SVG at build time. Scales come from
- * d3-scale; the caller owns labels, colours and text alternatives.
+ * A small vertical bar chart: geometry from d3-scale (layoutBarChart), then a
+ * scene (barChartScene) that BarChart.astro prints as static SVG at build
+ * time. The caller owns the labels, number formats and text alternative.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
+import { node, type SvgNode } from "./scene";
 
 export interface Bar {
   /** category label under the bar, e.g. "0.25" */
@@ -71,4 +72,39 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
   });
   const ticks = y.ticks(options.ticks ?? 4).map((value) => ({ value, y: y(value) }));
   return { width: options.width, height: options.height, plot, bars, ticks };
+}
+
+export interface BarChartText {
+  /** the value axis's title, above the plot */
+  yLabel: string;
+  /** labels on the bars */
+  format: (v: number) => string;
+  /** labels on the value axis */
+  tickFormat: (v: number) => string;
+}
+
+/** The bar chart as a scene: value ticks, one group per bar (value above, category and note below), the baseline. */
+export function barChartScene(data: readonly Bar[], options: BarChartOptions, text: BarChartText): SvgNode {
+  const layout = layoutBarChart(data, options);
+  const { plot } = layout;
+  return node("svg", "bar-chart", { class: "bar-chart", viewBox: `0 0 ${layout.width} ${layout.height}` }, [
+    node("text", "y-label", { class: "bar-axis-label", x: 8, y: 12 }, text.yLabel),
+    ...layout.ticks.map((t) =>
+      node("g", `tick-${t.value}`, { class: "bar-tick" }, [
+        node("line", "rule", { x1: plot.left, x2: plot.right, y1: t.y, y2: t.y }),
+        node("text", "label", { x: plot.left - 6, y: t.y, dy: "0.32em", "text-anchor": "end" }, text.tickFormat(t.value)),
+      ]),
+    ),
+    ...layout.bars.map((b, i) =>
+      node("g", `bar-${i}`, { class: b.highlight ? "bar bar-highlight" : "bar" }, [
+        node("rect", "bar", { x: b.x, y: b.y, width: b.width, height: b.height }, [
+          node("title", "title", {}, `${b.label}${b.note ? ` (${b.note})` : ""}: ${text.format(b.value)}`),
+        ]),
+        node("text", "value", { class: "bar-value", x: b.cx, y: b.y - 4, "text-anchor": "middle" }, text.format(b.value)),
+        node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 16, "text-anchor": "middle" }, b.label),
+        ...(b.note ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 30, "text-anchor": "middle" }, b.note)] : []),
+      ]),
+    ),
+    node("line", "baseline", { class: "bar-baseline", x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),
+  ]);
 }

@@ -1,13 +1,16 @@
 /**
  * The data and each model's decision boundary (logit = 0, p = 0.5) in the
- * plane of the two inputs. The points are drawn once; only the boundaries move
- * while a model trains, so they are a separate layer.
+ * plane of the two inputs. The points are a node of their own, built once
+ * per data set and handed back unchanged on every redraw (the join then skips
+ * it); only the boundaries move while a model trains.
  */
 import { scaleLinear } from "d3-scale";
 import { zeroContour, type GridSpec, type Segment } from "../lib/math/contour";
 import { logitAt, type ModelState } from "../lib/lab/trainer";
 import type { DataSet } from "../lib/lab/synthetic-data";
-import { axesMarkup, esc, px, type Frame } from "./svg-markup";
+import type { BoundarySeries } from "../lib/views/lab-view";
+import { labAxes, labChart, px, type Frame } from "./lab-frame";
+import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 export const BOUNDARY_FRAME: Frame = { width: 340, height: 300, margin: { top: 12, right: 12, bottom: 38, left: 40 } };
 export const PLANE: GridSpec = { x1: [-3.5, 4.5], x2: [-3.5, 4], cells: 48 };
@@ -24,7 +27,7 @@ function scales(frame: Frame) {
  * The points to show: every positive, and every k-th negative so that at most
  * `maxNegatives` remain (thousands of SVG circles would slow every redraw).
  */
-export function scatterMarkup(data: DataSet, maxNegatives = 1200, frame: Frame = BOUNDARY_FRAME): string {
+export function scatterNode(data: DataSet, maxNegatives = 1200, frame: Frame = BOUNDARY_FRAME): SvgNode {
   const { x, y } = scales(frame);
   const stride = Math.max(1, Math.ceil(data.negatives / maxNegatives));
   const neg: string[] = [];
@@ -39,34 +42,34 @@ export function scatterMarkup(data: DataSet, maxNegatives = 1200, frame: Frame =
     (isPositive ? pos : neg).push(`M${px(x(cx))},${px(y(cy))}h0`);
   }
   // One path per class with zero-length segments and round caps: thousands of dots, two DOM nodes.
-  return `<path class="dots dots-negative" d="${neg.join("")}"/><path class="dots dots-positive" d="${pos.join("")}"/>`;
-}
-
-export function axesForPlane(frame: Frame = BOUNDARY_FRAME): string {
-  const { x, y } = scales(frame);
-  return axesMarkup(x, y, frame, { xLabel: "x₁", yLabel: "x₂" });
-}
-
-export interface BoundarySeries {
-  id: string;
-  label: string;
-  model: ModelState;
+  return node("g", "points", { class: "points" }, [
+    node("path", "negative", { class: "dots dots-negative", d: neg.join("") }),
+    node("path", "positive", { class: "dots dots-positive", d: pos.join("") }),
+  ]);
 }
 
 export function boundarySegments(model: ModelState): Segment[] {
   return zeroContour((a, b) => logitAt(model, a, b), PLANE);
 }
 
-export function boundaryMarkup(series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): string {
+/** The plane: axes, the points (a scatterNode) and one boundary per model. */
+export function decisionBoundaryScene(points: SvgNode, series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): SvgNode {
   const { x, y } = scales(frame);
-  return series
-    .map((s) => {
-      const d = boundarySegments(s.model).map(([a, b]) => `M${px(x(a[0]))},${px(y(a[1]))}L${px(x(b[0]))},${px(y(b[1]))}`).join("");
-      return `<path class="boundary series-${esc(s.id)}" data-series="${esc(s.id)}" d="${d}"><title>${esc(s.label)}: p = 0.5</title></path>`;
-    })
-    .join("");
+  const axes = staticNode(`decision-boundary|${frame.width}x${frame.height}`, () => {
+    const xTicks = x.ticks(5);
+    const yTicks = y.ticks(5);
+    return labAxes(x, y, frame, {
+      x: { ticks: xTicks, labels: xTicks.map(x.tickFormat(5)), title: "x₁" },
+      y: { ticks: yTicks, labels: yTicks.map(y.tickFormat(5)), title: "x₂" },
+    });
+  });
+  const boundaries = series.map((s) => {
+    const d = boundarySegments(s.model).map(([a, b]) => `M${px(x(a[0]))},${px(y(a[1]))}L${px(x(b[0]))},${px(y(b[1]))}`).join("");
+    return node("path", s.id, { class: `boundary series-${s.id}`, "data-series": s.id, d }, [node("title", "title", {}, `${s.label}: p = 0.5`)]);
+  });
+  return labChart("decision-boundary", frame, [axes, points, node("g", "boundaries", { class: "boundaries" }, boundaries)]);
 }
 
-export function renderDecisionBoundary(layer: Element, series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): void {
-  layer.innerHTML = boundaryMarkup(series, frame);
+export function renderDecisionBoundary(svg: SVGSVGElement, points: SvgNode, series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): void {
+  applyScene(svg, decisionBoundaryScene(points, series, frame));
 }

@@ -6,7 +6,8 @@
 import { scaleLinear, scaleLog } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
-import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
+import { readoutValue, shortNumber } from "../lib/text/format";
+import { crosshair, curveClass, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
 
 export interface FocalCurvesOptions {
@@ -95,8 +96,8 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
         const dx = anchor === "end" ? -6 : 6;
         const dy = pt > 0.97 ? -24 : pt > 0.5 ? -10 : -6;
         return node("g", `e${pt}`, { class: "example", transform: `translate(${x(pt).toFixed(2)},${py.toFixed(2)})` }, [
-          node("circle", "dot", { r: 4 }),
-          node("text", "label", { x: dx, y: dy, "text-anchor": anchor }, `pₜ = ${shortNumber(pt)}`),
+          node("circle", "dot", { class: "example-dot", r: 4 }),
+          node("text", "label", { class: "example-label", x: dx, y: dy, "text-anchor": anchor }, `pₜ = ${shortNumber(pt)}`),
         ]);
       })),
     );

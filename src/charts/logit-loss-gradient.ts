@@ -7,7 +7,8 @@
 import { scaleLinear } from "d3-scale";
 import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
-import { crosshair, curveClass, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
+import { readoutValue, shortNumber } from "../lib/text/format";
+import { crosshair, curveClass, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface LogitLossGradientOptions {

@@ -5,7 +5,8 @@
 import { scaleLinear } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
-import { crosshair, curveClass, curveLabel, curvePath, legend, readoutValue, shortNumber, type Box, type Scale } from "./plot";
+import { readoutValue, shortNumber } from "../lib/text/format";
+import { crosshair, curveClass, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface ModulatingFactorOptions {

@@ -6,6 +6,7 @@
  * and redrawing is idempotent: the same scene twice changes nothing.
  */
 import { select, type Selection } from "d3-selection";
+import { escapeXml } from "../lib/text/escape-xml";
 
 export type SvgTag = "svg" | "g" | "path" | "line" | "rect" | "circle" | "text" | "tspan" | "title" | "desc" | "clipPath" | "defs";
 export type AttrValue = string | number | null | undefined;
@@ -51,10 +52,6 @@ export function node(tag: SvgTag, key: string, attrs: Record<string, AttrValue> 
 export function attrText(value: number | string): string {
   if (typeof value === "string") return value;
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function printAttrs(n: SvgNode): string {

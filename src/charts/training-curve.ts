@@ -1,16 +1,11 @@
 /** The training loss against the step, one line per model, on a log scale (CE and FL differ by orders of magnitude). */
 import { scaleLinear, scaleLog } from "d3-scale";
 import { line } from "d3-shape";
-import { axesMarkup, esc, LAB_FRAME, layersMarkup, updateSvgLayers, type ChartLayers, type Frame } from "./svg-markup";
+import type { CurveSeries } from "../lib/views/lab-view";
+import { LAB_FRAME, labAxes, labChart, type Frame } from "./lab-frame";
+import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
-export interface CurveSeries {
-  id: string;
-  label: string;
-  /** [step, loss] pairs */
-  points: readonly [number, number][];
-}
-
-export function trainingCurveLayers(series: readonly CurveSeries[], frame: Frame = LAB_FRAME): ChartLayers {
+export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
   const finite = series.flatMap((s) => s.points.filter(([, l]) => Number.isFinite(l) && l > 0));
   const maxStep = Math.max(10, ...finite.map(([s]) => s));
@@ -25,27 +20,28 @@ export function trainingCurveLayers(series: readonly CurveSeries[], frame: Frame
     .x(([s]) => x(s))
     .y(([, l]) => y(l))
     .digits(1);
-  const yFormat = y.tickFormat(4, "~g");
-  // Label only the powers of ten (and 2 and 5 when the range spans less than two decades).
-  const decades = Math.log10(y.domain()[1]! / y.domain()[0]!);
-  const keep = (v: number) => {
-    const m = Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-    return m === 1 || (decades < 2 && (m === 2 || m === 5));
-  };
-  const body = series
-    .map((s) => `<path class="series series-${esc(s.id)}" data-series="${esc(s.id)}" d="${path(s.points as [number, number][]) ?? ""}"><title>${esc(s.label)}</title></path>`)
-    .join("");
-  return {
-    axesKey: `${x.domain().join()}|${y.domain().join()}`,
-    axes: axesMarkup(x, y, frame, { xLabel: "step", yLabel: "training loss (log)", yFormat: (v) => yFormat(v), yTickFilter: keep }),
-    marks: body,
-  };
+  // The axes change only when the scales do (a new decade, a longer run): one node per domain, reused across frames.
+  const axes = staticNode(`training-curve|${width}x${height}|${x.domain().join()}|${y.domain().join()}`, () => {
+    const yFormat = y.tickFormat(4, "~g");
+    // Label only the powers of ten (and 2 and 5 when the range spans less than two decades).
+    const decades = Math.log10(y.domain()[1]! / y.domain()[0]!);
+    const keep = (v: number) => {
+      const m = Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+      return m === 1 || (decades < 2 && (m === 2 || m === 5));
+    };
+    const xTicks = x.ticks(5);
+    const yTicks = y.ticks(5).filter(keep);
+    return labAxes(x, y, frame, {
+      x: { ticks: xTicks, labels: xTicks.map(x.tickFormat(5)), title: "step" },
+      y: { ticks: yTicks, labels: yTicks.map(yFormat), title: "training loss (log)" },
+    });
+  });
+  const marks = series.map((s) =>
+    node("path", s.id, { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" }, [node("title", "title", {}, s.label)]),
+  );
+  return labChart("training-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 
-export function trainingCurveSvg(series: readonly CurveSeries[], frame: Frame = LAB_FRAME): string {
-  return layersMarkup(trainingCurveLayers(series, frame));
-}
-
-export function renderTrainingCurve(svg: Element, series: readonly CurveSeries[], frame: Frame = LAB_FRAME): void {
-  updateSvgLayers(svg, trainingCurveLayers(series, frame));
+export function renderTrainingCurve(svg: SVGSVGElement, series: readonly CurveSeries[], frame: Frame = LAB_FRAME): void {
+  applyScene(svg, trainingCurveScene(series, frame));
 }

@@ -1,4 +1,5 @@
 import katex from "katex";
+import { escapeXml } from "../lib/text/escape-xml";
 
 /**
  * KaTeX to HTML at build time. Strict and throwing, unlike the Markdown math:
@@ -8,8 +9,6 @@ import katex from "katex";
 export function renderTex(tex: string, displayMode = false): string {
   return katex.renderToString(tex, { displayMode, throwOnError: true, strict: "error", output: "htmlAndMathml" });
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Math that is all a table header cell holds: KaTeX's drawing (which KaTeX
@@ -21,7 +20,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  */
 export function renderTexHeader(tex: string, text: string): string {
   const drawing = katex.renderToString(tex, { throwOnError: true, strict: "error", output: "html" });
-  return `<span class="visually-hidden">${escapeHtml(text)}</span>${drawing}`;
+  return `<span class="visually-hidden">${escapeXml(text)}</span>${drawing}`;
 }
 
 /**
@@ -32,6 +31,6 @@ export function renderTexHeader(tex: string, text: string): string {
 export function renderInlineMath(text: string): string {
   return text
     .split(/(\$[^$]+\$)/)
-    .map((part) => (part.length > 2 && part.startsWith("$") && part.endsWith("$") ? renderTex(part.slice(1, -1)) : escapeHtml(part)))
+    .map((part) => (part.length > 2 && part.startsWith("$") && part.endsWith("$") ? renderTex(part.slice(1, -1)) : escapeXml(part)))
     .join("");
 }

@@ -1,63 +1,41 @@
 /**
- * A live chart as a self-contained SVG file: what the reader sees, with every
- * style the page's CSS gave it written onto the elements as presentation
- * attributes (slide tools and Inkscape ignore or half-apply stylesheets and
- * know no CSS variables), the text faces embedded as data: URLs, a background
- * for the theme, and nothing that points outside the file.
+ * A live chart as a self-contained SVG file: what the reader sees, painted by
+ * the charts' paint table (src/charts/paint.ts) in the page's current tokens
+ * and written as presentation attributes (slide tools and Inkscape ignore or
+ * half-apply stylesheets and know no CSS variables), the text faces embedded
+ * as data: URLs, a background for the theme, and nothing that points outside
+ * the file.
  */
+import { CHART_TEXT, PAINT_TOKENS, colourAndOpacity, markAttributes } from "../charts/paint";
+import { THEME_TOKENS, type TokenName, type Tokens } from "../lib/site/theme-tokens";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Properties worth copying; the rest (layout, cursor, …) mean nothing in a file. */
-const PAINT_PROPERTIES = [
-  "fill",
-  "fill-opacity",
-  "fill-rule",
-  "stroke",
-  "stroke-width",
-  "stroke-dasharray",
-  "stroke-dashoffset",
-  "stroke-linecap",
-  "stroke-linejoin",
-  "stroke-opacity",
-  "opacity",
-  "visibility",
-  "paint-order",
-] as const;
-const TEXT_PROPERTIES = ["font-family", "font-size", "font-weight", "font-style", "letter-spacing", "text-anchor", "dominant-baseline", "font-variant-numeric"] as const;
-
-/** Values that are the initial value anyway, so writing them would only bloat the file. */
-const INITIAL: Record<string, string[]> = {
-  "fill-opacity": ["1"],
-  "fill-rule": ["nonzero"],
-  "stroke-dasharray": ["none"],
-  "stroke-dashoffset": ["0px", "0"],
-  "stroke-opacity": ["1"],
-  opacity: ["1"],
-  visibility: ["visible"],
-  "paint-order": ["normal"],
-  "letter-spacing": ["normal"],
-  "font-variant-numeric": ["normal"],
-  "dominant-baseline": ["auto"],
-  "text-anchor": ["start"],
-  "font-style": ["normal"],
-};
-
-function isText(el: Element): boolean {
-  return el instanceof SVGTextContentElement;
+/**
+ * The tokens in force where the chart is (the page's theme, an embed's or a
+ * standalone element's own), each checked paintable; the site's light palette
+ * stands in for any the page does not define.
+ */
+function tokensAt(el: Element): Tokens {
+  const style = getComputedStyle(el);
+  const tokens = { ...THEME_TOKENS.light };
+  for (const name of Object.keys(tokens) as TokenName[]) {
+    const value = style.getPropertyValue(name).trim();
+    if (!value) continue;
+    if (PAINT_TOKENS.has(name)) {
+      try {
+        colourAndOpacity(value);
+      } catch {
+        continue; // a colour the file cannot carry (a var(), a named colour): keep the site's own
+      }
+    }
+    tokens[name] = value;
+  }
+  return tokens;
 }
 
-/** Copies the computed look of `live` onto `copy` (same element in a cloned tree). */
-function inlineStyles(live: Element, copy: Element): void {
-  const style = getComputedStyle(live);
-  const names: readonly string[] = isText(live) || live instanceof SVGSVGElement ? [...PAINT_PROPERTIES, ...TEXT_PROPERTIES] : PAINT_PROPERTIES;
-  for (const name of names) {
-    const value = style.getPropertyValue(name).trim();
-    if (!value || INITIAL[name]?.includes(value)) continue;
-    copy.setAttribute(name, value);
-  }
-  copy.removeAttribute("style");
-  copy.removeAttribute("class");
+function classList(el: Element): string[] {
+  return Array.from(el.classList);
 }
 
 /** The families named in a font-family list, unquoted: `"Inter", system-ui` → ["Inter", "system-ui"]. */
@@ -154,23 +132,32 @@ export interface StandaloneSvgOptions {
 /** The chart as a standalone SVG document (text of an .svg file). */
 export async function standaloneSvg(live: SVGSVGElement, options: StandaloneSvgOptions): Promise<string> {
   const copy = live.cloneNode(true) as SVGSVGElement;
-  const liveEls = [live, ...Array.from(live.querySelectorAll("*"))];
-  const copyEls = [copy, ...Array.from(copy.querySelectorAll("*"))];
+  const tokens = tokensAt(live);
+  const family = tokens[CHART_TEXT["font-family"]];
   const hidden: Element[] = [];
   const uses = new Map<string, FaceUse>();
-  liveEls.forEach((el, i) => {
-    const twin = copyEls[i]!;
-    const style = getComputedStyle(el);
-    if (style.display === "none") {
+  const paint = (el: Element, twin: Element, context: ReadonlySet<string>) => {
+    if (getComputedStyle(el).display === "none") {
       hidden.push(twin);
       return;
     }
-    inlineStyles(el, twin);
-    if (isText(el)) {
-      const weight = style.fontWeight;
-      for (const family of familyNames(style.fontFamily)) uses.set(`${family}|${weight}|${style.fontStyle}`, { family, weight, style: style.fontStyle });
+    const own = classList(el);
+    for (const [name, value] of Object.entries(markAttributes(own, context, tokens))) {
+      if (value !== null && value !== undefined) twin.setAttribute(name, String(value));
     }
-  });
+    if (el instanceof SVGTextContentElement) {
+      const weight = twin.getAttribute("font-weight") ?? "400";
+      const style = twin.getAttribute("font-style") ?? "normal";
+      for (const name of familyNames(family)) uses.set(`${name}|${weight}|${style}`, { family: name, weight, style });
+    }
+    const inner = new Set([...context, ...own]);
+    Array.from(el.children).forEach((child, i) => paint(child, twin.children[i]!, inner));
+    twin.removeAttribute("style");
+    twin.removeAttribute("class");
+  };
+  paint(live, copy, new Set());
+  copy.setAttribute("font-family", family);
+  copy.setAttribute("font-size", String(CHART_TEXT["font-size"]));
   hidden.forEach((el) => el.remove());
 
   const box = live.getBoundingClientRect();

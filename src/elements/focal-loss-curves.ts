@@ -4,7 +4,8 @@
  * same chart function as the reader moves γ and α.
  */
 import { focalCurvesLayout, renderFocalCurves } from "../charts/focal-curves";
-import { curveLabel, readoutValue, tableValue } from "../charts/plot";
+import { curveLabel } from "../charts/line-marks";
+import { readoutValue, tableValue } from "../lib/text/format";
 import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
 import { paperReadings, readingTexts } from "../lib/article/paper-readings";
 import type { FigureState } from "../lib/state/state";

@@ -12,11 +12,12 @@ import type { FromWorker, ToWorker } from "../lib/lab/lab-protocol";
 import type { LabSnapshot } from "../lib/lab/lab-run";
 import { makeSplit } from "../lib/lab/synthetic-data";
 import { formatCount } from "../lib/views/loss-budget";
-import { labView } from "../charts/lab-view";
+import { labView } from "../lib/views/lab-view";
 import { renderTrainingCurve } from "../charts/training-curve";
 import { renderPrCurve } from "../charts/pr-curve";
 import { renderLossCdf } from "../charts/loss-cdf";
-import { renderDecisionBoundary, scatterMarkup } from "../charts/decision-boundary";
+import { renderDecisionBoundary, scatterNode } from "../charts/decision-boundary";
+import type { SvgNode } from "../charts/scene";
 import { choiceOf } from "../lib/lab/lab-run";
 
 class ImbalanceLabElement extends HTMLElement {
@@ -215,7 +216,7 @@ class ImbalanceLabElement extends HTMLElement {
     const snapshot = this.pending;
     if (!snapshot) return;
     const view = labView(snapshot);
-    const chart = (name: string) => this.querySelector(`svg[data-chart="${name}"]`);
+    const chart = (name: string) => this.querySelector<SVGSVGElement>(`svg[data-chart="${name}"]`);
     // Metrics come with some snapshots only (and are carried over to the others): redraw them when new.
     const metricsChanged = snapshot.cdf !== this.drawnMetrics;
     const jobs: (() => void)[] = [
@@ -228,16 +229,16 @@ class ImbalanceLabElement extends HTMLElement {
         if (loss) renderTrainingCurve(loss, view.curves);
       },
       () => {
+        // The scatter is rebuilt only for a new data set; the same node otherwise, which the join skips.
         const key = dataKey(this.state);
-        const points = this.querySelector("[data-points]");
-        if (points && key !== this.drawnData) {
-          points.innerHTML = scatterMarkup(makeSplit({ seed: this.state.seed, ratio: this.state.ratio }).train);
+        if (!this.points || key !== this.drawnData) {
+          this.points = scatterNode(makeSplit({ seed: this.state.seed, ratio: this.state.ratio }).train);
           this.drawnData = key;
         }
       },
       () => {
-        const boundaries = this.querySelector("[data-boundaries]");
-        if (boundaries) renderDecisionBoundary(boundaries, view.boundaries);
+        const plane = chart("plane");
+        if (plane && this.points) renderDecisionBoundary(plane, this.points, view.boundaries);
       },
       () => this.renderReadouts(view),
     ];
@@ -260,6 +261,8 @@ class ImbalanceLabElement extends HTMLElement {
 
   private jobs: (() => void)[] = [];
   private drawnMetrics: unknown = undefined;
+  /** the scatter of the drawn data set, as a scene node */
+  private points: SvgNode | null = null;
 
   private runJobs() {
     const job = this.jobs.shift();
@@ -279,10 +282,7 @@ class ImbalanceLabElement extends HTMLElement {
     for (const r of view.readouts) {
       let p = box.querySelector<HTMLElement>(`.lab-readout[data-model="${r.id}"]`);
       if (!p) {
-        p = document.createElement("p");
-        p.className = `lab-readout series-${r.id}`;
-        p.dataset.model = r.id;
-        p.innerHTML = '<span class="key" aria-hidden="true"></span><span class="readout-label"></span><span>AP <strong data-ap></strong></span><span>loss <strong data-loss></strong></span>';
+        p = readoutLine(r.id);
         box.insertBefore(p, box.querySelector(".lab-chance"));
       }
       p.querySelector(".readout-label")!.textContent = r.label;
@@ -290,9 +290,11 @@ class ImbalanceLabElement extends HTMLElement {
       p.querySelector("[data-loss]")!.textContent = r.loss;
       let row = tbody.querySelector<HTMLElement>(`tr[data-model="${r.id}"]`);
       if (!row) {
-        row = document.createElement("tr");
+        row = element("tr");
         row.dataset.model = r.id;
-        row.innerHTML = '<th scope="row"></th><td class="num"></td><td class="num"></td>';
+        const header = element("th");
+        header.scope = "row";
+        row.append(header, element("td", "num"), element("td", "num"));
         tbody.append(row);
       }
       const cells = row.querySelectorAll("th, td");
@@ -301,6 +303,29 @@ class ImbalanceLabElement extends HTMLElement {
       cells[2]!.textContent = r.loss;
     }
   }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  return el;
+}
+
+/** A model's read-out line, as ImbalanceLab.astro prints it: key, label, AP and loss. */
+function readoutLine(model: string): HTMLElement {
+  const p = element("p", `lab-readout series-${model}`);
+  p.dataset.model = model;
+  const key = element("span", "key");
+  key.setAttribute("aria-hidden", "true");
+  const value = (name: string, field: string) => {
+    const span = element("span");
+    const strong = element("strong");
+    strong.setAttribute(field, "");
+    span.append(`${name} `, strong);
+    return span;
+  };
+  p.append(key, element("span", "readout-label"), value("AP", "data-ap"), value("loss", "data-loss"));
+  return p;
 }
 
 function dataKey(s: LabState): string {

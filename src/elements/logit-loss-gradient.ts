@@ -1,6 +1,6 @@
 /** <logit-loss-gradient>: FL and CE and their gradients against the logit, for the reader's γ and α. */
 import { logitAtPixel, logitLossGradientLayout, renderLogitLossGradient } from "../charts/logit-loss-gradient";
-import { readoutValue, tableValue } from "../charts/plot";
+import { readoutValue, tableValue } from "../lib/text/format";
 import { logitLossGradientData, type LogitData } from "../lib/views/figure-data";
 import { formatNumber } from "../lib/text/format";
 import type { FigureState } from "../lib/state/state";

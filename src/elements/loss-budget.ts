@@ -10,7 +10,7 @@ import {
   BUDGET_CONTROLS, BUDGET_STATE, budgetFocal, budgetInputs, type BudgetControl, type BudgetState,
 } from "../lib/state/budget-controls";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
-import { budgetTable } from "../charts/loss-budget-table";
+import { budgetTable } from "../lib/views/loss-budget-table";
 import { pageStore, type Store } from "./page-store";
 
 /** The preset whose inputs the state has, or "custom". */

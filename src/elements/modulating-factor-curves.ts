@@ -1,6 +1,7 @@
 /** <modulating-factor-curves>: (1 − p_t)^γ for the reference γ values and the reader's, live. */
 import { modulatingFactorLayout, renderModulatingFactor } from "../charts/modulating-factor";
-import { curveLabel, readoutValue, tableValue } from "../charts/plot";
+import { curveLabel } from "../charts/line-marks";
+import { readoutValue, tableValue } from "../lib/text/format";
 import { modulatingFactorData, type Curve } from "../lib/views/figure-data";
 import type { FigureState } from "../lib/state/state";
 import { defineElement, LiveFigure, type ChartSize } from "./live-figure";

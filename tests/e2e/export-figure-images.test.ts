@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { EMBEDDABLE, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
 import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { pngSize, rgb, siteTokens } from "./support/images";
+import { pngSize, siteTokens } from "./support/images";
+import type { TokenName } from "../../src/lib/site/theme-tokens";
+
+/** The band token (`rgb(0 114 178 / 0.07)`) as the file must paint it: the hex colour, and its alpha as fill-opacity. */
+function bandPaint(token: string): RegExp {
+  const m = /^rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)$/.exec(token);
+  if (!m) throw new Error(`unexpected band token ${token}`);
+  const hex = [m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("");
+  return new RegExp(`fill="#${hex}"[^>]*fill-opacity="${m[4]}"`, "i");
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,9 +97,11 @@ describe("the share panel", () => {
     expect(svg.namespace).toBe("http://www.w3.org/2000/svg");
     // Styles are attributes now, with the dark theme's colours: five reference curves and the reader's.
     const dark = tokens.dark;
-    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"]) {
-      expect(svg.strokes, token).toContain(rgb(dark[token]!));
+    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"] as const) {
+      expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(dark[token].toLowerCase());
     }
+    // The "well-classified examples" band is painted, at the theme's band opacity.
+    expect(text).toMatch(bandPaint(dark["--band"]));
     expect(svg.classAttributes).toBe(0);
     // The text face travels inside the file.
     expect(svg.styleElements.join("")).toMatch(/@font-face\{font-family:"Inter";[^}]*src:url\(data:font\/woff2;base64,/);
@@ -155,7 +166,7 @@ describe("the share panel", () => {
 });
 
 /** The curve colours each figure's presets must show: the five reference curves and the reader's, or CE (drawn in γ = 0's colour) and the reader's. */
-const CURVE_TOKENS: Record<string, string[]> = {
+const CURVE_TOKENS: Record<string, TokenName[]> = {
   "focal-curves": ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"],
   "modulating-factor": ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"],
   "logit-gradient": ["--curve-g0", "--curve-reader"],
@@ -182,8 +193,10 @@ describe("the preset images", () => {
       // The curves in the theme's colours; glyphs are paths, so no font is needed.
       const palette = tokens[theme];
       for (const token of CURVE_TOKENS[entry.id]!) {
-        expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token]!.toLowerCase());
+        expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token].toLowerCase());
       }
+      // The band under "well-classified examples" is there (resvg writes it as a filled path), not at opacity 0.
+      if (entry.id !== "logit-gradient") expect(text).toMatch(bandPaint(palette["--band"]));
       expect(text).not.toContain("<text");
       expect(svg.title).toContain(preset.label);
 

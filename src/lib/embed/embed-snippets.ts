@@ -5,16 +5,13 @@
  * markup characters could not break out of the snippet it is pasted into.
  */
 import type { EmbeddableFigure } from "./embed-registry";
-
-export function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+import { escapeXml } from "../text/escape-xml";
 
 /** An iframe that shows the figure at its natural size and shrinks with a narrow column. */
 export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): string {
   const { width, height } = figure.size;
   return (
-    `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(figure.title)}" ` +
+    `<iframe src="${escapeXml(embedUrl)}" title="${escapeXml(figure.title)}" ` +
     `width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy"></iframe>`
   );
 }
@@ -25,7 +22,7 @@ export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): strin
  */
 export function webComponentSnippet(figure: EmbeddableFigure, moduleUrl: string, attributes: Record<string, string | boolean>): string {
   const attrs = Object.entries(attributes)
-    .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeXml(value)}"`))
     .join("");
-  return `<script type="module" src="${escapeAttribute(moduleUrl)}"></script>\n<${figure.tag}${attrs}></${figure.tag}>`;
+  return `<script type="module" src="${escapeXml(moduleUrl)}"></script>\n<${figure.tag}${attrs}></${figure.tag}>`;
 }

@@ -107,3 +107,22 @@ export function formatRatio(ratio: number): string {
   if (abs >= 100) return (ratio < 0 ? "−" : "") + Math.round(abs).toLocaleString("en-US");
   return formatNumber(ratio, { notation: "significant", digits: 3 });
 }
+
+/** The shortest fixed-point text that shows a value exactly, as the paper labels ticks and γ: 0, 0.2, 0.25, 1 rather than 0.0, 1.0. */
+export function shortNumber(value: number): string {
+  for (let digits = 0; digits <= 6; digits++) {
+    const text = formatNumber(value, { notation: "fixed", digits });
+    if (Math.abs(Number(text.replace("−", "-")) - value) < 1e-9 * Math.max(1, Math.abs(value))) return text;
+  }
+  return formatNumber(value);
+}
+
+/** A loss value for a chart's readout: three decimals, or scientific notation when tiny. */
+export function readoutValue(value: number): string {
+  return formatNumber(value, { digits: 3 });
+}
+
+/** A value in a "show data" table: four decimals, scientific notation when tiny. */
+export function tableValue(value: number): string {
+  return formatNumber(value, { digits: 4 });
+}

@@ -1,10 +1,9 @@
 /**
  * Reading what an exported image really is: a PNG's pixel size from its IHDR
- * chunk, and the site's palette (from global.css) as the rgb() strings a
- * browser's computed style reports.
+ * chunk, the site's palette (the tokens global.css is held equal to), and
+ * colours as the rgb() strings a browser's computed style reports.
  */
-import { readFileSync } from "node:fs";
-import { extractThemeTokens, type ThemeTokens } from "../../../src/lib/site/theme-tokens";
+import { THEME_TOKENS, type ThemeTokens } from "../../../src/lib/site/theme-tokens";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -18,7 +17,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 export function siteTokens(): ThemeTokens {
-  return extractThemeTokens(readFileSync("src/styles/global.css", "utf8"));
+  return THEME_TOKENS;
 }
 
 /** "#14161a" → "rgb(20, 22, 26)", as getComputedStyle writes colours. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutBarChart } from "../../../src/charts/bar-chart";
+import { barChartScene, layoutBarChart } from "../../../src/charts/bar-chart";
+import { attrsOf, badValues, nodeAt, snapshotSvg } from "./svg-paths";
 
 describe("layoutBarChart", () => {
   const bars = [{ label: "a", value: 0 }, { label: "b", value: 10 }, { label: "c", value: 40 }];
@@ -37,5 +38,37 @@ describe("layoutBarChart", () => {
   it("refuses empty data and non-finite values", () => {
     expect(() => layoutBarChart([], { width: 10, height: 10 })).toThrow(/at least one bar/);
     expect(() => layoutBarChart([{ label: "x", value: NaN }], { width: 10, height: 10 })).toThrow(/non-finite/);
+  });
+});
+
+describe("barChartScene", () => {
+  const bars = [{ label: "0", value: 0.81 }, { label: "2", value: 0.25, note: "α = .25", highlight: true }];
+  const options = { width: 420, height: 220, margin: { top: 30, right: 8, bottom: 44, left: 40 } };
+  const text = { yLabel: "share", format: (v: number) => `${Math.round(v * 100)}%`, tickFormat: (v: number) => String(v) };
+  const scene = barChartScene(bars, options, text);
+  const layout = layoutBarChart(bars, options);
+
+  it("draws each bar where the layout puts it, with its value above and its label and note below", () => {
+    for (const [i, bar] of layout.bars.entries()) {
+      const rect = attrsOf(scene, "rect", "bar", `bar-${i}`);
+      expect(Number(rect.y)).toBeCloseTo(bar.y, 2);
+      expect(Number(rect.height)).toBeCloseTo(bar.height, 2);
+      expect(nodeAt(scene, "text", "value", `bar-${i}`).text).toBe(text.format(bar.value));
+      expect(nodeAt(scene, "text", "label", `bar-${i}`).text).toBe(bar.label);
+    }
+    expect(nodeAt(scene, "title", "title", "bar-1").text).toBe("2 (α = .25): 25%");
+    expect(nodeAt(scene, "text", "note", "bar-1").text).toBe("α = .25");
+    expect(attrsOf(scene, "g", "bar-1").class).toBe("bar bar-highlight");
+    expect(badValues(scene)).toEqual([]);
+  });
+
+  it("labels the value axis with the tick format", () => {
+    expect(nodeAt(scene, "text", "y-label").text).toBe("share");
+    const ticks = scene.children!.filter((n) => n.attrs?.class === "bar-tick").map((t) => nodeAt(t, "text", "label").text);
+    expect(ticks).toEqual(layout.ticks.map((t) => String(t.value)));
+  });
+
+  it("prints as the committed SVG", async () => {
+    await expect(snapshotSvg(scene)).toMatchFileSnapshot("./__snapshots__/bar-chart.svg");
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { focalCurvesData } from "../../../src/lib/views/figure-data";
 import { focalLossOfPt } from "../../../src/lib/math/loss";
-import { focalCurvesLayout, focalCurvesMarkup, focalCurvesScene } from "../../../src/charts/focal-curves";
-import { attrsOf, subpaths } from "./svg-paths";
+import { focalCurvesLayout, focalCurvesScene } from "../../../src/charts/focal-curves";
+import { attrsOf, badValues, find, nodeAt, snapshotSvg, subpaths } from "./svg-paths";
 
 const size = { width: 680, height: 420 };
 
-describe("focalCurvesMarkup (the build-time figure)", () => {
+describe("focalCurvesScene", () => {
   it.each([
     ["linear", 2, null],
     ["linear", 0.7, 0.25],
@@ -14,10 +14,10 @@ describe("focalCurvesMarkup (the build-time figure)", () => {
     ["log", 4.3, 0.75],
   ] as const)("draws every curve where the loss module puts it (%s axis, γ = %s, α = %s)", (yScale, gamma, alpha) => {
     const curves = focalCurvesData({ gamma, alpha });
-    const markup = focalCurvesMarkup(curves, { ...size, yScale });
+    const scene = focalCurvesScene(curves, { ...size, yScale });
     const { x, y, box } = focalCurvesLayout({ ...size, yScale });
     for (const curve of curves) {
-      const parts = subpaths(attrsOf(markup, "path", curve.key, "curves").d!);
+      const parts = subpaths(attrsOf(scene, "path", curve.key, "curves").d!);
       const vertices = parts.flat();
       expect(vertices.length, curve.key).toBeGreaterThan(100);
       let compared = 0;
@@ -38,28 +38,31 @@ describe("focalCurvesMarkup (the build-time figure)", () => {
   });
 
   it("has the paper's axes: p_t from 0 to 1, loss from 0 to 5, with their titles", () => {
-    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
-    expect(markup).toContain(">probability of ground truth class</text>");
-    expect(markup).toContain(">loss</text>");
-    const yLabels = [...markup.matchAll(/data-key="t(\d)"[^>]*translate\(56,[^)]*\)"><line data-key="grid"[^>]*><\/line><line[^>]*><\/line><text[^>]*>([^<]*)</g)].map((m) => m[2]);
-    expect(yLabels).toEqual(["0", "1", "2", "3", "4", "5"]);
-    for (const label of ["0", "0.2", "0.4", "0.6", "0.8", "1"]) expect(markup).toContain(`text-anchor="middle">${label}</text>`);
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
+    const tickLabels = (axis: string) => nodeAt(scene, "g", axis).children!.filter((n) => n.attrs?.class === "tick").map((t) => nodeAt(t, "text", "label").text);
+    expect(tickLabels("y-axis")).toEqual(["0", "1", "2", "3", "4", "5"]);
+    expect(tickLabels("x-axis")).toEqual(["0", "0.2", "0.4", "0.6", "0.8", "1"]);
+    expect(nodeAt(scene, "text", "title", "x-axis").text).toBe("probability of ground truth class");
+    expect(nodeAt(scene, "text", "title", "y-axis").text).toBe("loss");
+    // The y ticks sit where the scale puts 0…5.
+    const { y } = focalCurvesLayout({ ...size, yScale: "linear" });
+    expect(attrsOf(scene, "g", "t5", "y-axis").transform).toBe(`translate(56,${y(5).toFixed(2)})`);
   });
 
   it("shades the well-classified band from p_t = 0.5 to 1 and labels it", () => {
-    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
     const { x } = focalCurvesLayout({ ...size, yScale: "linear" });
-    const band = attrsOf(markup, "rect", "band");
+    const band = attrsOf(scene, "rect", "band");
     expect(Number(band.x)).toBeCloseTo(x(0.5), 1);
     expect(Number(band.x) + Number(band.width)).toBeCloseTo(x(1), 1);
-    expect(markup).toContain("well-classified examples");
+    expect(nodeAt(scene, "text", "band-label").text).toBe("well-classified examples");
   });
 
   it("names every curve in the legend, the reader's with its γ and α", () => {
-    const markup = focalCurvesMarkup(focalCurvesData({ gamma: 1.5, alpha: 0.25 }), { ...size, yScale: "linear" });
-    for (const label of ["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 1.5, α = 0.25"]) {
-      expect(markup).toContain(`>${label}</text>`);
-    }
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 1.5, alpha: 0.25 }), { ...size, yScale: "linear" });
+    const legend = nodeAt(scene, "g", "legend");
+    const labels = legend.children!.filter((n) => n.tag === "g").map((row) => nodeAt(row, "text", "label").text);
+    expect(labels).toEqual(["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 1.5, α = 0.25"]);
   });
 
   it("makes the legend wide enough that the reader's long label ends before its value starts", () => {
@@ -81,21 +84,21 @@ describe("focalCurvesMarkup (the build-time figure)", () => {
 
   it("reads out every curve at the crosshair with the module's values, and puts a dot on each visible curve", () => {
     const curves = focalCurvesData({ gamma: 3, alpha: null });
-    const markup = focalCurvesMarkup(curves, { ...size, yScale: "linear", crosshair: 0.3 });
-    expect(markup).toContain(">pₜ = 0.300</text>");
+    const scene = focalCurvesScene(curves, { ...size, yScale: "linear", crosshair: 0.3 });
+    expect(nodeAt(scene, "text", "header", "legend").text).toBe("pₜ = 0.300");
     // γ = 0 at p_t = 0.3 is −ln 0.3 = 1.204; γ = 3 is 0.7³ · 1.204 = 0.413.
-    expect(markup).toMatch(/data-key="g0"[^>]*>.*?data-key="value"[^>]*>1\.204</);
-    expect(markup).toMatch(/data-key="reader"[^>]*>.*?data-key="value"[^>]*>0\.413</);
+    expect(nodeAt(nodeAt(scene, "g", "legend"), "text", "value", "g0").text).toBe("1.204");
+    expect(nodeAt(nodeAt(scene, "g", "legend"), "text", "value", "reader").text).toBe("0.413");
     const { y } = focalCurvesLayout({ ...size, yScale: "linear" });
-    const dot = attrsOf(markup, "circle", "g2", "crosshair");
+    const dot = attrsOf(scene, "circle", "g2", "crosshair");
     expect(Number(dot.cy)).toBeCloseTo(y(focalLossOfPt(0.3, { gamma: 2, alpha: null })), 1);
   });
 
   it("marks the worked examples on the reader's curve when asked, and not otherwise", () => {
     const curves = focalCurvesData({ gamma: 2, alpha: null });
-    const off = focalCurvesMarkup(curves, { ...size, yScale: "linear" });
-    expect(off).not.toContain('data-key="examples"');
-    const on = focalCurvesMarkup(curves, { ...size, yScale: "log", examples: [0.05, 0.95] });
+    const off = focalCurvesScene(curves, { ...size, yScale: "linear" });
+    expect(find(off, (n) => n.key === "examples")).toBeUndefined();
+    const on = focalCurvesScene(curves, { ...size, yScale: "log", examples: [0.05, 0.95] });
     const { x, y } = focalCurvesLayout({ ...size, yScale: "log" });
     const marker = attrsOf(on, "g", "e0.95", "examples");
     expect(marker.transform).toBe(`translate(${x(0.95).toFixed(2)},${y(focalLossOfPt(0.95, { gamma: 2, alpha: null })).toFixed(2)})`);
@@ -107,10 +110,17 @@ describe("focalCurvesMarkup (the build-time figure)", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
-  it("escapes text so nothing in a label can become markup", () => {
-    const curves = focalCurvesData({ gamma: 2, alpha: null });
-    const markup = focalCurvesMarkup(curves, { ...size, yScale: "linear" });
-    expect(markup).not.toMatch(/NaN|undefined|Infinity/);
-    expect(markup.startsWith('<svg data-key="focal-curves" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  it("never writes NaN, undefined or Infinity into an attribute or a label", () => {
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 5, alpha: 0.25 }), { ...size, yScale: "log", crosshair: 0.999, examples: [0.05, 0.95] });
+    expect(badValues(scene)).toEqual([]);
+  });
+
+  it("prints as the committed SVG (default view, and log axis with crosshair and worked examples)", async () => {
+    await expect(snapshotSvg(focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" }))).toMatchFileSnapshot(
+      "./__snapshots__/focal-curves.svg",
+    );
+    await expect(
+      snapshotSvg(focalCurvesScene(focalCurvesData({ gamma: 3, alpha: 0.25 }), { ...size, yScale: "log", crosshair: 0.4, examples: [0.05, 0.95] })),
+    ).toMatchFileSnapshot("./__snapshots__/focal-curves-log-crosshair.svg");
   });
 });

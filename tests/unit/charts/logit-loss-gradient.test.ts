@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { logitLossGradientData } from "../../../src/lib/views/figure-data";
 import { focalLossFromLogit, focalLossGradLogit } from "../../../src/lib/math/loss";
-import { logitAtPixel, logitLossGradientLayout, logitLossGradientMarkup } from "../../../src/charts/logit-loss-gradient";
-import { attrsOf, comparePathToFunction } from "./svg-paths";
+import { logitAtPixel, logitLossGradientLayout, logitLossGradientScene } from "../../../src/charts/logit-loss-gradient";
+import { attrsOf, badValues, comparePathToFunction, snapshotSvg } from "./svg-paths";
 
-describe("logitLossGradientMarkup", () => {
+describe("logitLossGradientScene", () => {
   it.each([
     [{ width: 680, height: 340 }, 2, null],
     [{ width: 680, height: 340 }, 5, 0.25],
     [{ width: 360, height: 480 }, 0.5, 0.75],
   ] as const)("at %o draws FL, CE and their gradients as the module computes them (γ = %s, α = %s)", (size, gamma, alpha) => {
     const data = logitLossGradientData({ gamma, alpha });
-    const markup = logitLossGradientMarkup(data, size);
+    const scene = logitLossGradientScene(data, size);
+    expect(badValues(scene)).toEqual([]);
     const [lossPanel, gradPanel] = logitLossGradientLayout(size);
     const params = { fl: { gamma, alpha }, ce: { gamma: 0, alpha } };
     for (const [panel, key, fn] of [
@@ -20,7 +21,7 @@ describe("logitLossGradientMarkup", () => {
       [gradPanel!, "reader", (x: number) => focalLossGradLogit(x, 1, params.fl)],
       [gradPanel!, "ce", (x: number) => focalLossGradLogit(x, 1, params.ce)],
     ] as const) {
-      const d = attrsOf(markup, "path", key, panel.key === "loss" ? "loss" : "gradient").d!;
+      const d = attrsOf(scene, "path", key, panel.key === "loss" ? "loss" : "gradient").d!;
       expect(comparePathToFunction(d, fn, panel.x, panel.y, panel.box, [-6, 6]), `${panel.key} ${key}`).toBeGreaterThan(100);
     }
   });
@@ -48,5 +49,14 @@ describe("logitLossGradientMarkup", () => {
     const lowest = Math.min(...data.gradient[1]!.points.map((p) => p.y));
     const [, grad] = logitLossGradientLayout({ width: 680, height: 340 });
     expect(lowest).toBeGreaterThan(grad!.y.domain()[0]!);
+  });
+
+  it("prints as the committed SVG (side by side, and stacked with a crosshair)", async () => {
+    await expect(snapshotSvg(logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: 0.25 }), { width: 680, height: 340 }))).toMatchFileSnapshot(
+      "./__snapshots__/logit-loss-gradient.svg",
+    );
+    await expect(
+      snapshotSvg(logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: null }), { width: 360, height: 480, crosshair: 1.5 })),
+    ).toMatchFileSnapshot("./__snapshots__/logit-loss-gradient-stacked.svg");
   });
 });

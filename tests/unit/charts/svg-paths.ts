@@ -1,16 +1,45 @@
-/** Helpers for reading chart markup in Node: find an element by its data-key and sample its path. */
+/** Helpers for reading chart scenes in Node: find a node by its key, collect its text, sample its path, snapshot it. */
+import { sceneToMarkup, type SvgNode } from "../../../src/charts/scene";
 
-/** The attributes of the first element with this tag and data-key inside the markup (after `within`, if given). */
-export function attrsOf(markup: string, tag: string, key: string, within?: string): Record<string, string> {
-  const start = within ? markup.indexOf(`data-key="${within}"`) : 0;
-  if (start < 0) throw new Error(`no element with data-key="${within}"`);
-  const re = new RegExp(`<${tag} data-key="${key}"([^>]*)>`, "g");
-  re.lastIndex = start;
-  const match = re.exec(markup);
-  if (!match) throw new Error(`no <${tag} data-key="${key}">`);
+/** The first node with this tag and key, depth first (inside the node keyed `within`, if given); throws when there is none. */
+export function nodeAt(scene: SvgNode, tag: string, key: string, within?: string): SvgNode {
+  const root = within ? find(scene, (n) => n.key === within) : scene;
+  if (!root) throw new Error(`no node keyed ${within}`);
+  const found = find(root, (n) => n.tag === tag && n.key === key);
+  if (!found) throw new Error(`no <${tag}> keyed ${key}${within ? ` in ${within}` : ""}`);
+  return found;
+}
+
+/** The first node, depth first, that passes the test. */
+export function find(scene: SvgNode, test: (n: SvgNode) => boolean): SvgNode | undefined {
+  if (test(scene)) return scene;
+  for (const child of scene.children ?? []) {
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every node, depth first. */
+export function allNodes(scene: SvgNode): SvgNode[] {
+  return [scene, ...(scene.children ?? []).flatMap(allNodes)];
+}
+
+/** A node's attributes as the printed text of each (what the SVG would say). */
+export function attrsOf(scene: SvgNode, tag: string, key: string, within?: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const [, name, value] of match[1]!.matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[name!] = value!;
+  for (const [name, value] of Object.entries(nodeAt(scene, tag, key, within).attrs ?? {})) if (value !== null && value !== undefined) attrs[name] = String(value);
   return attrs;
+}
+
+/** The text content of every text-bearing node, in order. */
+export function textsOf(scene: SvgNode): string[] {
+  return allNodes(scene).flatMap((n) => (n.text !== undefined ? [n.text] : []));
+}
+
+/** The scene as the SVG the site prints, one element per line, for a committed snapshot that diffs readably. */
+export function snapshotSvg(scene: SvgNode): string {
+  return `${sceneToMarkup(scene).replace(/></g, ">\n<")}\n`;
 }
 
 /** The vertices of an M/L path, split into subpaths at each M. */
@@ -56,4 +85,16 @@ export function comparePathToFunction(
     compared++;
   }
   return compared;
+}
+
+/** Every attribute or text in the scene that would print as NaN, undefined or Infinity ("key.attr = value"). */
+export function badValues(scene: SvgNode): string[] {
+  const bad: string[] = [];
+  for (const n of allNodes(scene)) {
+    for (const [name, value] of Object.entries(n.attrs ?? {})) {
+      if (typeof value === "number" ? !Number.isFinite(value) : /NaN|undefined|Infinity/.test(String(value ?? ""))) bad.push(`${n.key}.${name} = ${value}`);
+    }
+    if (n.text !== undefined && /NaN|undefined|Infinity/.test(n.text)) bad.push(`${n.key} text = ${n.text}`);
+  }
+  return bad;
 }

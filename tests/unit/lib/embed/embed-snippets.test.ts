@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMBEDDABLE } from "../../../../src/lib/embed/embed-registry";
-import { escapeAttribute, iframeSnippet, webComponentSnippet } from "../../../../src/lib/embed/embed-snippets";
+import { iframeSnippet, webComponentSnippet } from "../../../../src/lib/embed/embed-snippets";
 
 const figure = EMBEDDABLE[0]!;
 
@@ -28,13 +28,4 @@ describe("webComponentSnippet", () => {
   it("escapes attribute values", () => {
     expect(webComponentSnippet(figure, "m.js", { gamma: `"><img>` })).toContain(`gamma="&quot;&gt;&lt;img&gt;"`);
   });
-});
-
-describe("escapeAttribute", () => {
-  it.each([
-    ["a&b", "a&amp;b"],
-    [`"`, "&quot;"],
-    ["<>", "&lt;&gt;"],
-    ["plain 0.25", "plain 0.25"],
-  ])("%s → %s", (input, expected) => expect(escapeAttribute(input)).toBe(expected));
 });

@@ -1,57 +1,45 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractThemeTokens, resolveVars, tokenDeclarations } from "../../../../src/lib/site/theme-tokens";
+import { DARK_TOKEN_CHANGES, THEME_TOKENS, tokenDeclarations, type Tokens } from "../../../../src/lib/site/theme-tokens";
 
-const globalCss = readFileSync("src/styles/global.css", "utf8");
+const globalCss = readFileSync("src/styles/global.css", "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
 
-describe("extractThemeTokens", () => {
-  it("reads both palettes from the site's own global.css", () => {
-    const { light, dark } = extractThemeTokens(globalCss);
-    // Every curve colour exists in both themes, and the dark theme restates them with lifted lightness.
-    for (const name of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader", "--bg", "--text"]) {
-      expect(light[name], name).toMatch(/^#[0-9a-f]{6}$|^rgb\(/i);
-      expect(dark[name], name).toMatch(/^#[0-9a-f]{6}$|^rgb\(/i);
+/** The custom properties declared directly in the rule whose selector is exactly `selector` (at any nesting). */
+function declaredIn(selector: string): Record<string, string> {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const block = new RegExp(`(?:^|[{}\\s])${escaped}\\s*\\{([^{}]*)\\}`).exec(globalCss);
+  if (!block) throw new Error(`global.css has no ${selector} block`);
+  const out: Record<string, string> = {};
+  for (const m of block[1]!.matchAll(/(--[\w-]+)\s*:\s*([^;]+?)\s*(?:;|$)/g)) out[m[1]!] = m[2]!.replace(/\s+/g, " ");
+  return out;
+}
+
+describe("the palette (THEME_TOKENS) and global.css", () => {
+  it("declare the same light tokens in :root", () => {
+    expect(declaredIn(":root")).toEqual(THEME_TOKENS.light);
+  });
+
+  it.each([':root[data-theme="dark"]', ':root:not([data-theme="light"])'])("restate the same dark tokens in %s", (selector) => {
+    expect(declaredIn(selector)).toEqual(DARK_TOKEN_CHANGES);
+  });
+
+  it("give every curve colour a lifted dark variant, and inherit what the dark theme does not restate", () => {
+    const { light, dark } = THEME_TOKENS;
+    for (const name of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader", "--bg", "--text"] as const) {
+      expect(light[name], name).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(dark[name], name).toMatch(/^#[0-9a-f]{6}$/i);
       expect(dark[name], name).not.toBe(light[name]);
     }
-    // Tokens the dark block does not restate are inherited from light.
     expect(dark["--font-ui"]).toBe(light["--font-ui"]);
     expect(light["--font-ui"]).toContain("Inter");
-  });
-
-  it("takes the values from the right blocks", () => {
-    const css = `/* c */ :root { --bg: #fff; --text: #000; --w: 1px }
-      @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) { --bg: #111; } }
-      :root[data-theme="dark"] { --bg: #222; }`;
-    expect(extractThemeTokens(css)).toEqual({
-      light: { "--bg": "#fff", "--text": "#000", "--w": "1px" },
-      dark: { "--bg": "#222", "--text": "#000", "--w": "1px" },
-    });
-  });
-
-  it("fails loudly when the token blocks are missing rather than drawing black images", () => {
-    expect(() => extractThemeTokens("body { color: red }")).toThrow(/token blocks/);
-  });
-});
-
-describe("resolveVars", () => {
-  const tokens = { "--a": "#123456", "--b": "var(--a)", "--c": "rgb(1 2 3 / 0.5)" };
-  it.each([
-    ["stroke: var(--a);", "stroke: #123456;"],
-    ["stroke: var( --b );", "stroke: #123456;"],
-    ["fill: var(--missing, #fff);", "fill: #fff;"],
-    ["fill: var(--missing, var(--c));", "fill: rgb(1 2 3 / 0.5);"],
-    ["fill: var(--missing);", "fill: initial;"],
-    ["a: var(--a) var(--c)", "a: #123456 rgb(1 2 3 / 0.5)"],
-  ])("%s → %s", (input, expected) => {
-    expect(resolveVars(input, tokens)).toBe(expected);
-  });
-  it("stops on a token cycle", () => {
-    expect(() => resolveVars("x: var(--p)", { "--p": "var(--q)", "--q": "var(--p)" })).not.toThrow();
   });
 });
 
 describe("tokenDeclarations", () => {
-  it("writes declarations", () => {
-    expect(tokenDeclarations({ "--a": "#fff", "--b": "1px" })).toBe("--a:#fff;--b:1px;");
+  it("writes every token as a declaration", () => {
+    const text = tokenDeclarations(THEME_TOKENS.dark as Tokens);
+    expect(text).toContain("--bg:#14161a;");
+    expect(text).toContain("--band:rgb(86 180 233 / 0.09);");
+    expect(text.split(";").filter(Boolean)).toHaveLength(Object.keys(THEME_TOKENS.light).length);
   });
 });

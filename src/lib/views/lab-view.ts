@@ -3,13 +3,37 @@
  * chart and the read-outs as text. The component (build time) and the element
  * (browser) both go through here, so they show the same thing for the same run.
  */
-import type { LabSnapshot, ModelId, ModelSnapshot } from "../lib/lab/lab-run";
-import type { LossChoice } from "../lib/lab/trainer";
-import { formatNumber } from "../lib/text/format";
-import type { CurveSeries } from "./training-curve";
-import type { PrSeries } from "./pr-curve";
-import type { BoundarySeries } from "./decision-boundary";
-import type { CdfSeries } from "./loss-cdf";
+import type { LabSnapshot, ModelId, ModelSnapshot } from "../lab/lab-run";
+import type { LossChoice, ModelState } from "../lab/trainer";
+import type { CdfPoint, PrPoint } from "../math/metrics";
+import { formatNumber } from "../text/format";
+
+/** One model's training loss: [step, loss] pairs. */
+export interface CurveSeries {
+  id: string;
+  label: string;
+  points: readonly [number, number][];
+}
+
+/** One model's precision against recall on the held-out points. */
+export interface PrSeries {
+  id: string;
+  label: string;
+  points: readonly PrPoint[];
+}
+
+/** One model, whose decision boundary is drawn. */
+export interface BoundarySeries {
+  id: string;
+  label: string;
+  model: ModelState;
+}
+
+/** The cumulative share of the loss for one γ. */
+export interface CdfSeries {
+  gamma: number;
+  points: readonly CdfPoint[];
+}
 
 export function choiceLabel(choice: LossChoice): string {
   if (choice.kind === "ce") return "Cross-entropy";

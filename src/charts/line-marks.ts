@@ -6,8 +6,7 @@
 import { line } from "d3-shape";
 import type { Curve } from "../lib/views/figure-data";
 import type { CurvePoint } from "../lib/math/loss";
-import { formatNumber } from "../lib/text/format";
-import { tickLabels } from "./axes";
+import { shortNumber } from "../lib/text/format";
 import { node, type SvgNode } from "./scene";
 
 export interface Scale {
@@ -84,27 +83,12 @@ export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = fals
   return d;
 }
 
-/** Text for a γ or α value: the shortest decimal that shows it exactly (0.5, 2, 0.25). */
-export function shortNumber(value: number): string {
-  return tickLabels([value])[0]!;
-}
-
 /** Legend text of a curve: "γ = 0.5", or the reader's "your γ = 2.3, α = 0.25". */
 export function curveLabel(curve: Curve, readerName = "yours"): string {
   const gamma = `γ = ${shortNumber(curve.gamma)}`;
   if (!curve.reader) return gamma;
   const alpha = curve.alpha === null ? "" : `, α = ${shortNumber(curve.alpha)}`;
   return `${readerName}: ${gamma}${alpha}`;
-}
-
-/** A loss value for the readout: three decimals, or scientific notation when tiny. */
-export function readoutValue(value: number): string {
-  return formatNumber(value, { digits: 3 });
-}
-
-/** A value in a "show data" table: four decimals, scientific notation when tiny. */
-export function tableValue(value: number): string {
-  return formatNumber(value, { digits: 4 });
 }
 
 export interface LegendRow {

@@ -3,8 +3,8 @@
  * p_t, and each loss's per-example value and share. Plain cell text, so the
  * component writes it at build time and the element overwrites it in place.
  */
-import { BUDGET_PARTS, BUDGET_PART_LABELS, formatCount, type LossBudget } from "../lib/views/loss-budget";
-import { formatNumber, formatPercent } from "../lib/text/format";
+import { BUDGET_PARTS, BUDGET_PART_LABELS, formatCount, type LossBudget } from "./loss-budget";
+import { formatNumber, formatPercent } from "../text/format";
 
 export interface BudgetTable {
   head: string[];
