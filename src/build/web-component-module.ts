@@ -8,7 +8,6 @@
  * files are emitted into the client build; the dev server builds them on
  * request and again after a source file changes.
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";

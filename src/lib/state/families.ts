@@ -8,6 +8,7 @@ import { BUDGET_STATE } from "./budget-controls";
 import { LOSS_STATE, TABLE_STATE } from "./calculator-state";
 import { EMBED_STATE, STANDALONE_STATE } from "./embed-params";
 import { FORMULA_STATE } from "./formula-state";
+import { DETECTOR_LAB_STATE } from "./detector-lab-state";
 import { LAB_STATE } from "./lab-state";
 import { FIGURE_STATE, type Schema, type StateDefinition } from "./state";
 
@@ -18,6 +19,7 @@ export const URL_FAMILIES = {
   loss: LOSS_STATE,
   table: TABLE_STATE,
   lab: LAB_STATE,
+  detector: DETECTOR_LAB_STATE,
   budget: BUDGET_STATE,
   embed: EMBED_STATE,
 } as const satisfies Record<string, StateDefinition<Schema>>;

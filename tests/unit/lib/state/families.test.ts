@@ -135,7 +135,7 @@ describe("the families together", () => {
   it("give every family but the figures' and the embed's (whose names are printed in links already) its own prefix", () => {
     const prefixes = Object.entries(URL_FAMILIES).map(([name, f]) => [name, f.prefix]);
     expect(Object.fromEntries(prefixes)).toEqual({
-      figure: "", embed: "", formula: "formula.", loss: "loss.", table: "table.", lab: "lab.", budget: "budget.",
+      figure: "", embed: "", formula: "formula.", loss: "loss.", table: "table.", lab: "lab.", budget: "budget.", detector: "det.",
     });
   });
 });
