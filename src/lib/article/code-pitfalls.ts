@@ -318,6 +318,7 @@ export function pitfallNumbers(): Record<string, PitfallNumber> {
     "prior.backgroundShareAtZero": { value: prior.backgroundShareAtZero, format: "percent" },
     "prior.backgroundShareAtPrior": { value: prior.backgroundShareAtPrior, format: "percent" },
     "prior.ratio": { value: prior.lossAtZeroBias / prior.lossAtPriorBias, format: "ratio" },
+    "normaliser.anchors": { value: norm.anchors, format: "integer" },
     "normaliser.sumOverPositives": { value: norm.sumOverPositives, format: "number" },
     "normaliser.meanOverAnchors": { value: norm.meanOverAnchors, format: "number" },
     "normaliser.factor": { value: norm.factor, format: "ratio" },
