@@ -8,12 +8,14 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 // Pages with text, math and build-time tables and charts but no interactive island. (The index has
-// the live hero figure and chapter 1 the live loss budget now, so they no longer qualify; chapter 2,
-// whose one picture is drawn at build time, chapter 4 and the 404 page do.)
+// the live hero figure and chapter 1 the live loss budget; every chapter now ends with the "Check
+// yourself" island, so chapters 2 and 4 are tested below for loading that island alone.)
 const TEXT_PAGES = [
+  { path: "no-such-page/", file: "dist/404.html" },
+];
+const SELF_CHECK_ONLY_PAGES = [
   { path: "what-is-focal-loss/", file: "dist/what-is-focal-loss/index.html" },
   { path: "balanced-cross-entropy/", file: "dist/balanced-cross-entropy/index.html" },
-  { path: "no-such-page/", file: "dist/404.html" },
 ];
 
 describe("a text-only page costs no JavaScript beyond the theme script", () => {
@@ -34,6 +36,14 @@ describe("a text-only page costs no JavaScript beyond the theme script", () => {
     const html = readFileSync(file, "utf8");
     expect(html.match(/<script\b/g)).toHaveLength(1);
     expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it.each(SELF_CHECK_ONLY_PAGES)("$file has the theme script and only the Check yourself island's module", ({ file }) => {
+    const html = readFileSync(file, "utf8");
+    const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(external).toHaveLength(1);
+    expect(external[0]).toMatch(/\/SelfCheck\.astro_astro_type_script[^/]*\.js$/);
+    expect(html.match(/<script\b/g)).toHaveLength(2);
   });
 
   it("the index, with its live hero figure, loads only the figure's modules", async () => {

@@ -1,0 +1,15 @@
+/** Reads the project's own reference files (tests/reference/), written by scripts/reference/*.py. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const dir = fileURLToPath(new URL("../reference/", import.meta.url));
+
+export function loadLocalReference<T>(file: string): T {
+  return JSON.parse(readFileSync(dir + file, "utf8")) as T;
+}
+
+/** How many cases a property test tries: modest by default, more under FUZZ_RUNS=n. */
+export const FUZZ_RUNS = (() => {
+  const n = Number(process.env.FUZZ_RUNS);
+  return Number.isInteger(n) && n > 0 ? n : 200;
+})();
