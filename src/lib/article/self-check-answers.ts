@@ -34,6 +34,7 @@ const ANSWERS: Record<string, () => NumericAnswer> = {
   "cevfl.ratioFg095": () => ({ value: crossEntropy(0.95, 1) / focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 }), tolerance: rel(0.1), unit: "", digits: 4 }),
   "final.priorBias": () => ({ value: priorBias(0.01), tolerance: abs(0.05), unit: "", digits: 3 }),
   "lab.ceEasyPrior": () => ({ value: crossEntropy(0.01, 0), tolerance: rel(0.1), unit: "", digits: 3 }),
+  "detector.ceAtZeroBias": () => ({ value: crossEntropy(0.5, 0), tolerance: rel(0.05), unit: "", digits: 3 }),
   "code.meanFactor": () => ({ value: normaliserEffect().factor, tolerance: rel(0.05), unit: "", digits: 4 }),
   "code.zeroFrom64": () => ({ value: firstLogitZero(64), tolerance: abs(1), unit: "", digits: 3 }),
 };
