@@ -59,7 +59,7 @@ export function cellSums(grid: CellGrid, perAnchor: Float64Array): Float64Array 
   const out = new Float64Array(grid.columns * grid.rows);
   for (let i = 0; i < grid.cellOf.length; i++) {
     const c = grid.cellOf[i]!;
-    if (c >= 0) out[c] += perAnchor[i]!;
+    if (c >= 0) out[c] = out[c]! + perAnchor[i]!;
   }
   return out;
 }

@@ -87,7 +87,8 @@ export class LiveLossMap {
       termCounts[g]++;
       lossSum[g] += loss;
       gradSum[g] += Math.abs(this.grad[t]!);
-      perAnchor[(t / K) | 0] += loss / normaliser;
+      const a = (t / K) | 0;
+      perAnchor[a] = perAnchor[a]! + loss / normaliser;
       sum += loss;
     }
     const share = (parts: GroupShares): GroupShares => {

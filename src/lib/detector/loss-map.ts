@@ -110,7 +110,8 @@ export function lossMap(terms: TrainingTerms, anchorCount: number, kind: LossKin
     termCounts[g]++;
     lossSum[g] += loss;
     gradSum[g] += Math.abs(batch.grad[t]!);
-    perAnchor[terms.anchor[t]!] += loss / normaliser;
+    const a = terms.anchor[t]!;
+    perAnchor[a] = perAnchor[a]! + loss / normaliser;
     sum += loss;
   }
   const share = (parts: GroupShares): GroupShares => {
