@@ -90,8 +90,8 @@ const n = (v: number) => String(Math.round(v * 10) / 10);
 const rect = (b: Box, cls: string, extra = "") =>
   `<rect class="${cls}" x="${n(b.x0)}" y="${n(b.y0)}" width="${n(b.x1 - b.x0)}" height="${n(b.y1 - b.y0)}"${extra}/>`;
 
-/** Side of the square resize handle at a box's bottom-right corner, in image pixels. */
-export const HANDLE_SIZE = 18;
+/** Side of the square resize handle centred on a box's bottom-right corner (so it never hides a small box), in image pixels. */
+export const HANDLE_SIZE = 30;
 
 export function overlayMarkup(o: OverlayOptions): string {
   const gridId = `${o.idPrefix}-grid`;
@@ -107,7 +107,7 @@ export function overlayMarkup(o: OverlayOptions): string {
       ? ` tabindex="0" role="button" aria-roledescription="movable box" aria-label="${esc(label)}"`
       : "";
     const selected = i === o.selected ? " is-selected" : "";
-    const handle = o.interactive ? rect({ x0: x1 - HANDLE_SIZE, y0: y1 - HANDLE_SIZE, x1, y1 }, "gt-handle", ` data-handle="${i}"`) : "";
+    const handle = o.interactive ? rect({ x0: x1 - HANDLE_SIZE / 2, y0: y1 - HANDLE_SIZE / 2, x1: x1 + HANDLE_SIZE / 2, y1: y1 + HANDLE_SIZE / 2 }, "gt-handle", ` data-handle="${i}"`) : "";
     return `<g class="gt-box${selected}" data-box="${i}"${attrs}>${rect(b.box, "gt-rect")}` +
       `<text class="gt-label" x="${n(x0 + 4)}" y="${n(Math.max(14, y0 - 5))}">${esc(b.name)}</text>${handle}</g>`;
   }).join("");

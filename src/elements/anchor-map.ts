@@ -14,7 +14,7 @@ import { LiveLossMap } from "../lib/detector/live-loss-map";
 import { LOSS_KINDS, type LossKind, type LossMap } from "../lib/detector/loss-map";
 import { ohemSelect, type OhemSelection } from "../lib/detector/ohem";
 import { MAX_OBJECTS, SCENE_CLASSES, SCENE_SIZE } from "../lib/detector/scene";
-import { modelLogits } from "../lib/detector/score-model";
+import { modelLogits, scoredAnchors } from "../lib/detector/score-model";
 import { formatNumber } from "../lib/text/format";
 import { levelPosition, parseAnchorMapState, updateAnchorMapState, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { labelPixels, lossPixels, overlayMarkup } from "../charts/anchor-map";
@@ -204,11 +204,12 @@ class AnchorMapElement extends HTMLElement {
   }
 
   private compute(): void {
-    const { anchors, noise, model } = this.setup;
+    const { anchors, base, model } = this.setup;
     const { boxes, alpha, gamma } = this.state;
-    this.assignment = assignAnchors(anchors, boxes, this.setup.classes);
-    this.logits = modelLogits(this.assignment, noise, model, this.logits);
-    for (const kind of LOSS_KINDS) this.maps[kind] = this.lives[kind].update(this.assignment, boxes, this.logits, alpha, gamma);
+    this.assignment = assignAnchors(anchors, boxes, this.setup.classes, this.assignment ?? undefined);
+    this.logits = modelLogits(this.assignment, base, model, this.logits);
+    const changed = scoredAnchors(this.assignment, model);
+    for (const kind of LOSS_KINDS) this.maps[kind] = this.lives[kind].update(this.assignment, boxes, this.logits, alpha, gamma, changed);
   }
 
   private computeOhem(): void {

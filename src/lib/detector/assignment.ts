@@ -7,7 +7,7 @@
  * over objects does. Its classification target is a length-K vector, one-hot
  * for the object's class, all zeros for background, none for an ignored anchor.
  */
-import type { AnchorSet } from "./anchors";
+import { anchorShapes, ANCHORS_PER_LOCATION, type AnchorSet } from "./anchors";
 import { iouCorners, type Box } from "./iou";
 
 export const FOREGROUND_IOU = 0.5;
@@ -33,6 +33,8 @@ export interface Assignment {
   classIou: Float64Array;
   classes: number;
   counts: LabelCounts;
+  /** the anchors with IoU > 0 with some object; every other anchor is background at IoU 0 */
+  touched: Int32Array;
 }
 
 export interface LabelCounts {
@@ -56,40 +58,87 @@ function assertObjects(objects: readonly GroundTruth[], classes: number): void {
   }
 }
 
-/** Labels every anchor of the set against the objects; K = classes. */
-export function assignAnchors(anchors: AnchorSet, objects: readonly GroundTruth[], classes: number): Assignment {
+/**
+ * Labels every anchor of the set against the objects; K = classes. An anchor
+ * can overlap a box only if its centre lies within half its own size of the
+ * box, so on a grid (generateAnchors) only those locations are visited; every
+ * other anchor has IoU 0 and is background. A hand-made set without grids is
+ * checked anchor by anchor. `reuse`, the previous assignment of the same
+ * anchors, lends its arrays (only its touched anchors need clearing), so a
+ * drag allocates nothing per frame; it must not be read afterwards.
+ */
+export function assignAnchors(anchors: AnchorSet, objects: readonly GroundTruth[], classes: number, reuse?: Assignment): Assignment {
   assertObjects(objects, classes);
   const n = anchors.count;
-  const b = anchors.boxes;
-  const label = new Uint8Array(n);
-  const object = new Int16Array(n).fill(-1);
-  const maxIou = new Float64Array(n);
-  const classIou = new Float64Array(n * classes);
-  const counts: LabelCounts = { foreground: 0, background: 0, ignored: 0 };
-  for (let i = 0; i < n; i++) {
-    const ax0 = b[4 * i]!, ay0 = b[4 * i + 1]!, ax1 = b[4 * i + 2]!, ay1 = b[4 * i + 3]!;
-    let best = 0;
-    let bestObject = -1;
-    for (let k = 0; k < objects.length; k++) {
-      const o = objects[k]!;
-      const v = iouCorners(ax0, ay0, ax1, ay1, o.box.x0, o.box.y0, o.box.x1, o.box.y1);
-      if (v > best) {
-        best = v;
-        bestObject = k;
-      }
-      const c = i * classes + o.classIndex;
-      if (v > classIou[c]!) classIou[c] = v;
+  const fits = reuse !== undefined && reuse.label.length === n && reuse.classes === classes;
+  const label = fits ? reuse.label : new Uint8Array(n);
+  const object = fits ? reuse.object : new Int16Array(n).fill(-1);
+  const maxIou = fits ? reuse.maxIou : new Float64Array(n);
+  const classIou = fits ? reuse.classIou : new Float64Array(n * classes);
+  if (fits) {
+    for (const i of reuse.touched) {
+      label[i] = LABEL.background;
+      object[i] = -1;
+      maxIou[i] = 0;
+      classIou.fill(0, i * classes, (i + 1) * classes);
     }
-    maxIou[i] = best;
-    const l = labelOf(best);
+  }
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  const visit = (i: number, k: number, o: GroundTruth) => {
+    const b = anchors.boxes;
+    const v = iouCorners(b[4 * i]!, b[4 * i + 1]!, b[4 * i + 2]!, b[4 * i + 3]!, o.box.x0, o.box.y0, o.box.x1, o.box.y1);
+    if (v <= 0) return;
+    if (!seen[i]) {
+      seen[i] = 1;
+      touched.push(i);
+    }
+    // Objects are visited in order and only a strictly larger IoU wins: the first of equals keeps the anchor.
+    if (v > maxIou[i]!) {
+      maxIou[i] = v;
+      object[i] = k;
+    }
+    const c = i * classes + o.classIndex;
+    if (v > classIou[c]!) classIou[c] = v;
+  };
+  objects.forEach((o, k) => {
+    if (anchors.grids.length === 0) {
+      for (let i = 0; i < n; i++) visit(i, k, o);
+      return;
+    }
+    for (const g of anchors.grids) {
+      const shapes = anchorShapes(g.level);
+      const halfW = Math.max(...shapes.map((s) => s.width)) / 2;
+      const halfH = Math.max(...shapes.map((s) => s.height)) / 2;
+      // Centres (j + 0.5)·stride inside (x0 − halfW, x1 + halfW); one extra column each side for rounding.
+      const c0 = Math.max(0, Math.floor((o.box.x0 - halfW) / g.stride - 0.5));
+      const c1 = Math.min(g.columns - 1, Math.ceil((o.box.x1 + halfW) / g.stride - 0.5));
+      const r0 = Math.max(0, Math.floor((o.box.y0 - halfH) / g.stride - 0.5));
+      const r1 = Math.min(g.rows - 1, Math.ceil((o.box.y1 + halfH) / g.stride - 0.5));
+      for (let row = r0; row <= r1; row++) {
+        for (let col = c0; col <= c1; col++) {
+          const first = g.offset + (row * g.columns + col) * ANCHORS_PER_LOCATION;
+          for (let a = 0; a < ANCHORS_PER_LOCATION; a++) visit(first + a, k, o);
+        }
+      }
+    }
+  });
+  const counts: LabelCounts = { foreground: 0, background: n, ignored: 0 };
+  for (const i of touched) {
+    const l = labelOf(maxIou[i]!);
     label[i] = l;
     if (l === LABEL.foreground) {
-      object[i] = bestObject;
       counts.foreground++;
-    } else if (l === LABEL.background) counts.background++;
-    else counts.ignored++;
+      counts.background--;
+    } else {
+      object[i] = -1;
+      if (l === LABEL.ignored) {
+        counts.ignored++;
+        counts.background--;
+      }
+    }
   }
-  return { label, object, maxIou, classIou, classes, counts };
+  return { label, object, maxIou, classIou, classes, counts, touched: Int32Array.from(touched) };
 }
 
 /** The length-K classification target of anchor i; null for an ignored anchor (it has none). */

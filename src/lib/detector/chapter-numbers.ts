@@ -94,6 +94,7 @@ function computeNumbers(): Record<string, string> {
     prior: fixed(PRIOR, 2),
     "background-logit": fixed(DEFAULT_SCORE_MODEL.backgroundLogit, 2),
     slope: String(DEFAULT_SCORE_MODEL.slope),
+    floor: fixed(DEFAULT_SCORE_MODEL.floor, 1),
     noise: fixed(DEFAULT_SCORE_MODEL.noise, 1),
     seed: String(DEFAULT_SCORE_MODEL.seed),
     normaliser: formatCount(fl.normaliser),

@@ -81,7 +81,7 @@ export interface LossMap {
   sum: number;
   /** max(1, anchors assigned to an object) */
   normaliser: number;
-  /** each anchor's loss (its K terms), normalised like the total; 0 for an ignored anchor */
+  /** each anchor's loss (the sum of its K terms) before dividing by the normaliser; 0 for an ignored anchor */
   perAnchor: Float64Array;
   /** how many terms fall in each group */
   termCounts: GroupShares;
@@ -111,7 +111,7 @@ export function lossMap(terms: TrainingTerms, anchorCount: number, kind: LossKin
     lossSum[g] += loss;
     gradSum[g] += Math.abs(batch.grad[t]!);
     const a = terms.anchor[t]!;
-    perAnchor[a] = perAnchor[a]! + loss / normaliser;
+    perAnchor[a] = perAnchor[a]! + loss;
     sum += loss;
   }
   const share = (parts: GroupShares): GroupShares => {

@@ -54,6 +54,18 @@ describe("assignAnchors", () => {
     expect(a.counts.background).toBe(a.label.length);
   });
 
+  it("gives the same labels when it reuses the previous assignment's arrays", () => {
+    const anchors = generateAnchors(SCENE_SIZE);
+    const first = assignAnchors(anchors, SCENE_OBJECTS, 3);
+    const moved = SCENE_OBJECTS.map((o) => ({ ...o, box: { ...o.box, x0: o.box.x0 + 37, x1: o.box.x1 + 37 } }));
+    const fresh = assignAnchors(anchors, moved, 3);
+    const reused = assignAnchors(anchors, moved, 3, first);
+    expect(reused.counts).toEqual(fresh.counts);
+    expect(Buffer.from(reused.label.buffer).equals(Buffer.from(fresh.label.buffer))).toBe(true);
+    expect(Buffer.from(reused.classIou.buffer).equals(Buffer.from(fresh.classIou.buffer))).toBe(true);
+    expect(Buffer.from(reused.object.buffer).equals(Buffer.from(fresh.object.buffer))).toBe(true);
+  });
+
   it("rejects a class index outside 0 … K − 1", () => {
     expect(() => assignAnchors(anchorSetOf([]), [{ ...object, classIndex: 3 }], 3)).toThrow(RangeError);
     expect(() => assignAnchors(anchorSetOf([]), [object], 0)).toThrow(RangeError);
@@ -70,20 +82,21 @@ describe("assignAnchors", () => {
       expect(perObject.reduce((s, v) => s + v, 0)).toBe(a.counts.foreground);
       const levels = countsByLevel(anchors, a);
       expect(levels.reduce((s, c) => s + c.foreground + c.background + c.ignored, 0)).toBe(anchors.count);
-      for (let i = 0; i < anchors.count; i += 7) {
+      // Every anchor against a direct computation (one expect at the end: thousands of expects are slow).
+      const wrong: number[] = [];
+      for (let i = 0; i < anchors.count; i++) {
         const box = { x0: anchors.boxes[4 * i]!, y0: anchors.boxes[4 * i + 1]!, x1: anchors.boxes[4 * i + 2]!, y1: anchors.boxes[4 * i + 3]! };
         const ious = objects.map((o) => iou(box, o.box));
         const best = Math.max(0, ...ious);
-        expect(a.maxIou[i]).toBe(best);
         const isFg = a.label[i] === LABEL.foreground;
-        expect(isFg).toBe(best >= 0.5);
-        expect(a.object[i]! >= 0).toBe(isFg);
-        if (isFg) expect(ious[a.object[i]!]).toBe(best);
         const target = targetVector(a, objects, i);
-        if (a.label[i] === LABEL.ignored) expect(target).toBeNull();
-        else expect(target!.reduce((s, v) => s + v, 0)).toBe(isFg ? 1 : 0);
+        const ok = a.maxIou[i] === best && isFg === best >= 0.5 && (a.label[i] === LABEL.ignored) === (best >= 0.4 && best < 0.5) &&
+          a.object[i]! >= 0 === isFg && (!isFg || ious[a.object[i]!] === best) &&
+          (a.label[i] === LABEL.ignored ? target === null : target!.reduce((s, v) => s + v, 0) === (isFg ? 1 : 0));
+        if (!ok) wrong.push(i);
       }
-    }), { numRuns: 40 });
+      expect(wrong).toEqual([]);
+    }), { numRuns: 30 });
   });
 
   it("gives the chapter's ball (26 px) far fewer positive anchors than the person (120 × 410 px)", () => {

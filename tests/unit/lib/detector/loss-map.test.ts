@@ -4,7 +4,7 @@ import { cumulativeLossDistribution } from "../../../../src/lib/math/metrics";
 import { assignAnchors, type GroundTruth } from "../../../../src/lib/detector/assignment";
 import { detectorSetup, detectorView } from "../../../../src/lib/detector/detector-view";
 import { lossCdfs, lossMap, shareOfHardest, termGroup, trainingTerms } from "../../../../src/lib/detector/loss-map";
-import { DEFAULT_SCORE_MODEL, modelLogits, scoreNoise } from "../../../../src/lib/detector/score-model";
+import { baseLogits, DEFAULT_SCORE_MODEL, modelLogits, scoredAnchors, scoreNoise } from "../../../../src/lib/detector/score-model";
 import { SCENE_OBJECTS } from "../../../../src/lib/detector/scene";
 import { anchorSetOf } from "./fixtures";
 
@@ -24,7 +24,7 @@ describe("lossMap", () => {
     for (const kind of ["ce", "balanced", "focal"] as const) {
       const m = view.maps[kind];
       const batch = focalLossBatch(view.terms.logits, view.terms.labels, m.params);
-      expect(m.perAnchor.reduce((s, v) => s + v, 0) / batch.loss - 1, kind).toBeLessThan(1e-12);
+      expect(Math.abs(m.perAnchor.reduce((s, v) => s + v, 0) / m.normaliser / batch.loss - 1), kind).toBeLessThan(1e-12);
       expect(m.total).toBe(batch.loss);
       expect(m.sum / m.normaliser).toBeCloseTo(batch.loss, 12);
     }
@@ -78,15 +78,16 @@ describe("termGroup", () => {
 });
 
 describe("score model", () => {
-  it("is the stated formula: b + slope·IoU + noise·z, with the seeded draws", () => {
+  it("is the stated formula: (b + noise·z) + slope·max(0, IoU − floor), with the seeded draws", () => {
     const anchors = anchorSetOf([{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 0, y0: 0, x1: 10, y1: 5 }]);
     const a = assignAnchors(anchors, [{ box: { x0: 0, y0: 0, x1: 10, y1: 10 }, classIndex: 0 }], 2);
     const z = scoreNoise(7, 4);
-    const x = modelLogits(a, z, DEFAULT_SCORE_MODEL);
+    const x = modelLogits(a, baseLogits(z, DEFAULT_SCORE_MODEL), DEFAULT_SCORE_MODEL);
     const m = DEFAULT_SCORE_MODEL;
-    expect(x[0]).toBeCloseTo(m.backgroundLogit + m.slope * 1 + m.noise * z[0]!, 12);
+    expect(x[0]).toBeCloseTo(m.backgroundLogit + m.slope * (1 - m.floor) + m.noise * z[0]!, 12);
     expect(x[1]).toBeCloseTo(m.backgroundLogit + m.noise * z[1]!, 12); // class 1 has no object
-    expect(x[2]).toBeCloseTo(m.backgroundLogit + m.slope * 0.5 + m.noise * z[2]!, 12);
+    expect(x[2]).toBeCloseTo(m.backgroundLogit + m.slope * (0.5 - m.floor) + m.noise * z[2]!, 12);
+    expect([...scoredAnchors(a, m)]).toEqual([0, 1]);
     expect(scoreNoise(7, 4)).toEqual(z);
     expect(m.backgroundLogit).toBeCloseTo(Math.log(0.01 / 0.99), 12);
   });
