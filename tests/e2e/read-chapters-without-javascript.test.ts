@@ -29,7 +29,7 @@ function minimiseExpectedFocalLoss(eta: number, gamma: number): number {
 
 /** The chapters issue 4 asks for, in reading order. */
 const CHAPTERS = [
-  "why-focal-loss", "what-is-focal-loss", "cross-entropy", "balanced-cross-entropy", "focal-loss", "ce-versus-fl", "final-thoughts",
+  "why-focal-loss", "what-is-focal-loss", "cross-entropy", "balanced-cross-entropy", "focal-loss", "from-loss-to-detector", "ce-versus-fl", "final-thoughts",
 ] as const;
 
 /** Recomputes a quantity from loss.ts directly (not through the components' helpers). */

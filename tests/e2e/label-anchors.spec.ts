@@ -1,0 +1,70 @@
+// @ts-nocheck -- @playwright/test is not installed on this branch yet (the browser-test migration adds it); delete this line at merge.
+/**
+ * A reader labels RetinaNet's anchors on the detector chapter's picture: drags
+ * and nudges a box, sees the counts and the map change, shares the view by its
+ * URL, survives a broken link, and reads the default numbers with JavaScript off.
+ * Written for @playwright/test (baseURL set by its config).
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+const PAGE = "/from-loss-to-detector/";
+const summary = (page: Page) => page.locator('anchor-map [data-summary="assignment"]');
+
+async function ready(page: Page, query = ""): Promise<void> {
+  await page.goto(`${PAGE}${query}`);
+  const map = page.locator("anchor-map");
+  await map.scrollIntoViewIfNeeded();
+  await expect(map).toHaveAttribute("data-ready", "");
+}
+
+test("dragging the dog's box changes the counts and the map", async ({ page }) => {
+  await ready(page);
+  const before = await summary(page).innerText();
+  const canvas = page.locator('[data-stage="labels"] canvas');
+  const pixelsBefore = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const dog = page.locator('[data-stage="labels"] [data-box="1"] .gt-rect');
+  const box = (await dog.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 160, { steps: 8 });
+  await page.mouse.up();
+  await expect(summary(page)).not.toHaveText(before);
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(pixelsBefore);
+  await expect(page).toHaveURL(/boxes=/);
+});
+
+test("arrow keys move a focused box and Shift + arrows resize it", async ({ page }) => {
+  await ready(page);
+  const ball = page.locator('[data-stage="labels"] [data-box="2"]');
+  await ball.focus();
+  const label = await ball.getAttribute("aria-label");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator('[data-stage="labels"] [data-box="2"]')).toBeFocused();
+  await expect(page.locator('[data-stage="labels"] [data-box="2"]')).not.toHaveAttribute("aria-label", label!);
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(page.locator('[data-stage="labels"] [data-box="2"]')).toHaveAttribute("aria-label", /26 by 34 pixels/);
+});
+
+test("the URL restores the view, and bad values fall back with no error", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await ready(page, "?level=p5&loss=ce&boxes=100.100.200.200.1");
+  await expect(page.locator('[data-control="level"]')).toHaveValue("p5");
+  await expect(page.locator('[data-control="loss"]')).toHaveValue("ce");
+  await expect(summary(page)).toContainText("box 1 (dog)");
+  await ready(page, "?level=p9&gamma=NaN&boxes=<script>&alpha=7");
+  await expect(page.locator('[data-control="level"]')).toHaveValue("all");
+  await expect(summary(page)).toContainText("box 4 (person)");
+  expect(errors).toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("shows the default image and the counts per level", async ({ page }) => {
+    await page.goto(PAGE);
+    await expect(page.locator('[data-stage="labels"] img[data-cells]')).toBeVisible();
+    await expect(page.locator('[data-table="levels"] tr')).toHaveCount(6);
+    await expect(page.locator('[data-table="levels"]')).toContainText("80,640");
+    await expect(summary(page)).toContainText("107,415 anchors");
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ANCHOR_MAP_STATE, levelPosition, parseAnchorMapState, updateAnchorMapState, writeAnchorMapState } from "../../../../src/lib/state/anchor-map-state";
+
+describe("anchor map state", () => {
+  it("is the chapter's scene at γ = 2, α = 0.25, all levels, focal loss, when the URL says nothing", () => {
+    const s = parseAnchorMapState("");
+    expect([s.level, s.loss, s.gamma, s.alpha, s.ohem, s.boxes.length]).toEqual(["all", "focal", 2, 0.25, "off", 4]);
+    expect(writeAnchorMapState(s).toString()).toBe("");
+  });
+
+  it("round-trips a moved box, a level, a loss and OHEM through the URL", () => {
+    const boxes = DEFAULT_ANCHOR_MAP_STATE.boxes.map((o, i) => (i === 0 ? { ...o, box: { x0: 10, y0: 20, x1: 110, y1: 220 } } : o));
+    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, { boxes, level: "p5", loss: "ce", ohem: "ratio", gamma: 1 });
+    const query = writeAnchorMapState(s).toString();
+    expect(query).toContain("boxes=10.20.100.200.0_");
+    const back = parseAnchorMapState(query);
+    expect(back).toEqual(s);
+    expect(levelPosition(back.level)).toBe(2);
+  });
+
+  it("falls back field by field on hostile or malformed values, never throwing", () => {
+    for (const raw of ["boxes=1.2.3", "boxes=0.0.4.4.0", "boxes=890.0.20.20.0", "boxes=0.0.20.20.9", "boxes=" + "0.0.20.20.0_".repeat(40) + "0.0.20.20.0", "boxes=<script>", "level=p9", "gamma=NaN", "alpha=2", "ohem=all"]) {
+      const s = parseAnchorMapState(raw);
+      expect(s, raw).toEqual(DEFAULT_ANCHOR_MAP_STATE);
+    }
+    expect(parseAnchorMapState("boxes=none").boxes).toEqual([]);
+    expect(parseAnchorMapState("gamma=7&level=p3").level).toBe("p3");
+  });
+
+  it("clamps a dragged box into the image and keeps it at least 8 pixels a side", () => {
+    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, { boxes: [{ box: { x0: -50, y0: 630.4, x1: -48, y1: 700 }, classIndex: 1 }, { box: { x0: Number.NaN, y0: 0, x1: 1, y1: 1 }, classIndex: 0 }] });
+    expect(s.boxes).toEqual([{ box: { x0: 0, y0: 570, x1: 8, y1: 640 }, classIndex: 1 }]);
+  });
+});
