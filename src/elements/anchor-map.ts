@@ -16,11 +16,11 @@ import { ohemSelect, type OhemSelection } from "../lib/detector/ohem";
 import { MAX_OBJECTS, SCENE_CLASSES, SCENE_SIZE } from "../lib/detector/scene";
 import { modelLogits, scoredAnchors } from "../lib/detector/score-model";
 import { formatNumber } from "../lib/text/format";
-import { levelPosition, parseAnchorMapState, updateAnchorMapState, type AnchorMapState } from "../lib/state/anchor-map-state";
+import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { labelPixels, lossPixels, overlayMarkup } from "../charts/anchor-map";
 import { budgetRowsHtml, levelRowsHtml } from "../charts/anchor-map-tables";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
-import { writeAnchorMapUrl } from "./anchor-map-url";
+import { pageStore, type Store } from "./page-store";
 
 /** Arrow keys move a box by this many image pixels (one P3 stride); Shift + arrows resize it. */
 const KEY_STEP = 8;
@@ -35,7 +35,12 @@ interface Drag {
 }
 
 class AnchorMapElement extends HTMLElement {
-  private state!: AnchorMapState;
+  private store!: Store<AnchorMapState>;
+
+  /** The page's anchors. store: every change goes through it, and url-sync mirrors it into the URL. */
+  private get state(): AnchorMapState {
+    return this.store.state;
+  }
   private setup!: DetectorSetup;
   private lives!: Record<LossKind, LiveLossMap>;
   private logits: Float64Array | undefined;
@@ -60,7 +65,7 @@ class AnchorMapElement extends HTMLElement {
   }
 
   private init(): void {
-    this.state = parseAnchorMapState(location.search);
+    this.store = pageStore(ANCHOR_MAP_STATE);
     this.setup = detectorSetup();
     const { count } = this.setup.anchors;
     this.lives = { ce: new LiveLossMap("ce", count, this.setup.classes), balanced: new LiveLossMap("balanced", count, this.setup.classes), focal: new LiveLossMap("focal", count, this.setup.classes) };
@@ -124,8 +129,7 @@ class AnchorMapElement extends HTMLElement {
 
   private update(patch: Partial<Record<keyof AnchorMapState, unknown>>): void {
     this.showError("");
-    this.state = updateAnchorMapState(this.state, patch);
-    writeAnchorMapUrl(this.state);
+    this.store.update(patch, this);
     this.redraw();
   }
 

@@ -30,7 +30,7 @@ test("dragging the dog's box changes the counts and the map", async ({ page }) =
   await page.mouse.up();
   await expect(summary(page)).not.toHaveText(before);
   expect(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(pixelsBefore);
-  await expect(page).toHaveURL(/boxes=/);
+  await expect(page).toHaveURL(/anchors\.boxes=/);
 });
 
 test("arrow keys move a focused box and Shift + arrows resize it", async ({ page }) => {
@@ -48,11 +48,11 @@ test("arrow keys move a focused box and Shift + arrows resize it", async ({ page
 test("the URL restores the view, and bad values fall back with no error", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await ready(page, "?level=p5&loss=ce&boxes=100.100.200.200.1");
+  await ready(page, "?anchors.level=p5&anchors.loss=ce&anchors.boxes=100.100.200.200.1");
   await expect(page.locator('[data-control="level"]')).toHaveValue("p5");
   await expect(page.locator('[data-control="loss"]')).toHaveValue("ce");
   await expect(summary(page)).toContainText("box 1 (dog)");
-  await ready(page, "?level=p9&gamma=NaN&boxes=<script>&alpha=7");
+  await ready(page, "?anchors.level=p9&anchors.gamma=NaN&anchors.boxes=<script>&anchors.alpha=7");
   await expect(page.locator('[data-control="level"]')).toHaveValue("all");
   await expect(summary(page)).toContainText("box 4 (person)");
   expect(errors).toEqual([]);

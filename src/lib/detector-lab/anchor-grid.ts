@@ -6,6 +6,7 @@
  * stride 4 and A = 3 square anchors per location (side 8, 12 and 16 px, the
  * objects' range), centred at ((i + ½)·stride, (j + ½)·stride).
  */
+import { iou } from "../detector/iou";
 import { SCENE_SIZE, type Box, type SceneObject } from "./scenes";
 
 export const ANCHOR_STRIDE = 4;
@@ -16,16 +17,6 @@ export const ANCHOR_COUNT = GRID * GRID * ANCHORS_PER_LOCATION;
 
 export const FOREGROUND_IOU = 0.5;
 export const BACKGROUND_IOU = 0.4;
-
-/** Intersection over union of two boxes (0 when either is empty). */
-export function boxIou(a: Box, b: Box): number {
-  const iw = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  const ih = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  if (iw <= 0 || ih <= 0) return 0;
-  const inter = iw * ih;
-  const union = (a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - inter;
-  return inter / union;
-}
 
 /** Anchor number n sits at location (row, col) = ⌊n / A⌋ and has side ANCHOR_SIDES[n mod A]. */
 export function anchorBox(n: number): Box {
@@ -50,9 +41,9 @@ export function assignAnchors(objects: readonly SceneObject[]): Int8Array {
     let best = 0;
     let bestObject: SceneObject | null = null;
     for (const o of objects) {
-      const iou = boxIou(box, o);
-      if (iou > best) {
-        best = iou;
+      const overlap = iou(box, o);
+      if (overlap > best) {
+        best = overlap;
         bestObject = o;
       }
     }

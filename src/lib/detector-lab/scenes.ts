@@ -6,19 +6,14 @@
  * among thousands of anchors of plain textured background (the easy negatives).
  */
 import { mulberry32, normalSampler, type Uniform } from "../math/random";
+import type { Box } from "../detector/iou";
+
+export type { Box };
 
 export const SCENE_SIZE = 64;
 
 export const OBJECT_CLASSES = ["square", "ring"] as const;
 export type ObjectClass = 0 | 1;
-
-/** An axis-aligned box in pixels: [x0, y0) to [x1, y1). */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 export interface SceneObject extends Box {
   cls: ObjectClass;

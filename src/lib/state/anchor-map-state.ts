@@ -8,7 +8,8 @@
  */
 import { SCENE_CLASSES, SCENE_OBJECTS, SCENE_SIZE, MAX_OBJECTS, MIN_BOX_SIDE } from "../detector/scene";
 import type { GroundTruth } from "../detector/assignment";
-import { coerceState, defaultState, enumField, GAMMA_RANGE, numberField, parseState, writeState, type Field, type Schema, type StateOf } from "./state";
+import { ALPHA_COARSE, GAMMA } from "./ranges";
+import { defineState, enumField, numberField, type Field, type Schema, type StateOf } from "./state";
 
 export const LEVEL_VIEWS = ["all", "p3", "p4", "p5", "p6", "p7"] as const;
 export const OHEM_VIEWS = ["off", "plain", "ratio"] as const;
@@ -41,9 +42,13 @@ function sameBoxes(a: readonly GroundTruth[], b: readonly GroundTruth[]): boolea
 /** The scene's boxes; the default value itself is returned for a scene equal to it, so writeState leaves it out of the URL. */
 function boxesField(param: string): Field<readonly GroundTruth[]> {
   const canonical = (boxes: readonly GroundTruth[]) => (sameBoxes(boxes, DEFAULT_BOXES) ? DEFAULT_BOXES : boxes);
+  const allows = (value: unknown) =>
+    Array.isArray(value) && value.length <= MAX_OBJECTS && value.every((b) => { const v = validBox(b); return v !== null && sameBoxes([v], [b as GroundTruth]); });
+  const corner: GroundTruth = { box: { x0: 0, y0: 0, x1: MIN_BOX_SIDE, y1: MIN_BOX_SIDE }, classIndex: 0 };
   return {
     param,
     defaultValue: DEFAULT_BOXES,
+    shape: { kind: "custom", examples: [DEFAULT_BOXES, [], [corner], DEFAULT_BOXES.slice(0, 1)], allows },
     parse(raw) {
       const text = raw.trim();
       if (text === "none") return [];
@@ -72,27 +77,30 @@ function boxesField(param: string): Field<readonly GroundTruth[]> {
 export const ANCHOR_MAP_FIELDS = {
   level: enumField("level", LEVEL_VIEWS, "all"),
   loss: enumField("loss", ["ce", "balanced", "focal"] as const, "focal"),
-  gamma: numberField("gamma", { ...GAMMA_RANGE, defaultValue: 2 }),
-  alpha: numberField("alpha", { min: 0, max: 1, step: 0.05, defaultValue: 0.25 }),
+  gamma: numberField("gamma", GAMMA, { defaultValue: 2 }),
+  alpha: numberField("alpha", ALPHA_COARSE, { defaultValue: 0.25 }),
   ohem: enumField("ohem", OHEM_VIEWS, "off"),
   boxes: boxesField("boxes"),
 } satisfies Schema;
 
 export type AnchorMapState = StateOf<typeof ANCHOR_MAP_FIELDS>;
 
-export const DEFAULT_ANCHOR_MAP_STATE: AnchorMapState = defaultState(ANCHOR_MAP_FIELDS);
+/** `anchors.`-prefixed: the chapter's figures may share the page, and their γ is not the map's. */
+export const ANCHOR_MAP_STATE = defineState(ANCHOR_MAP_FIELDS, { prefix: "anchors." });
+
+export const DEFAULT_ANCHOR_MAP_STATE: AnchorMapState = ANCHOR_MAP_STATE.defaults;
 
 export function parseAnchorMapState(input: URLSearchParams | string | null | undefined): AnchorMapState {
-  return parseState(ANCHOR_MAP_FIELDS, input);
+  return ANCHOR_MAP_STATE.parse(input);
 }
 
 export function updateAnchorMapState(state: AnchorMapState, patch: Partial<Record<keyof AnchorMapState, unknown>>): AnchorMapState {
-  return coerceState(ANCHOR_MAP_FIELDS, patch, state);
+  return ANCHOR_MAP_STATE.coerce(patch, state);
 }
 
 /** Writes the state into a query, leaving other parameters alone. */
 export function writeAnchorMapState(state: AnchorMapState, into?: URLSearchParams): URLSearchParams {
-  return writeState(ANCHOR_MAP_FIELDS, state, into);
+  return ANCHOR_MAP_STATE.write(state, into);
 }
 
 /** The level view as the detector module takes it: a position in PYRAMID_LEVELS, or "all". */

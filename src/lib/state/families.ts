@@ -8,6 +8,7 @@ import { BUDGET_STATE } from "./budget-controls";
 import { LOSS_STATE, TABLE_STATE } from "./calculator-state";
 import { EMBED_STATE, STANDALONE_STATE } from "./embed-params";
 import { FORMULA_STATE } from "./formula-state";
+import { ANCHOR_MAP_STATE } from "./anchor-map-state";
 import { DETECTOR_LAB_STATE } from "./detector-lab-state";
 import { LAB_STATE } from "./lab-state";
 import { FIGURE_STATE, type Schema, type StateDefinition } from "./state";
@@ -20,6 +21,7 @@ export const URL_FAMILIES = {
   table: TABLE_STATE,
   lab: LAB_STATE,
   detector: DETECTOR_LAB_STATE,
+  anchors: ANCHOR_MAP_STATE,
   budget: BUDGET_STATE,
   embed: EMBED_STATE,
 } as const satisfies Record<string, StateDefinition<Schema>>;

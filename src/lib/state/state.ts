@@ -29,7 +29,9 @@ export type FieldKind =
   | { readonly kind: "optional"; readonly range: NumberRange; readonly snap: boolean }
   | { readonly kind: "choice"; readonly values: readonly (string | number)[] }
   | { readonly kind: "switch" }
-  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number };
+  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number }
+  /** a value with its own text form (the anchor map's boxes): a few valid examples, and what is valid */
+  | { readonly kind: "custom"; readonly examples: readonly unknown[]; allows(value: unknown): boolean };
 
 /** One field: how to read it from a raw parameter value and write it back. */
 export interface Field<T> {

@@ -7,34 +7,14 @@ import {
   IGNORED,
   anchorBox,
   assignAnchors,
-  boxIou,
   logitIndex,
 } from "../../../../src/lib/detector-lab/anchor-grid";
+import { iou as boxIou } from "../../../../src/lib/detector/iou";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const box = fc
   .record({ x: fc.integer({ min: -8, max: 64 }), y: fc.integer({ min: -8, max: 64 }), w: fc.integer({ min: 1, max: 24 }), h: fc.integer({ min: 1, max: 24 }) })
   .map(({ x, y, w, h }) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
-
-describe("boxIou", () => {
-  it("hand-worked: two 4×4 boxes offset by 2 share 8 of 24 pixels", () => {
-    expect(boxIou({ x0: 0, y0: 0, x1: 4, y1: 4 }, { x0: 2, y0: 0, x1: 6, y1: 4 })).toBeCloseTo(8 / 24, 15);
-    expect(boxIou({ x0: 0, y0: 0, x1: 4, y1: 4 }, { x0: 4, y0: 0, x1: 8, y1: 4 })).toBe(0);
-  });
-  it("is symmetric, in [0, 1], and 1 only for equal boxes", () => {
-    fc.assert(
-      fc.property(box, box, (a, b) => {
-        const iou = boxIou(a, b);
-        expect(iou).toBe(boxIou(b, a));
-        expect(iou).toBeGreaterThanOrEqual(0);
-        expect(iou).toBeLessThanOrEqual(1);
-        const equal = a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
-        expect(iou === 1).toBe(equal);
-      }),
-      { numRuns: runs },
-    );
-  });
-});
 
 describe("anchors", () => {
   it("lay A = 3 anchors at each of the 16 × 16 locations of stride 4", () => {

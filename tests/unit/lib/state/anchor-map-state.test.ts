@@ -12,19 +12,19 @@ describe("anchor map state", () => {
     const boxes = DEFAULT_ANCHOR_MAP_STATE.boxes.map((o, i) => (i === 0 ? { ...o, box: { x0: 10, y0: 20, x1: 110, y1: 220 } } : o));
     const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, { boxes, level: "p5", loss: "ce", ohem: "ratio", gamma: 1 });
     const query = writeAnchorMapState(s).toString();
-    expect(query).toContain("boxes=10.20.100.200.0_");
+    expect(query).toContain("anchors.boxes=10.20.100.200.0_");
     const back = parseAnchorMapState(query);
     expect(back).toEqual(s);
     expect(levelPosition(back.level)).toBe(2);
   });
 
   it("falls back field by field on hostile or malformed values, never throwing", () => {
-    for (const raw of ["boxes=1.2.3", "boxes=0.0.4.4.0", "boxes=890.0.20.20.0", "boxes=0.0.20.20.9", "boxes=" + "0.0.20.20.0_".repeat(40) + "0.0.20.20.0", "boxes=<script>", "level=p9", "gamma=NaN", "alpha=2", "ohem=all"]) {
+    for (const raw of ["anchors.boxes=1.2.3", "anchors.boxes=0.0.4.4.0", "anchors.boxes=890.0.20.20.0", "anchors.boxes=0.0.20.20.9", "anchors.boxes=" + "0.0.20.20.0_".repeat(40) + "0.0.20.20.0", "anchors.boxes=<script>", "anchors.level=p9", "anchors.gamma=NaN", "anchors.alpha=2", "anchors.ohem=all"]) {
       const s = parseAnchorMapState(raw);
       expect(s, raw).toEqual(DEFAULT_ANCHOR_MAP_STATE);
     }
-    expect(parseAnchorMapState("boxes=none").boxes).toEqual([]);
-    expect(parseAnchorMapState("gamma=7&level=p3").level).toBe("p3");
+    expect(parseAnchorMapState("anchors.boxes=none").boxes).toEqual([]);
+    expect(parseAnchorMapState("anchors.gamma=7&anchors.level=p3").level).toBe("p3");
   });
 
   it("clamps a dragged box into the image and keeps it at least 8 pixels a side", () => {

@@ -27,6 +27,7 @@ function candidate(field: Field<unknown>): fc.Arbitrary<unknown> {
     case "choice": return fc.constantFrom(...shape.values);
     case "switch": return fc.boolean();
     case "list": return fc.array(record(shape.item), { maxLength: shape.maxItems });
+    case "custom": return fc.constantFrom(...shape.examples);
   }
 }
 
@@ -57,6 +58,7 @@ function fieldAllows(field: Field<unknown>, value: unknown): boolean {
     case "list":
       return Array.isArray(value) && value.length <= shape.maxItems
         && value.every((item) => Object.entries(shape.item).every(([k, f]) => fieldAllows(f, (item as Record<string, unknown>)[k])));
+    case "custom": return shape.allows(value);
   }
 }
 
@@ -135,7 +137,7 @@ describe("the families together", () => {
   it("give every family but the figures' and the embed's (whose names are printed in links already) its own prefix", () => {
     const prefixes = Object.entries(URL_FAMILIES).map(([name, f]) => [name, f.prefix]);
     expect(Object.fromEntries(prefixes)).toEqual({
-      figure: "", embed: "", formula: "formula.", loss: "loss.", table: "table.", lab: "lab.", budget: "budget.", detector: "det.",
+      figure: "", embed: "", formula: "formula.", loss: "loss.", table: "table.", lab: "lab.", budget: "budget.", detector: "det.", anchors: "anchors.",
     });
   });
 });
