@@ -1,5 +1,5 @@
 /** What the calculator tests share: reading the page the way a reader sees it. */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 /** All text on the page, hidden readings for screen readers included, minus scripts. */
 export async function pageText(page: Page): Promise<string> {

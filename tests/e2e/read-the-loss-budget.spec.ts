@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/views/loss-budget";
 import { formatPercent } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 /** Chapter 1, where the imbalance is introduced, carries the interactive budget below its static table. */
 const LAB = "why-focal-loss/";
@@ -16,20 +14,20 @@ const preset = (id: string) => BUDGET_PRESETS.find((p) => p.id === id)!.inputs;
 const shown = (page: Page, kind: string, part: string) =>
   page.locator(`loss-budget .budget-row[data-kind="${kind}"] .budget-segment[data-part="${part}"]`).first().getAttribute("data-share");
 
-describe("a reader explores the loss budget", () => {
-  it("shows, with JavaScript off, the prior-initialisation budget the module computes", async () => {
-    const { page, context } = await watchedPage(browser, { javaScriptEnabled: false });
+test.describe("a reader explores the loss budget", () => {
+  test("shows, with JavaScript off, the prior-initialisation budget the module computes", async () => {
+    const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
     await page.goto(siteUrl(LAB));
     const [ce, , fl] = lossBudgets(preset("prior"), { alpha: 0.25, gamma: 2 });
-    await expect(shown(page, "ce", "easyNegatives")).resolves.toBe(formatPercent(ce!.parts.easyNegatives.share));
-    await expect(shown(page, "focal", "positives")).resolves.toBe(formatPercent(fl!.parts.positives.share));
+    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
+    await expect.poll(() => shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
     const reading = await page.locator("loss-budget [data-budget-reading]").first().textContent();
     expect(reading).toContain(`easy negatives carry ${(ce!.parts.easyNegatives.share * 100).toFixed(1)}%`);
     await context.close();
   });
 
-  it("recomputes the bars, the reading and the table when the scenario and the sliders change", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser);
+  test("recomputes the bars, the reading and the table when the scenario and the sliders change", async () => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
     await page.goto(siteUrl(LAB));
     const figure = page.locator("loss-budget").first();
     await page.locator('loss-budget[data-ready="true"]').first().waitFor();
@@ -38,9 +36,9 @@ describe("a reader explores the loss budget", () => {
     await figure.locator('[data-control="preset"] select').selectOption("trained");
     let [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
-    await expect(shown(page, "balanced", "hardNegatives")).resolves.toBe(formatPercent(balanced!.parts.hardNegatives.share));
-    await expect(shown(page, "focal", "positives")).resolves.toBe(formatPercent(fl!.parts.positives.share));
-    await expect(figure.locator('[data-control="ptEasy"] input').inputValue()).resolves.toBe(String(preset("trained").ptEasy));
+    await expect.poll(() => shown(page, "balanced", "hardNegatives")).toBe(formatPercent(balanced!.parts.hardNegatives.share));
+    await expect.poll(() => shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
+    await expect.poll(() => figure.locator('[data-control="ptEasy"] input').inputValue()).toBe(String(preset("trained").ptEasy));
 
     // γ to its maximum with the keyboard (End), α one step down (ArrowLeft).
     await figure.locator('[data-control="gamma"] input').focus();
@@ -49,14 +47,14 @@ describe("a reader explores the loss budget", () => {
     await page.keyboard.press("ArrowLeft");
     [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
-    await expect(figure.locator('[data-control="gamma"] output').textContent()).resolves.toBe("5.0");
-    await expect(figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).resolves.toBe("Focal loss (γ = 5, α = 0.2)");
+    await expect.poll(() => figure.locator('[data-control="gamma"] output').textContent()).toBe("5.0");
+    await expect.poll(() => figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).toBe("Focal loss (γ = 5, α = 0.2)");
 
     // Fewer locations: Home takes the log slider to 10³; the menu says the scenario is now custom.
     await figure.locator('[data-control="locations"] input').focus();
     await page.keyboard.press("Home");
     await expect.poll(() => figure.locator('[data-control="locations"] output').textContent()).toBe("1,000");
-    await expect(figure.locator('[data-control="preset"] select').inputValue()).resolves.toBe("custom");
+    await expect.poll(() => figure.locator('[data-control="preset"] select').inputValue()).toBe("custom");
     [ce] = lossBudgets({ ...preset("trained"), locations: 1000 }, { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
     const countCell = await figure.locator("[data-budget-table] tbody tr").first().locator("td").first().textContent();

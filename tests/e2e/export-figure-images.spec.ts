@@ -5,19 +5,13 @@
  * ready-made preset image.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
 import { EMBEDDABLE, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, rgb, siteTokens } from "./support/images";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = workerBrowser();
 
 const tokens = siteTokens();
 const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
@@ -25,7 +19,7 @@ const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
 const PAGE = "figures/";
 
 async function openPanel(query = "", colorScheme: "light" | "dark" = "light") {
-  const watched = await watchedPage(browser, { colorScheme, acceptDownloads: true });
+  const watched = await watchedPage(browser.current, { colorScheme, acceptDownloads: true });
   await watched.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(siteUrl()).origin });
   await watched.page.goto(siteUrl(`${PAGE}${query}`));
   const panel = watched.page.locator(".share-panel").first();
@@ -75,8 +69,8 @@ async function inspectSvg(page: Page, text: string) {
   }, text);
 }
 
-describe("the share panel", () => {
-  it("downloads the live view as a standalone SVG: parses, has the curves in the theme's colours, no external references", async () => {
+test.describe("the share panel", () => {
+  test("downloads the live view as a standalone SVG: parses, has the curves in the theme's colours, no external references", async () => {
     const { page, context, panel, problems } = await openPanel("?gamma=1.5", "dark");
     const { name, bytes } = await downloadFrom(page, () => panel.getByRole("button", { name: "Download SVG" }).click());
     expect(name).toBe("focal-curves-gamma-1.5.svg");
@@ -99,7 +93,7 @@ describe("the share panel", () => {
     await context.close();
   });
 
-  it("downloads PNGs at exactly 1920 × 1080 and at twice the chart's on-screen size", async () => {
+  test("downloads PNGs at exactly 1920 × 1080 and at twice the chart's on-screen size", async () => {
     const { page, context, panel } = await openPanel();
     const slide = await downloadFrom(page, () => panel.getByRole("button", { name: "PNG 1920 × 1080" }).click());
     expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
@@ -114,7 +108,7 @@ describe("the share panel", () => {
     await context.close();
   });
 
-  it("copies a link to this view, an iframe snippet and a web-component snippet", async () => {
+  test("copies a link to this view, an iframe snippet and a web-component snippet", async () => {
     const { page, context, panel } = await openPanel("?gamma=3&alpha=0.5&yscale=log");
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
@@ -138,7 +132,7 @@ describe("the share panel", () => {
     await context.close();
   });
 
-  it("links to ready-made preset images that exist, in light and dark, SVG and PNG", async () => {
+  test("links to ready-made preset images that exist, in light and dark, SVG and PNG", async () => {
     const { page, context, panel } = await openPanel();
     const links = await panel.locator(".share-presets a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toHaveLength(IMAGE_PRESETS.length * IMAGE_THEMES.length * 2);
@@ -162,15 +156,15 @@ const CURVE_TOKENS: Record<string, string[]> = {
 };
 const withPresets = EMBEDDABLE.filter((f) => f.kind === "figure");
 
-describe("the preset images", () => {
-  it("exist for every figure", () => {
+test.describe("the preset images", () => {
+  test("exist for every figure", () => {
     expect(withPresets.map((f) => f.id).sort()).toEqual(Object.keys(CURVE_TOKENS).sort());
   });
 
-  it.each(withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))))(
+  each(withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))))(
     "%s %s (%s) are a standalone SVG and a 2× PNG",
     async (_figureId, _presetId, theme, entry, preset) => {
-      const { page, context } = await watchedPage(browser);
+      const { page, context } = await watchedPage(browser.current);
       const svgResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "svg")}`));
       expect(svgResponse.status).toBe(200);
       expect(svgResponse.headers.get("content-type")).toBe("image/svg+xml");
@@ -193,7 +187,7 @@ describe("the preset images", () => {
     },
   );
 
-  it.each(withPresets.map((f) => [f.id, f] as const))("%s: each preset draws its own γ (and α) on the reader's curve", async (_id, entry) => {
+  each(withPresets.map((f) => [f.id, f] as const))("%s: each preset draws its own γ (and α) on the reader's curve", async (_id, entry) => {
     const readerStroke = tokens.light["--curve-reader"]!.toLowerCase();
     const paths = new Set<string>();
     for (const preset of IMAGE_PRESETS) {

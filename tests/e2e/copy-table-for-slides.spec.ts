@@ -3,32 +3,30 @@
  * article, changes α, γ and the examples, and copies or downloads it.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, pageText, parseCsv, scenarioCells } from "./support/calculator";
 import { articleScenarios } from "../../src/lib/article/article-values";
 import { checkedValue } from "../../src/lib/article/errata";
 import { balancedCrossEntropy, crossEntropy, focalLoss, type Label } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const ARTICLE_ROWS: Array<{ y: Label; p: number }> = articleScenarios.flatMap((s) => [
   { y: 1 as Label, p: s.foregroundP }, { y: 0 as Label, p: s.backgroundP },
 ]);
 
 async function openTable(query = "", options = {}) {
-  const watched = await watchedPage(browser, options);
+  const watched = await watchedPage(browser.current, options);
   await watched.page.goto(siteUrl(`scenarios/${query}`));
   await watched.page.waitForSelector("scenario-calculator[data-ready]");
   return watched;
 }
 
-describe("the scenario table", () => {
-  it("shows the article's six examples computed by the module, and checks what the article printed", async () => {
+test.describe("the scenario table", () => {
+  test("shows the article's six examples computed by the module, and checks what the article printed", async () => {
     const { page, context, problems } = await openTable();
     const cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
@@ -47,7 +45,7 @@ describe("the scenario table", () => {
     await context.close();
   });
 
-  it("recomputes for the reader's γ and hides the printed column away from the article's α and γ", async () => {
+  test("recomputes for the reader's γ and hides the printed column away from the article's α and γ", async () => {
     const { page, context } = await openTable();
     await page.fill("scenario-calculator [data-input=gamma]", "1");
     const cells = await scenarioCells(page);
@@ -58,7 +56,7 @@ describe("the scenario table", () => {
     await context.close();
   });
 
-  it("edits p and the class, adds and removes rows, and resets to the article's values", async () => {
+  test("edits p and the class, adds and removes rows, and resets to the article's values", async () => {
     const { page, context } = await openTable();
     const rows = page.locator("scenario-calculator [data-rows] > tr");
     await rows.nth(0).locator("[data-row-input=p]").fill("0.8");
@@ -92,8 +90,8 @@ describe("the scenario table", () => {
     await context.close();
   });
 
-  it("works in place in the chapter comparing the two losses", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("works in place in the chapter comparing the two losses", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl("ce-versus-fl/"));
     await page.waitForSelector("scenario-calculator[data-ready]");
     await page.fill("scenario-calculator [data-input=gamma]", "5");
@@ -103,7 +101,7 @@ describe("the scenario table", () => {
     await context.close();
   });
 
-  it("shows ∞ and a dash, never a broken number, for p_t = 0 and p_t = 1", async () => {
+  test("shows ∞ and a dash, never a broken number, for p_t = 0 and p_t = 1", async () => {
     const { page, context } = await openTable("?table.rows=1:0,0:1,1:1");
     const cells = await scenarioCells(page);
     expect(cells[0]!.ce).toBe("∞");
@@ -115,10 +113,10 @@ describe("the scenario table", () => {
   });
 });
 
-describe("copying the table for slides", () => {
+test.describe("copying the table for slides", () => {
   const clipboard = { permissions: ["clipboard-read", "clipboard-write"] };
 
-  it("Markdown, CSV and LaTeX land on the clipboard with the module's numbers", async () => {
+  test("Markdown, CSV and LaTeX land on the clipboard with the module's numbers", async () => {
     const { page, context, problems } = await openTable("", clipboard);
     const read = () => page.evaluate(() => navigator.clipboard.readText());
     const fl0 = focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 });
@@ -158,7 +156,7 @@ describe("copying the table for slides", () => {
     await context.close();
   });
 
-  it("copies what the table shows after the reader's changes", async () => {
+  test("copies what the table shows after the reader's changes", async () => {
     const { page, context } = await openTable("?table.gamma=0&table.alpha=off&table.rows=1:0.9", clipboard);
     await page.click("scenario-calculator [data-action=copy][data-format=csv]");
     const csv = parseCsv(await page.evaluate(() => navigator.clipboard.readText()));
@@ -169,8 +167,8 @@ describe("copying the table for slides", () => {
     await context.close();
   });
 
-  it("when the browser refuses the clipboard, the text is offered selected instead", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("when the browser refuses the clipboard, the text is offered selected instead", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "clipboard", {
         value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) },
@@ -194,7 +192,7 @@ describe("copying the table for slides", () => {
     await context.close();
   });
 
-  it("downloads the table as a CSV file", async () => {
+  test("downloads the table as a CSV file", async () => {
     const { page, context } = await openTable("", { acceptDownloads: true });
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("scenario-calculator [data-action=download]")]);
     expect(download.suggestedFilename()).toBe("focal-loss-scenarios.csv");
@@ -207,7 +205,7 @@ describe("copying the table for slides", () => {
     await context.close();
   });
 
-  it("without JavaScript the article's table is there, computed at build time", async () => {
+  test("without JavaScript the article's table is there, computed at build time", async () => {
     const { page, context } = await openTableNoJs();
     const cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
@@ -218,7 +216,7 @@ describe("copying the table for slides", () => {
 });
 
 async function openTableNoJs() {
-  const watched = await watchedPage(browser, { javaScriptEnabled: false });
+  const watched = await watchedPage(browser.current, { javaScriptEnabled: false });
   await watched.page.goto(siteUrl("scenarios/"));
   return watched;
 }

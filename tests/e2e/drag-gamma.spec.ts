@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, openFigure } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const loss3 = (pt: number, gamma: number, alpha: number | null = null) => formatNumber(focalLossOfPt(pt, { gamma, alpha }), { digits: 3 });
 
-describe("a reader moves γ on the focal-loss figure", () => {
-  it("with the keyboard: the reader's curve, its label, the readout and the readings follow", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("a reader moves γ on the focal-loss figure", () => {
+  test("with the keyboard: the reader's curve, its label, the readout and the readings follow", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     const slider = figure.locator('input[data-control="gamma"]');
     const before = await curveD(figure, "reader");
@@ -22,8 +20,8 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await slider.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("2.3");
-    await expect(slider.getAttribute("aria-valuetext")).resolves.toBe("γ = 2.3");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("2.3");
+    await expect.poll(() => slider.getAttribute("aria-valuetext")).toBe("γ = 2.3");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 2.3");
     const after = await curveD(figure, "reader");
     expect(after).not.toBe(before);
@@ -31,29 +29,29 @@ describe("a reader moves γ on the focal-loss figure", () => {
     expect(await curveD(figure, "g2")).toBe(before);
 
     // The readings under the chart are recomputed: CE/FL at p_t = 0.9 is 10^2.3 ≈ 199.5.
-    await expect(figure.locator("[data-reading]").first().textContent()).resolves.toBe("At pₜ = 0.9, the loss is 200× smaller than CE.");
+    await expect.poll(() => figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 200× smaller than CE.");
 
     // The crosshair, moved by keyboard to p_t = 0.9, reads out the module's values.
     await figure.locator("[data-chart-frame]").focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowRight");
     await nextFrames(page);
-    await expect(figure.locator('.legend [data-key="header"]').textContent()).resolves.toBe("pₜ = 0.900");
+    await expect.poll(() => figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.900");
     expect((await legendRow(figure, "reader")).value).toBe(loss3(0.9, 2.3));
     expect((await legendRow(figure, "g0")).value).toBe(loss3(0.9, 0));
     expect((await legendRow(figure, "g5")).value).toBe(loss3(0.9, 5));
-    await expect(figure.locator("[data-crosshair-live]").textContent()).resolves.toContain(`yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`);
+    await expect.poll(() => figure.locator("[data-crosshair-live]").textContent()).toContain(`yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`);
 
     // Home and End take γ to the ends of its range; PageDown moves down, not up.
     await slider.focus();
     await page.keyboard.press("End");
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("5.0");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
     await page.keyboard.press("PageDown");
     await nextFrames(page);
     expect(Number(await figure.locator('output[data-output="gamma"]').textContent())).toBeLessThan(5);
     await page.keyboard.press("Home");
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("0.0");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
     // With γ = 0 the reader's curve is cross-entropy: the same path as the γ = 0 reference.
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
     // Many redraws later the keyed joins have updated the server-rendered SVG in place: nothing doubled.
@@ -65,8 +63,8 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await context.close();
   });
 
-  it("with the pointer: dragging the thumb to either end sets γ to 5 and to 0", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("with the pointer: dragging the thumb to either end sets γ to 5 and to 0", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     const slider = figure.locator('input[data-control="gamma"]');
     const box = (await slider.boundingBox())!;
@@ -77,7 +75,7 @@ describe("a reader moves γ on the focal-loss figure", () => {
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 8 + (box.width - 16) * (0.4 + 0.07 * i), y);
     await page.mouse.up();
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("5.0");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 5");
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g5"));
 
@@ -87,21 +85,21 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await page.mouse.move(box.x - 20, y, { steps: 5 });
     await page.mouse.up();
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("0.0");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it("hovering the chart reads out every curve at the pointer's p_t", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("hovering the chart reads out every curve at the pointer's p_t", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     const axis = figure.locator('.axis-x [data-key="t0.4"]');
     const tick = (await axis.boundingBox())!;
     const chart = (await figure.locator("svg.chart").boundingBox())!;
     await page.mouse.move(tick.x + tick.width / 2, chart.y + chart.height / 2);
     await nextFrames(page);
-    await expect(figure.locator('.legend [data-key="header"]').textContent()).resolves.toBe("pₜ = 0.400");
+    await expect.poll(() => figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.400");
     expect((await legendRow(figure, "g1")).value).toBe(loss3(0.4, 1));
     expect(await figure.locator(".crosshair-dot").count()).toBe(6);
     await page.mouse.move(0, 0);
@@ -110,8 +108,8 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await context.close();
   });
 
-  it("α weighting scales the reader's curve, switched on and moved from the keyboard", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("α weighting scales the reader's curve, switched on and moved from the keyboard", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     const alphaOn = figure.locator('input[data-control="alpha-on"]');
     const alpha = figure.locator('input[data-control="alpha"]');
@@ -119,17 +117,17 @@ describe("a reader moves γ on the focal-loss figure", () => {
     await alphaOn.check();
     await nextFrames(page);
     expect(await alpha.isDisabled()).toBe(false);
-    await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe("0.25");
+    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe("0.25");
     await alpha.focus();
     await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe("0.26");
+    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe("0.26");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 2, α = 0.26");
     // The "show data" table's column for the reader follows too: opened after the change, it shows the current state.
     await figure.locator("details.figure-data summary").click();
     await nextFrames(page);
     const cell = figure.locator('td[data-col="reader"][data-x="0.5"]');
-    await expect(cell.textContent()).resolves.toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
+    await expect.poll(() => cell.textContent()).toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
     await context.close();
   });
 });

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
-describe("a reader opens the index and follows the contents", () => {
-  it("lists the chapters in order, and every link opens a chapter with rendered math", async () => {
-    const { page, problems, foreignRequests, context } = await watchedPage(browser);
+test.describe("a reader opens the index and follows the contents", () => {
+  test("lists the chapters in order, and every link opens a chapter with rendered math", async () => {
+    const { page, problems, foreignRequests, context } = await watchedPage(browser.current);
     await page.goto(siteUrl(), { waitUntil: "load" });
-    await expect(page.title()).resolves.toContain("Focal Loss");
+    await expect.poll(() => page.title()).toContain("Focal Loss");
     const links = await page.locator(".toc-list a").evaluateAll((as) =>
       as.map((a) => ({ href: (a as HTMLAnchorElement).href, number: a.querySelector(".toc-number")?.textContent })));
     expect(links.length).toBeGreaterThanOrEqual(1);
@@ -19,7 +17,7 @@ describe("a reader opens the index and follows the contents", () => {
     for (const link of links) {
       const response = await page.goto(link.href, { waitUntil: "load" });
       expect(response?.status(), link.href).toBe(200);
-      await expect(page.locator("h1").count()).resolves.toBe(1);
+      await expect.poll(() => page.locator("h1").count()).toBe(1);
       expect(await page.locator(".katex").count(), `KaTeX on ${link.href}`).toBeGreaterThan(0);
       expect(await page.locator(".katex-error").count(), `KaTeX errors on ${link.href}`).toBe(0);
       // KaTeX's fonts came from this site and actually loaded.
@@ -34,8 +32,8 @@ describe("a reader opens the index and follows the contents", () => {
     await context.close();
   });
 
-  it("chapters link to each other with previous and next", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("chapters link to each other with previous and next", async () => {
+    const { page, context } = await watchedPage(browser.current);
     await page.goto(siteUrl(), { waitUntil: "load" });
     const first = await page.locator(".toc-list a").first().getAttribute("href");
     const count = await page.locator(".toc-list a").count();
@@ -45,15 +43,15 @@ describe("a reader opens the index and follows the contents", () => {
       await page.locator('a[rel="next"]').click();
       await page.waitForURL((u) => u.href !== before);
     }
-    await expect(page.locator('a[rel="next"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('a[rel="next"]').count()).toBe(0);
     await context.close();
   });
 
-  it("an unknown address shows the 404 page with a way back", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("an unknown address shows the 404 page with a way back", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const response = await page.goto(siteUrl("no-such-chapter/"));
     expect(response?.status()).toBe(404);
-    await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Page not found");
     await context.close();
   });
 });

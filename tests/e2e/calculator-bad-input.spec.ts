@@ -4,19 +4,17 @@
  * the last valid values and say so, and no broken number ever shows.
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 async function openCalculator(query = "") {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(browser.current);
   await watched.page.goto(siteUrl(`calculator/${query}`));
   await watched.page.waitForSelector("loss-calculator[data-ready]");
   return watched;
@@ -33,7 +31,7 @@ async function fieldError(page: Page, field: string): Promise<{ invalid: string 
   return { invalid, message: linked ? ((await error.textContent()) ?? "") : "(not linked)", visible: await error.isVisible() };
 }
 
-describe("bad input in the loss calculator", () => {
+test.describe("bad input in the loss calculator", () => {
   const cases = [
     { field: "p", value: "", message: /p is empty\. Enter a probability from 0 to 1/ },
     { field: "p", value: "abc", message: /not a number\. Enter a probability from 0 to 1/ },
@@ -50,7 +48,7 @@ describe("bad input in the loss calculator", () => {
     { field: "gamma", value: "two", message: /not a number/ },
   ];
 
-  it.each(cases)("$field = $value: its message, stale results, no broken number", async ({ field, value, message }) => {
+  each(cases)("$field = $value: its message, stale results, no broken number", async ({ field, value, message }) => {
     const { page, context, problems } = await openCalculator();
     const before = await lossSummary(page);
     await page.fill(`[data-input=${field}]`, value);
@@ -76,7 +74,7 @@ describe("bad input in the loss calculator", () => {
     await context.close();
   });
 
-  it.each([
+  each([
     { typed: " 0,95 ", p: 0.95 },
     { typed: "5e-2", p: 0.05 },
     { typed: "0.000 05", p: 0.00005 },
@@ -91,7 +89,7 @@ describe("bad input in the loss calculator", () => {
     await context.close();
   });
 
-  it.each([
+  each([
     { p: "0", y: "1" },
     { p: "1", y: "0" },
   ])("p = $p with y = $y (p_t = 0): the loss is ∞, with a one-line reason", async ({ p, y }) => {
@@ -113,7 +111,7 @@ describe("bad input in the loss calculator", () => {
     await context.close();
   });
 
-  it("switching α off clears an α error and computes without weighting", async () => {
+  test("switching α off clears an α error and computes without weighting", async () => {
     const { page, context } = await openCalculator();
     await page.fill("[data-input=alpha]", "7");
     expect((await fieldError(page, "alpha")).invalid).toBe("true");
@@ -124,16 +122,16 @@ describe("bad input in the loss calculator", () => {
   });
 });
 
-describe("bad input in the scenario table", () => {
+test.describe("bad input in the scenario table", () => {
   async function openTable() {
-    const watched = await watchedPage(browser);
+    const watched = await watchedPage(browser.current);
     await watched.page.goto(siteUrl("scenarios/"));
     await watched.page.waitForSelector("scenario-calculator[data-ready]");
     return watched;
   }
   const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
 
-  it.each([
+  each([
     { value: "", message: /p is empty/ },
     { value: "abc", message: /not a number/ },
     { value: "1e999", message: /too large/ },
@@ -163,7 +161,7 @@ describe("bad input in the scenario table", () => {
     await context.close();
   });
 
-  it.each([
+  each([
     { field: "alpha", value: "1.5", message: /α cannot be above 1/ },
     { field: "alpha", value: "-1", message: /α cannot be below 0/ },
     { field: "gamma", value: "-0.5", message: /γ cannot be below 0/ },
@@ -185,9 +183,9 @@ describe("bad input in the scenario table", () => {
   });
 });
 
-describe("error states stay accessible", () => {
-  it.each(["light", "dark"] as const)("axe finds nothing wrong with both calculators showing errors (%s theme)", async (colorScheme) => {
-    const { page, context } = await watchedPage(browser, { colorScheme });
+test.describe("error states stay accessible", () => {
+  each(["light", "dark"] as const)("axe finds nothing wrong with both calculators showing errors (%s theme)", async (colorScheme) => {
+    const { page, context } = await watchedPage(browser.current, { colorScheme });
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.fill("[data-input=p]", "2");

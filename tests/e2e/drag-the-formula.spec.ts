@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { nextFrames, settledParams } from "./support/figures";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
+import { nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 async function openFormula(page: import("playwright-core").Page, query = "") {
   await page.goto(siteUrl(`figures/${query}`), { waitUntil: "load" });
@@ -16,50 +14,50 @@ async function openFormula(page: import("playwright-core").Page, query = "") {
   return formula;
 }
 
-describe("a reader plays with the numbers in the focal-loss formula", () => {
-  it("steps γ, α and p_t with the keyboard; the loss and the ratio follow the module", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("a reader plays with the numbers in the focal-loss formula", () => {
+  test("steps γ, α and p_t with the keyboard; the loss and the ratio follow the module", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const formula = await openFormula(page);
     const gamma = formula.locator('[data-tangle="gamma"]').first();
-    await expect(gamma.getAttribute("role")).resolves.toBe("slider");
-    await expect(gamma.getAttribute("aria-valuenow")).resolves.toBe("2");
+    await expect.poll(() => gamma.getAttribute("role")).toBe("slider");
+    await expect.poll(() => gamma.getAttribute("aria-valuenow")).toBe("2");
     await gamma.focus();
     await page.keyboard.press("ArrowLeft");
     await nextFrames(page);
-    await expect(gamma.textContent()).resolves.toBe("1.9");
-    await expect(gamma.getAttribute("aria-valuetext")).resolves.toBe("γ = 1.9");
+    await expect.poll(() => gamma.textContent()).toBe("1.9");
+    await expect.poll(() => gamma.getAttribute("aria-valuetext")).toBe("γ = 1.9");
 
     const alpha = formula.locator('[data-tangle="alpha"]').first();
-    await expect(alpha.textContent()).resolves.toBe("1");
+    await expect.poll(() => alpha.textContent()).toBe("1");
     await alpha.focus();
     await page.keyboard.press("PageDown");
     await nextFrames(page);
-    await expect(alpha.textContent()).resolves.toBe("0.90");
+    await expect.poll(() => alpha.textContent()).toBe("0.90");
 
     const pt = formula.locator('[data-tangle="pt"]').first();
     await pt.focus();
     await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    for (const el of await formula.locator('[data-tangle="pt"]').all()) await expect(el.textContent()).resolves.toBe("0.91");
+    for (const el of await formula.locator('[data-tangle="pt"]').all()) await expect.poll(() => el.textContent()).toBe("0.91");
     const expected = formulaTexts(formulaValues(0.91, 1.9, 0.9));
-    await expect(formula.locator('[data-result="fl"]').textContent()).resolves.toBe(expected.fl);
-    await expect(formula.locator('[data-result="ce"]').textContent()).resolves.toBe(expected.ce);
-    await expect(formula.locator('[data-result="factor"]').textContent()).resolves.toBe(expected.factor);
+    await expect.poll(() => formula.locator('[data-result="fl"]').textContent()).toBe(expected.fl);
+    await expect.poll(() => formula.locator('[data-result="ce"]').textContent()).toBe(expected.ce);
+    await expect.poll(() => formula.locator('[data-result="factor"]').textContent()).toBe(expected.factor);
     // γ and α are the page's figure state: the URL carries them, p_t stays local.
-    expect(await settledParams(page, { gamma: "1.9", alpha: "0.9" })).toEqual({ gamma: "1.9", alpha: "0.9" });
+    await expect.poll(() => searchParams(page)).toEqual({ gamma: "1.9", alpha: "0.9" });
 
     // Delete turns α weighting off again.
     await alpha.focus();
     await page.keyboard.press("Delete");
     await nextFrames(page);
-    await expect(alpha.textContent()).resolves.toBe("1");
-    expect(await settledParams(page, { gamma: "1.9" })).toEqual({ gamma: "1.9" });
+    await expect.poll(() => alpha.textContent()).toBe("1");
+    await expect.poll(() => searchParams(page)).toEqual({ gamma: "1.9" });
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it("shows a key press at once: the number and aria-valuenow change before the next frame", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("shows a key press at once: the number and aria-valuenow change before the next frame", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const formula = await openFormula(page);
     // Key and read in one task: nothing can be waiting for an animation frame.
     const after = await formula.evaluate((el) => {
@@ -76,8 +74,8 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     await context.close();
   });
 
-  it("shows α off as a muted 1 with a note, and α keeps its width when turned on", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("shows α off as a muted 1 with a note, and α keeps its width when turned on", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const formula = await openFormula(page);
     const alpha = formula.locator('[data-tangle="alpha"]').first();
     const note = formula.locator("[data-alpha-note]");
@@ -85,18 +83,18 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     const noteShown = () => note.evaluate((el) => getComputedStyle(el).visibility === "visible" && el.getBoundingClientRect().height > 0);
     const gammaColor = await formula.locator('[data-tangle="gamma"]').first().evaluate((el) => getComputedStyle(el).color);
 
-    await expect(alpha.textContent()).resolves.toBe("1");
-    await expect(alpha.getAttribute("aria-valuetext")).resolves.toBe("α off (weight 1)");
+    await expect.poll(() => alpha.textContent()).toBe("1");
+    await expect.poll(() => alpha.getAttribute("aria-valuetext")).toBe("α off (weight 1)");
     expect(await alpha.getAttribute("data-off")).not.toBeNull();
     expect(await noteShown()).toBe(true);
-    await expect(note.textContent()).resolves.toMatch(/α is off/);
+    await expect.poll(() => note.textContent()).toMatch(/α is off/);
     const off = await look();
     expect(off.color, "α off is not coloured like a set number").not.toBe(gammaColor);
 
     await alpha.focus();
     await page.keyboard.press("ArrowLeft");
     await nextFrames(page);
-    await expect(alpha.textContent()).resolves.toBe("0.99");
+    await expect.poll(() => alpha.textContent()).toBe("0.99");
     expect(await alpha.getAttribute("data-off")).toBeNull();
     expect(await noteShown()).toBe(false);
     const on = await look();
@@ -111,8 +109,8 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     await context.close();
   });
 
-  it("keeps every number where it is while p_t is dragged and the results change width", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("keeps every number where it is while p_t is dragged and the results change width", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const formula = await openFormula(page, "?gamma=5&alpha=0.25");
     const numbers = formula.locator("[data-tangle]");
     const places = () => numbers.evaluateAll((els) => els.map((el) => {
@@ -134,17 +132,17 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     await page.mouse.move(box.x + box.width / 2 - 600, y, { steps: 8 });
     await nextFrames(page);
     await page.mouse.up();
-    await expect(pt.textContent()).resolves.toBe("0.01");
+    await expect.poll(() => pt.textContent()).toBe("0.01");
     expect(await fl.textContent()).not.toBe(flBefore);
     expect(await places()).toEqual(before);
     await context.close();
   });
 
-  it("drags γ to the right and to the left with the pointer, clamped to [0, 5]", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("drags γ to the right and to the left with the pointer, clamped to [0, 5]", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const formula = await openFormula(page, "?gamma=1");
     const gamma = formula.locator('[data-tangle="gamma"]').first();
-    await expect(gamma.textContent()).resolves.toBe("1.0");
+    await expect.poll(() => gamma.textContent()).toBe("1.0");
     const box = (await gamma.boundingBox())!;
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, y);
@@ -152,13 +150,13 @@ describe("a reader plays with the numbers in the focal-loss formula", () => {
     // 6 px per 0.1: 60 px to the right is +1.0
     await page.mouse.move(box.x + box.width / 2 + 60, y, { steps: 6 });
     await nextFrames(page);
-    await expect(gamma.textContent()).resolves.toBe("2.0");
+    await expect.poll(() => gamma.textContent()).toBe("2.0");
     await page.mouse.move(box.x + box.width / 2 - 400, y, { steps: 6 });
     await page.mouse.up();
     await nextFrames(page);
-    await expect(gamma.textContent()).resolves.toBe("0.0");
-    await expect(formula.locator('[data-result="factor"]').textContent()).resolves.toBe("1");
-    await expect(page.locator('focal-loss-curves output[data-output="gamma"]').textContent()).resolves.toBe("0.0");
+    await expect.poll(() => gamma.textContent()).toBe("0.0");
+    await expect.poll(() => formula.locator('[data-result="factor"]').textContent()).toBe("1");
+    await expect.poll(() => page.locator('focal-loss-curves output[data-output="gamma"]').textContent()).toBe("0.0");
     await context.close();
   });
 });

@@ -3,24 +3,18 @@
  * <focal-loss-curves gamma="2">: the figure draws with the site's chart code,
  * needs nothing else from the site, and redraws when an attribute changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
 import { modulatingFactorScene } from "../../src/charts/modulating-factor";
 import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../src/lib/views/figure-data";
 import { parseFigureState } from "../../src/lib/state/state";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = workerBrowser();
 
 const tokens = siteTokens();
 
@@ -29,7 +23,7 @@ const tokens = siteTokens();
  * it links no stylesheet and loads nothing but the module.
  */
 async function plainPage(body: string) {
-  const watched = await watchedPage(browser, { viewport: { width: 900, height: 800 } });
+  const watched = await watchedPage(browser.current, { viewport: { width: 900, height: 800 } });
   const url = siteUrl("plain-page-for-the-web-component.html");
   await watched.page.route(url, (route) =>
     route.fulfill({
@@ -76,8 +70,8 @@ function expectedReaderPath(query: string, width: number, height: number): strin
   return String(findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d);
 }
 
-describe("the standalone web component", () => {
-  it("renders from a plain page that loads only its module, with the site's chart code", async () => {
+test.describe("the standalone web component", () => {
+  test("renders from a plain page that loads only its module, with the site's chart code", async () => {
     const { page, context, loaded, problems, foreignRequests } = await plainPage(`<focal-loss-curves gamma="1" alpha="0.25" theme="light"></focal-loss-curves>`);
     await page.waitForSelector("focal-loss-curves[data-ready]");
     const view = await drawn(page);
@@ -92,7 +86,7 @@ describe("the standalone web component", () => {
     await context.close();
   });
 
-  it("redraws when an attribute changes, and validates attributes like URL parameters", async () => {
+  test("redraws when an attribute changes, and validates attributes like URL parameters", async () => {
     const { page, context, problems } = await plainPage(`<focal-loss-curves gamma="1"></focal-loss-curves>`);
     await page.waitForSelector("focal-loss-curves[data-ready]");
     const before = await drawn(page);
@@ -119,7 +113,7 @@ describe("the standalone web component", () => {
     await context.close();
   });
 
-  it("draws larger with font-scale, validated like the embed's fontScale", async () => {
+  test("draws larger with font-scale, validated like the embed's fontScale", async () => {
     const { page, context } = await plainPage(
       `<focal-loss-curves id="one" style="width:700px"></focal-loss-curves>` +
         `<focal-loss-curves id="two" font-scale="2" style="width:700px"></focal-loss-curves>` +
@@ -137,7 +131,7 @@ describe("the standalone web component", () => {
     await context.close();
   });
 
-  it("also defines the modulating-factor and logit-gradient elements, drawn by the site's chart functions", async () => {
+  test("also defines the modulating-factor and logit-gradient elements, drawn by the site's chart functions", async () => {
     const { page, context, problems } = await plainPage(
       `<modulating-factor-curves gamma="3"></modulating-factor-curves><logit-loss-gradient gamma="1" alpha="0.25" theme="dark"></logit-loss-gradient>`,
     );
@@ -163,7 +157,7 @@ describe("the standalone web component", () => {
     await context.close();
   });
 
-  it("shows sliders with the controls attribute, and a slider drives the element's attribute", async () => {
+  test("shows sliders with the controls attribute, and a slider drives the element's attribute", async () => {
     const { page, context } = await plainPage(`<focal-loss-curves gamma="2" controls></focal-loss-curves><focal-loss-curves id="plain" gamma="2"></focal-loss-curves>`);
     await page.waitForSelector("focal-loss-curves[data-ready]");
     const slider = page.locator("focal-loss-curves[controls]").locator('input[data-control="gamma"]');

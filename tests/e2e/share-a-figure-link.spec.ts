@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { curveD, legendRow, nextFrames, openFigure, settledParams, GALLERY } from "./support/figures";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
+import { curveD, legendRow, nextFrames, openFigure, searchParams, GALLERY } from "./support/figures";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
-describe("a reader shares a view of a figure as a link", () => {
-  it("moving the controls writes the URL, and reloading that URL restores the view", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("a reader shares a view of a figure as a link", () => {
+  test("moving the controls writes the URL, and reloading that URL restores the view", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     expect(new URL(page.url()).search).toBe("");
     await figure.locator('input[data-control="gamma"]').focus();
@@ -20,19 +18,19 @@ describe("a reader shares a view of a figure as a link", () => {
     await figure.locator('input[data-control="examples"]').check();
     await nextFrames(page);
     // The URL is written once the reader pauses, not on every frame of a drag.
-    expect(await settledParams(page, { gamma: "1.8", alpha: "0.25", yscale: "log", examples: "1" }))
+    await expect.poll(() => searchParams(page))
       .toEqual({ gamma: "1.8", alpha: "0.25", yscale: "log", examples: "1" });
     const drawn = await curveD(figure, "reader");
 
     await page.reload();
     const restored = await openFigure(page, GALLERY + new URL(await page.evaluate(() => location.href)).search);
-    await expect(restored.locator('input[data-control="gamma"]').inputValue()).resolves.toBe("1.8");
-    await expect(restored.locator('output[data-output="gamma"]').textContent()).resolves.toBe("1.8");
+    await expect.poll(() => restored.locator('input[data-control="gamma"]').inputValue()).toBe("1.8");
+    await expect.poll(() => restored.locator('output[data-output="gamma"]').textContent()).toBe("1.8");
     expect(await restored.locator('input[data-control="alpha-on"]').isChecked()).toBe(true);
     expect(await restored.locator('input[value="log"]').isChecked()).toBe(true);
     expect(await restored.locator('input[data-control="examples"]').isChecked()).toBe(true);
     expect((await legendRow(restored, "reader")).label).toBe("yours: γ = 1.8, α = 0.25");
-    await expect(restored.locator("svg.chart").getAttribute("class")).resolves.toContain("is-log");
+    await expect.poll(() => restored.locator("svg.chart").getAttribute("class")).toContain("is-log");
     expect(await restored.locator(".examples .example").count()).toBe(4);
     expect(await curveD(restored, "reader")).toBe(drawn);
 
@@ -43,24 +41,24 @@ describe("a reader shares a view of a figure as a link", () => {
     await restored.locator('input[data-control="alpha-on"]').uncheck();
     await restored.locator('label[for$="-linear"]').click();
     await restored.locator('input[data-control="examples"]').uncheck();
-    expect(await settledParams(page, {})).toEqual({});
+    await expect.poll(() => searchParams(page)).toEqual({});
     expect(new URL(await page.evaluate(() => location.href)).search).toBe("");
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it("leaves other parameters and the fragment of the URL alone", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("leaves other parameters and the fragment of the URL alone", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const figure = await openFigure(page, `${GALLERY}?p=0.3#focal-curves`);
     await figure.locator('input[data-control="gamma"]').focus();
     await page.keyboard.press("ArrowRight");
-    expect(await settledParams(page, { p: "0.3", gamma: "2.1" })).toEqual({ p: "0.3", gamma: "2.1" });
+    await expect.poll(() => searchParams(page)).toEqual({ p: "0.3", gamma: "2.1" });
     const url = new URL(await page.evaluate(() => location.href));
     expect(url.hash).toBe("#focal-curves");
     await context.close();
   });
 
-  it.each([
+  each([
     ["gamma=-3", "2.0", "off"],
     ["gamma=abc", "2.0", "off"],
     ["alpha=2", "2.0", "off"],
@@ -69,11 +67,11 @@ describe("a reader shares a view of a figure as a link", () => {
     ["gamma=0.5&alpha=abc", "0.5", "off"],
     ["gamma=4.5&alpha=0.75", "4.5", "0.75"],
   ])("?%s shows γ = %s and α = %s without an error", async (query, gamma, alpha) => {
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page, `${GALLERY}?${query}`);
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe(gamma);
-    await expect(figure.locator('output[data-output="alpha"]').textContent()).resolves.toBe(alpha);
-    await expect(figure.locator('input[data-control="gamma"]').inputValue()).resolves.toBe(String(Number(gamma)));
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
+    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
+    await expect.poll(() => figure.locator('input[data-control="gamma"]').inputValue()).toBe(String(Number(gamma)));
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
     expect(await page.locator("main img").count()).toBe(0);
@@ -82,8 +80,8 @@ describe("a reader shares a view of a figure as a link", () => {
     await context.close();
   });
 
-  it("a figure far down a page upgrades only when the reader scrolls near it", async () => {
-    const { page, context, problems } = await watchedPage(browser, { viewport: { width: 800, height: 600 } });
+  test("a figure far down a page upgrades only when the reader scrolls near it", async () => {
+    const { page, context, problems } = await watchedPage(browser.current, { viewport: { width: 800, height: 600 } });
     // Push the figure three screens down, before any script runs.
     await page.addInitScript(() => {
       new MutationObserver((_records, observer) => {
@@ -99,10 +97,10 @@ describe("a reader shares a view of a figure as a link", () => {
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
     expect(await page.locator("focal-loss-curves").first().evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2000);
     expect(await page.locator("focal-loss-curves[data-ready]").count()).toBe(0);
-    await expect(page.locator('output[data-output="gamma"]').first().textContent()).resolves.toBe("2.0");
+    await expect.poll(() => page.locator('output[data-output="gamma"]').first().textContent()).toBe("2.0");
     await page.locator("focal-loss-curves").first().scrollIntoViewIfNeeded();
     await page.waitForSelector("focal-loss-curves[data-ready]");
-    await expect(page.locator('output[data-output="gamma"]').first().textContent()).resolves.toBe("3.0");
+    await expect.poll(() => page.locator('output[data-output="gamma"]').first().textContent()).toBe("3.0");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
-import { curveD, legendRow, nextFrames, settledParams } from "./support/figures";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
+import { curveD, legendRow, nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const TAGS = ["focal-loss-curves", "modulating-factor-curves", "logit-loss-gradient"] as const;
 
@@ -17,9 +15,9 @@ async function readyAll(page: import("playwright-core").Page) {
   }
 }
 
-describe("a reader with several figures on one page", () => {
-  it("moves γ in one figure and every figure and the formula follow", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("a reader with several figures on one page", () => {
+  test("moves γ in one figure and every figure and the formula follow", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl("figures/"), { waitUntil: "load" });
     await readyAll(page);
     const logit = page.locator("logit-loss-gradient");
@@ -31,8 +29,8 @@ describe("a reader with several figures on one page", () => {
     await page.keyboard.press("PageUp");
     await nextFrames(page);
     for (const tag of TAGS) {
-      await expect(page.locator(`${tag} output[data-output="gamma"]`).textContent(), tag).resolves.toBe("3.0");
-      await expect(page.locator(`${tag} input[data-control="gamma"]`).inputValue(), tag).resolves.toBe("3");
+      await expect.poll(() => page.locator(`${tag} output[data-output="gamma"]`).textContent(), tag).toBe("3.0");
+      await expect.poll(() => page.locator(`${tag} input[data-control="gamma"]`).inputValue(), tag).toBe("3");
     }
     expect((await legendRow(page.locator("focal-loss-curves"), "reader")).label).toBe("yours: γ = 3");
     expect(await curveD(page.locator("focal-loss-curves"), "reader")).not.toBe(await curveD(page.locator("focal-loss-curves"), "g2"));
@@ -42,9 +40,9 @@ describe("a reader with several figures on one page", () => {
     await nextFrames(page);
     expect(await logit.locator('.panel-gradient path[data-key="reader"]').getAttribute("d")).not.toBe(logitBefore);
     const formula = page.locator("live-focal-formula");
-    await expect(formula.locator('[data-tangle="gamma"]').first().textContent()).resolves.toBe("3.0");
-    await expect(formula.locator('[data-result="fl"]').textContent()).resolves.toBe(formulaTexts(formulaValues(0.9, 3, null)).fl);
-    expect(await settledParams(page, { gamma: "3" })).toEqual({ gamma: "3" });
+    await expect.poll(() => formula.locator('[data-tangle="gamma"]').first().textContent()).toBe("3.0");
+    await expect.poll(() => formula.locator('[data-result="fl"]').textContent()).toBe(formulaTexts(formulaValues(0.9, 3, null)).fl);
+    await expect.poll(() => searchParams(page)).toEqual({ gamma: "3" });
 
     // α switched on in the logit figure reaches the focal-curves figure.
     await logit.locator('input[data-control="alpha-on"]').check();

@@ -3,8 +3,8 @@
  * figure alone, filling the frame, with its state and presentation from the
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
@@ -12,23 +12,17 @@ import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
 import { focalCurvesData } from "../../src/lib/views/figure-data";
 import { formatNumber } from "../../src/lib/text/format";
 import { focalLoss } from "../../src/lib/math/loss";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = workerBrowser();
 
 const tokens = siteTokens();
 const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
 const embedPath = (query = "") => `embed/${figure.id}/${query}`;
 
 async function open(query = "", options: Parameters<typeof watchedPage>[1] = {}) {
-  const watched = await watchedPage(browser, options);
+  const watched = await watchedPage(browser.current, options);
   await watched.page.goto(siteUrl(embedPath(query)));
   await watched.page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
   return watched;
@@ -46,9 +40,9 @@ function findNode(n: SvgNode, test: (n: SvgNode) => boolean): SvgNode | undefine
 const readerLegend = (page: Page) => page.locator("svg.chart .legend-row.is-reader .legend-label").textContent();
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
-describe("a calculator's embed route", () => {
-  it("reads the calculator's state from the URL, hides its inputs with controls=0, and ignores hostile values", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("a calculator's embed route", () => {
+  test("reads the calculator's state from the URL, hides its inputs with controls=0, and ignores hostile values", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -72,9 +66,9 @@ describe("a calculator's embed route", () => {
   });
 });
 
-describe("an embed route", () => {
-  it.each(EMBEDDABLE.map((f) => [f.id, f] as const))("/embed/%s/ renders its figure alone and says when it is drawn", async (_id, entry) => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser);
+test.describe("an embed route", () => {
+  each(EMBEDDABLE.map((f) => [f.id, f] as const))("/embed/%s/ renders its figure alone and says when it is drawn", async (_id, entry) => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
     await page.goto(siteUrl(`embed/${entry.id}/`));
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     // No site chrome: no header, footer, navigation or skip link; one figure element.
@@ -93,14 +87,14 @@ describe("an embed route", () => {
     await context.close();
   });
 
-  it("reads the figure's own state from the URL", async () => {
+  test("reads the figure's own state from the URL", async () => {
     const { page, context } = await open("?gamma=0.5&alpha=0.25");
     expect(await readerLegend(page)).toBe("yours: γ = 0.5, α = 0.25");
     expect(await page.locator('[data-control="gamma"]').first().inputValue()).toBe("0.5");
     await context.close();
   });
 
-  it("honours theme=light, dark and transparent whatever the system prefers", async () => {
+  test("honours theme=light, dark and transparent whatever the system prefers", async () => {
     for (const [query, scheme, expected] of [
       ["?theme=dark", "light", rgb(tokens.dark["--bg"]!)],
       ["?theme=light", "dark", rgb(tokens.light["--bg"]!)],
@@ -119,7 +113,7 @@ describe("an embed route", () => {
     await context.close();
   });
 
-  it("hides the controls with controls=0 and the caption with caption=0", async () => {
+  test("hides the controls with controls=0 and the caption with caption=0", async () => {
     const shown = await open();
     expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
@@ -132,7 +126,7 @@ describe("an embed route", () => {
     await hidden.context.close();
   });
 
-  it("scales the text with fontScale, within its range", async () => {
+  test("scales the text with fontScale, within its range", async () => {
     const chartText = (page: Page) =>
       page.locator("svg.chart .axis-title").first().evaluate((el) => el.getBoundingClientRect().height);
     const normal = await open();
@@ -149,7 +143,7 @@ describe("an embed route", () => {
     await outOfRange.context.close();
   });
 
-  it("with animate=0, is ready only once the final frame is drawn", async () => {
+  test("with animate=0, is ready only once the final frame is drawn", async () => {
     const { page, context } = await open("?animate=0&gamma=3.5&yscale=log");
     expect(await page.evaluate(() => document.documentElement.dataset.animate)).toBe("0");
     // At the ready signal the reader's curve is exactly the chart function's curve for this state and size.
@@ -163,8 +157,8 @@ describe("an embed route", () => {
     await context.close();
   });
 
-  it("posts ready (with the state) and, in fluid mode, its height to the host page", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("posts ready (with the state) and, in fluid mode, its height to the host page", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const src = siteUrl(embedPath("?gamma=1&fluid=1"));
     await page.goto(siteUrl("404.html"));
     await page.evaluate((url) => {
@@ -192,8 +186,8 @@ describe("an embed route", () => {
     await context.close();
   });
 
-  it("ignores hostile parameters: no dialog, no injected element, defaults instead", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("ignores hostile parameters: no dialog, no injected element, defaults instead", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -212,7 +206,8 @@ describe("an embed route", () => {
     });
     await page.goto(siteUrl(embedPath(`?${query}`)));
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
-    await page.waitForTimeout(300);
+    // Anything the page tried to load (an injected image's onerror, say) has been answered.
+    await page.waitForLoadState("networkidle");
     expect(dialogs).toEqual([]);
     expect(await page.locator("img, iframe, svg[onload], [onerror]").count()).toBe(0);
     expect(await page.content()).not.toContain("onerror");

@@ -3,24 +3,18 @@
  * keyboard moves between slides, and each way of showing a figure works on
  * its slide (iframe embed, web component, exported SVG, background iframe).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = workerBrowser();
 
 const currentSlide = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")));
 
-describe("the demo deck", () => {
-  it("advances and goes back with the keyboard, and every slide's figure shows", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+test.describe("the demo deck", () => {
+  test("advances and goes back with the keyboard, and every slide's figure shows", async () => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
     await page.goto(siteUrl("deck/"));
     await page.waitForSelector(".reveal.ready");
     expect(await currentSlide(page)).toBe(0);

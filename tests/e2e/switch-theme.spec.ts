@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const background = (page: import("playwright-core").Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
-describe("a reader switches between light and dark", () => {
-  it("follows the system preference when nothing is saved", async () => {
-    const { page, context } = await watchedPage(browser, { colorScheme: "dark" });
+test.describe("a reader switches between light and dark", () => {
+  test("follows the system preference when nothing is saved", async () => {
+    const { page, context } = await watchedPage(browser.current, { colorScheme: "dark" });
     await page.goto(siteUrl());
     expect(await background(page)).toBe("rgb(20, 22, 26)");
     await page.emulateMedia({ colorScheme: "light" });
@@ -19,13 +17,13 @@ describe("a reader switches between light and dark", () => {
     await context.close();
   });
 
-  it("toggles with the button and keeps the choice across a reload and other pages", async () => {
-    const { page, context, problems } = await watchedPage(browser, { colorScheme: "light" });
+  test("toggles with the button and keeps the choice across a reload and other pages", async () => {
+    const { page, context, problems } = await watchedPage(browser.current, { colorScheme: "light" });
     await page.goto(siteUrl());
     const toggle = page.locator("[data-theme-toggle]");
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
     await toggle.click();
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
     expect(await background(page)).toBe("rgb(20, 22, 26)");
 
     await page.reload();

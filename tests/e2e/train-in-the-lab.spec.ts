@@ -1,11 +1,10 @@
 import { cpus, loadavg } from "node:os";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
+import { nextFrames } from "./support/figures";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const LAB = "imbalance-lab/";
 
@@ -47,9 +46,9 @@ function longestMainThreadTaskCpuMs(trace: Buffer): { cpu: number; wall: number;
 const stepCount = async (page: Page) => Number(await page.locator("imbalance-lab [data-step]").textContent());
 const lossPath = (page: Page) => page.locator('imbalance-lab svg[data-chart="loss"] path[data-series="yours"]').getAttribute("d");
 
-describe("a reader trains the tiny detector", () => {
-  it("trains, pauses, changes γ and resets, without blocking the page for more than 50 ms", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser);
+test.describe("a reader trains the tiny detector", () => {
+  test("trains, pauses, changes γ and resets, without blocking the page for more than 50 ms", async () => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
     await observeLongTasks(page);
     await page.goto(siteUrl(LAB));
     const lab = page.locator("imbalance-lab");
@@ -57,10 +56,10 @@ describe("a reader trains the tiny detector", () => {
     const builtPath = await lossPath(page);
 
     const play = lab.locator('button[data-action="play"]');
-    await browser.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline"] });
+    await browser.current.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline"] });
     const trainingStarted = await page.evaluate(() => performance.now());
     await play.click();
-    await expect(play.textContent()).resolves.toBe("Pause");
+    await expect.poll(() => play.textContent()).toBe("Pause");
     // A fresh run starts from step 0 (the page showed the build-time run at step 300) and the counter climbs.
     expect(await stepCount(page)).toBeLessThan(300);
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(5);
@@ -68,22 +67,22 @@ describe("a reader trains the tiny detector", () => {
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(early + 5);
     await expect.poll(() => lossPath(page), { timeout: 20_000 }).not.toBe(builtPath);
     const pathWhileTraining = await lossPath(page);
-    await page.waitForTimeout(1500);
     await expect.poll(() => lossPath(page), { timeout: 20_000 }).not.toBe(pathWhileTraining);
 
     await play.click();
     const trainingStopped = await page.evaluate(() => performance.now());
-    const trace = await browser.stopTracing();
-    await expect(play.textContent()).resolves.toBe("Train");
-    await page.waitForTimeout(400);
+    const trace = await browser.current.stopTracing();
+    await expect.poll(() => play.textContent()).toBe("Train");
+    // A step already on its way may still land; then the count holds still, frame after frame.
+    await expect.poll(async () => { const before = await stepCount(page); await nextFrames(page, 6); return (await stepCount(page)) - before; }).toBe(0);
     const paused = await stepCount(page);
-    await page.waitForTimeout(800);
+    await nextFrames(page, 48);
     expect(await stepCount(page)).toBe(paused);
 
     // Change γ while paused: keyboard on the slider, five steps of 0.1 down.
     await lab.locator('[data-control="gamma"] input').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
-    await expect(lab.locator('[data-control="gamma"] output').textContent()).resolves.toBe("1.5");
+    await expect.poll(() => lab.locator('[data-control="gamma"] output').textContent()).toBe("1.5");
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
     // page.url() can lag behind history.replaceState: read the address from the page itself.
     expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
@@ -108,17 +107,17 @@ describe("a reader trains the tiny detector", () => {
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
-  }, 180_000);
+  });
 
-  it("a link with its own seed and imbalance reproduces that data set, and bad values fall back", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("a link with its own seed and imbalance reproduces that data set, and bad values fall back", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl(`${LAB}?seed=5&ratio=100&gamma=abc&loss=<b>`));
     const lab = page.locator("imbalance-lab");
     await page.locator('imbalance-lab[data-ready="true"]').waitFor();
-    await expect(lab.locator('[data-control="seed"] input').inputValue()).resolves.toBe("5");
-    await expect(lab.locator('[data-control="ratio"] output').textContent()).resolves.toBe("1:100");
-    await expect(lab.locator('[data-control="gamma"] output').textContent()).resolves.toBe("2.0");
-    await expect(lab.locator('[data-control="loss"] select').inputValue()).resolves.toBe("focal");
+    await expect.poll(() => lab.locator('[data-control="seed"] input').inputValue()).toBe("5");
+    await expect.poll(() => lab.locator('[data-control="ratio"] output').textContent()).toBe("1:100");
+    await expect.poll(() => lab.locator('[data-control="gamma"] output').textContent()).toBe("2.0");
+    await expect.poll(() => lab.locator('[data-control="loss"] select').inputValue()).toBe("focal");
     // The link's run replaces the build-time one at once: step 0 of a new data set.
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
     await lab.locator('button[data-action="step"]').click();

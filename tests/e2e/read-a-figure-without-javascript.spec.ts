@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { GALLERY } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
-describe("a reader without JavaScript still sees the figures", () => {
-  it("the focal-loss figure is drawn, labelled, and its data table and readings are there", async () => {
-    const { page, context } = await watchedPage(browser, { javaScriptEnabled: false });
+test.describe("a reader without JavaScript still sees the figures", () => {
+  test("the focal-loss figure is drawn, labelled, and its data table and readings are there", async () => {
+    const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
     await page.goto(siteUrl(GALLERY), { waitUntil: "load" });
     const figure = page.locator("focal-loss-curves").first();
     expect(await figure.getAttribute("data-ready")).toBeNull();
     const svg = figure.locator("svg.chart");
-    await expect(svg.locator("title").textContent()).resolves.toMatch(/Focal loss against the probability/);
+    await expect.poll(() => svg.locator("title").textContent()).toMatch(/Focal loss against the probability/);
     expect(await svg.isVisible()).toBe(true);
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
@@ -27,23 +25,23 @@ describe("a reader without JavaScript still sees the figures", () => {
     for (const label of ["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 2"]) {
       expect(await svg.locator(".legend-label", { hasText: label }).count()).toBeGreaterThan(0);
     }
-    await expect(svg.locator(".axis-x .axis-title").textContent()).resolves.toBe("probability of ground truth class");
-    await expect(svg.locator(".axis-y .axis-title").textContent()).resolves.toBe("loss");
+    await expect.poll(() => svg.locator(".axis-x .axis-title").textContent()).toBe("probability of ground truth class");
+    await expect.poll(() => svg.locator(".axis-y .axis-title").textContent()).toBe("loss");
 
     await figure.locator("summary", { hasText: "Show data" }).click();
     const cell = figure.locator('td[data-col="reader"][data-x="0.9"]');
     expect(await cell.isVisible()).toBe(true);
-    await expect(cell.textContent()).resolves.toBe(formatNumber(focalLossOfPt(0.9, { gamma: 2, alpha: null }), { digits: 4 }));
-    await expect(figure.locator("[data-reading]").first().textContent()).resolves.toBe("At pₜ = 0.9, the loss is 100× smaller than CE.");
+    await expect.poll(() => cell.textContent()).toBe(formatNumber(focalLossOfPt(0.9, { gamma: 2, alpha: null }), { digits: 4 }));
+    await expect.poll(() => figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 100× smaller than CE.");
     // The controls are there but say they cannot work.
     expect(await figure.locator('input[data-control="gamma"]').isDisabled()).toBe(true);
     await context.close();
   });
 
-  it("the figure keeps its size when the script upgrades it (no layout shift)", async () => {
+  test("the figure keeps its size when the script upgrades it (no layout shift)", async () => {
     const sizes: Array<{ width: number; height: number; top: number }> = [];
     for (const javaScriptEnabled of [false, true]) {
-      const { page, context } = await watchedPage(browser, { javaScriptEnabled });
+      const { page, context } = await watchedPage(browser.current, { javaScriptEnabled });
       await page.goto(siteUrl(GALLERY), { waitUntil: "load" });
       if (javaScriptEnabled) await page.waitForSelector("focal-loss-curves[data-ready]");
       // Measured from the figure's own top: the header's theme button appears with JavaScript and moves the whole page.

@@ -5,18 +5,12 @@
  * final state is drawn in the very next frame. Every label the reader's
  * legend row shows is recorded by a MutationObserver in the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, nextFrames, openFigure } from "./support/figures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = workerBrowser();
 
 /** Starts recording every text the reader's legend label takes. */
 async function recordReaderLabels(figure: Locator): Promise<void> {
@@ -39,15 +33,15 @@ async function settle(figure: Locator): Promise<void> {
   await nextFrames(figure.page());
 }
 
-describe("a jump animates, unless the reader prefers reduced motion", () => {
-  it("End on the γ slider slides the reader's curve through in-between γ and lands exactly on γ = 5", async () => {
-    const { page, context, problems } = await watchedPage(browser, { reducedMotion: "no-preference" });
+test.describe("a jump animates, unless the reader prefers reduced motion", () => {
+  test("End on the γ slider slides the reader's curve through in-between γ and lands exactly on γ = 5", async () => {
+    const { page, context, problems } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.locator('input[data-control="gamma"]').focus();
     await page.keyboard.press("End");
     // The slider and its output show the target at once; only the drawing moves.
-    await expect(figure.locator('output[data-output="gamma"]').textContent()).resolves.toBe("5.0");
+    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
     await nextFrames(page);
     expect(await figure.getAttribute("data-animating")).not.toBeNull();
     await settle(figure);
@@ -65,8 +59,8 @@ describe("a jump animates, unless the reader prefers reduced motion", () => {
     await context.close();
   });
 
-  it("switching α on fades the weight from 1 down to the slider's α", async () => {
-    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
+  test("switching α on fades the weight from 1 down to the slider's α", async () => {
+    const { page, context } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.locator('input[data-control="alpha-on"]').check();
@@ -79,7 +73,7 @@ describe("a jump animates, unless the reader prefers reduced motion", () => {
 
   /** Presses a key on the γ slider and returns every label the reader's legend row showed in the next frame. */
   async function labelsAfterKey(reducedMotion: "reduce" | "no-preference", key: string): Promise<{ labels: string[]; animating: boolean }> {
-    const { page, context } = await watchedPage(browser, { reducedMotion });
+    const { page, context } = await watchedPage(browser.current, { reducedMotion });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.locator('input[data-control="gamma"]').focus();
@@ -90,16 +84,16 @@ describe("a jump animates, unless the reader prefers reduced motion", () => {
     return result;
   }
 
-  it("with reduced motion, the final state is the first and only one drawn", async () => {
+  test("with reduced motion, the final state is the first and only one drawn", async () => {
     expect(await labelsAfterKey("reduce", "End")).toEqual({ labels: ["yours: γ = 5"], animating: false });
   });
 
-  it("small steps and drags are drawn at once even with motion allowed", async () => {
+  test("small steps and drags are drawn at once even with motion allowed", async () => {
     expect(await labelsAfterKey("no-preference", "ArrowRight")).toEqual({ labels: ["yours: γ = 2.1"], animating: false });
   });
 
-  it("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {
-    const { page, context } = await watchedPage(browser, { reducedMotion: "no-preference" });
+  test("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {
+    const { page, context } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
     await page.goto(siteUrl("embed/focal-curves/?animate=0"));
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     const figure = page.locator("focal-loss-curves").first();

@@ -2,20 +2,18 @@
  * A reader sets up an example, reloads or shares the link, and finds it as
  * they left it; a hostile or broken link falls back to defaults, field by field.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
-describe("the loss calculator keeps its state in the URL", () => {
-  it("restores p, class, α and γ after a reload", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("the loss calculator keeps its state in the URL", () => {
+  test("restores p, class, α and γ after a reload", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl("calculator/#top"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.fill("[data-input=p]", "0.3");
@@ -43,8 +41,8 @@ describe("the loss calculator keeps its state in the URL", () => {
     await context.close();
   });
 
-  it("α off survives a reload, and going back to the article's example clears the URL", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("α off survives a reload, and going back to the article's example clears the URL", async () => {
+    const { page, context } = await watchedPage(browser.current);
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.uncheck("[data-input=alpha-on]");
@@ -59,8 +57,8 @@ describe("the loss calculator keeps its state in the URL", () => {
     await context.close();
   });
 
-  it("a hostile or broken link falls back field by field, and nothing from it reaches the page", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("a hostile or broken link falls back field by field, and nothing from it reaches the page", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     let dialogs = 0;
     page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
     const hostile = encodeURIComponent("<img src=x onerror=alert(1)>");
@@ -79,9 +77,9 @@ describe("the loss calculator keeps its state in the URL", () => {
   });
 });
 
-describe("the scenario table keeps its state in the URL", () => {
-  it("restores α, γ and the edited rows after a reload", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+test.describe("the scenario table keeps its state in the URL", () => {
+  test("restores α, γ and the edited rows after a reload", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl("scenarios/"));
     await page.waitForSelector("scenario-calculator[data-ready]");
     await page.uncheck("scenario-calculator [data-input=alpha-on]");
@@ -110,8 +108,8 @@ describe("the scenario table keeps its state in the URL", () => {
     await context.close();
   });
 
-  it("a hostile rows parameter keeps the readable rows and shows nothing of the rest", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("a hostile rows parameter keeps the readable rows and shows nothing of the rest", async () => {
+    const { page, context } = await watchedPage(browser.current);
     const rows = encodeURIComponent("1:0.7,<script>alert(1)</script>,0:2,x:0.5,0:0.4");
     await page.goto(siteUrl(`scenarios/?table.rows=${rows}&table.gamma=1e999`));
     await page.waitForSelector("scenario-calculator[data-ready]");

@@ -4,23 +4,21 @@
  */
 import { gzipSync } from "node:zlib";
 import katex from "katex";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, siteUrl, watchedPage } from "./support/browser";
+import { each, expect, test, workerBrowser } from "./support/test";
+import type { Browser } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, htmlText, lossSummary, pageText, stepMathText } from "./support/calculator";
 import { balancedCrossEntropy, crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 import { lossSteps, stepTex } from "../../src/lib/views/loss-steps";
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = workerBrowser();
 
 const katexHtml = (tex: string) => katex.renderToString(tex, { output: "html", throwOnError: true });
 
-describe("a reader reworks the article's example in the loss calculator", () => {
-  it("typing p = 0.95, foreground, α = 0.25, γ = 2 shows the module's CE and FL, and the worked formula", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser);
+test.describe("a reader reworks the article's example in the loss calculator", () => {
+  test("typing p = 0.95, foreground, α = 0.25, γ = 2 shows the module's CE and FL, and the worked formula", async () => {
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
     // Start somewhere else, so every number on screen comes from what the reader typed.
     await page.goto(siteUrl("calculator/?loss.p=0.3&loss.y=0&loss.alpha=off&loss.gamma=0.5"));
     await page.waitForSelector("loss-calculator[data-ready]");
@@ -48,12 +46,12 @@ describe("a reader reworks the article's example in the loss calculator", () => 
     await context.close();
   });
 
-  it.each([
+  each([
     { p: "0.3", y: "0", alpha: "0.5", gamma: "1.5" },
     { p: "1e-7", y: "1", alpha: "0.25", gamma: "0" },
     { p: "0.999", y: "1", alpha: null, gamma: "10" },
   ])("every step reads exactly as KaTeX typesets it for p = $p, y = $y, α = $alpha, γ = $gamma", async (input) => {
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, context, problems } = await watchedPage(browser.current);
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.fill("[data-input=p]", input.p);
@@ -74,8 +72,8 @@ describe("a reader reworks the article's example in the loss calculator", () => 
     await context.close();
   });
 
-  it("the slider moves p and the results follow; the keyboard works it too", async () => {
-    const { page, context } = await watchedPage(browser);
+  test("the slider moves p and the results follow; the keyboard works it too", async () => {
+    const { page, context } = await watchedPage(browser.current);
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.focus("[data-slider=p]");
@@ -86,8 +84,8 @@ describe("a reader reworks the article's example in the loss calculator", () => 
     await context.close();
   });
 
-  it("works in place in the focal-loss chapter; on its own page it costs under 40 KB of gzipped script", async () => {
-    const { page, context, problems } = await watchedPage(browser);
+  test("works in place in the focal-loss chapter; on its own page it costs under 40 KB of gzipped script", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
     const scripts: Array<Promise<number>> = [];
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b).length));
@@ -106,8 +104,8 @@ describe("a reader reworks the article's example in the loss calculator", () => 
     await context.close();
   });
 
-  it("without JavaScript the article's example is already worked out", async () => {
-    const { page, context } = await watchedPage(browser, { javaScriptEnabled: false });
+  test("without JavaScript the article's example is already worked out", async () => {
+    const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
     await page.goto(siteUrl("calculator/"));
     const summary = await lossSummary(page);
     expect(summary.ce).toBe(formatNumber(crossEntropy(0.95, 1)));
