@@ -1,21 +1,37 @@
-// Sums the Vitest JSON reports in .ci-report/ into one closing line.
+// Sums the runners' JSON reports in .ci-report/ (Vitest's and Playwright's) into one closing line.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const status = Number(process.argv[2] ?? 0);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+/** Playwright's JSON reporter: stats per outcome, and errors outside any test (a web server that did not start). */
+function playwright(report) {
+  const s = report.stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+  failed += (report.errors ?? []).length;
+}
+
+/** Vitest's JSON reporter (Jest's format). */
+function vitest(report) {
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  // A test file that failed to load has no failed test, but failed all the same.
+  for (const suite of report.testResults ?? []) {
+    if (suite.status === "failed" && (suite.assertionResults ?? []).every((a) => a.status !== "failed")) failed += 1;
+  }
+}
+
 const dir = ".ci-report";
 if (existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
     const report = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
-    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    // A test file that failed to load has no failed test, but failed all the same.
-    for (const suite of report.testResults ?? []) {
-      if (suite.status === "failed" && (suite.assertionResults ?? []).every((a) => a.status !== "failed")) failed += 1;
-    }
+    if (report.config && report.suites && report.stats) playwright(report);
+    else vitest(report);
   }
 }
 // A stage without a report of its own (type-check, build) that failed counts once.

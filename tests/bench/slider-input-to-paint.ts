@@ -21,19 +21,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
 import { startStaticServer } from "../e2e/support/static-server.ts";
 
 const THROTTLE = 4;
 const BUDGET_MS = 16;
 // A chapter with one figure, the page with all three, and the index's hero; or the pages named on the command line.
 const PAGES = process.argv.length > 2 ? process.argv.slice(2) : ["cross-entropy/", "figures/", ""];
-
-function chromiumPath(): string {
-  const found = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
-  if (!found) throw new Error("No Chromium: set CHROME_PATH or install Debian's chromium.");
-  return found;
-}
 
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -131,7 +126,7 @@ if (!existsSync("dist/index.html")) {
   process.exit(1);
 }
 const server = await startStaticServer("dist", "/");
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await launchChromium();
 let failed = false;
 try {
   console.log(`\nJavaScript shipped per page (gzip -9, module scripts and their imports)`);

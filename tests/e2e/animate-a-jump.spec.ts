@@ -5,7 +5,7 @@
  * final state is drawn in the very next frame. Every label the reader's
  * legend row shows is recorded by a MutationObserver in the page.
  */
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, nextFrames, openFigure } from "./support/figures";

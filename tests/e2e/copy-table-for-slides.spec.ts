@@ -3,10 +3,11 @@
  * article, changes α, γ and the examples, and copies or downloads it.
  */
 import { readFile } from "node:fs/promises";
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import { BROKEN_NUMBER, currentUrl, pageText, parseCsv, scenarioCells } from "./support/calculator";
+import { BROKEN_NUMBER, currentUrl, pageText, scenarioCells } from "./support/calculator";
+import { parseCsv } from "../support/csv";
 import { articleScenarios } from "../../src/lib/article/article-values";
 import { checkedValue } from "../../src/lib/article/errata";
 import { balancedCrossEntropy, crossEntropy, focalLoss, type Label } from "../../src/lib/math/loss";

@@ -3,7 +3,7 @@
  * figure alone, filling the frame, with its state and presentation from the
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
-import { each, expect, test, workerBrowser } from "./support/test";
+import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
@@ -67,25 +67,28 @@ test.describe("a calculator's embed route", () => {
 });
 
 test.describe("an embed route", () => {
-  each(EMBEDDABLE.map((f) => [f.id, f] as const))("/embed/%s/ renders its figure alone and says when it is drawn", async (_id, entry) => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
-    await page.goto(siteUrl(`embed/${entry.id}/`));
-    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
-    // No site chrome: no header, footer, navigation or skip link; one figure element.
-    expect(await page.locator(".site-header, .site-footer, .chapter-nav, .skip-link").count()).toBe(0);
-    expect(await page.locator(entry.tag).count()).toBe(1);
-    if (entry.kind === "figure") {
-      expect(await page.locator(`${entry.tag} svg.chart path.curve`).count()).toBeGreaterThanOrEqual(2);
-      // The page does not scroll: the figure fits the frame.
-      const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-      expect(overflow).toBeLessThanOrEqual(1);
-    } else {
-      expect(await page.locator(`${entry.tag} [data-result], ${entry.tag} table`).count()).toBeGreaterThan(0);
-    }
-    expect(problems).toEqual([]);
-    expect(foreignRequests).toEqual([]);
-    await context.close();
-  });
+  for (const [index, row] of (EMBEDDABLE.map((f) => [f.id, f] as const)).entries()) {
+    test(caseTitle("/embed/%s/ renders its figure alone and says when it is drawn", row, index), async () => {
+      const [_id, entry] = row;
+      const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
+      await page.goto(siteUrl(`embed/${entry.id}/`));
+      await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+      // No site chrome: no header, footer, navigation or skip link; one figure element.
+      expect(await page.locator(".site-header, .site-footer, .chapter-nav, .skip-link").count()).toBe(0);
+      expect(await page.locator(entry.tag).count()).toBe(1);
+      if (entry.kind === "figure") {
+        expect(await page.locator(`${entry.tag} svg.chart path.curve`).count()).toBeGreaterThanOrEqual(2);
+        // The page does not scroll: the figure fits the frame.
+        const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+        expect(overflow).toBeLessThanOrEqual(1);
+      } else {
+        expect(await page.locator(`${entry.tag} [data-result], ${entry.tag} table`).count()).toBeGreaterThan(0);
+      }
+      expect(problems).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    });
+  }
 
   test("reads the figure's own state from the URL", async () => {
     const { page, context } = await open("?gamma=0.5&alpha=0.25");

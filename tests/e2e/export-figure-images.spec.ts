@@ -5,7 +5,7 @@
  * ready-made preset image.
  */
 import { readFile } from "node:fs/promises";
-import { each, expect, test, workerBrowser } from "./support/test";
+import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { EMBEDDABLE, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
 import { siteUrl, watchedPage } from "./support/browser";
@@ -161,9 +161,9 @@ test.describe("the preset images", () => {
     expect(withPresets.map((f) => f.id).sort()).toEqual(Object.keys(CURVE_TOKENS).sort());
   });
 
-  each(withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))))(
-    "%s %s (%s) are a standalone SVG and a 2× PNG",
-    async (_figureId, _presetId, theme, entry, preset) => {
+  for (const [index, row] of withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))).entries()) {
+    test(caseTitle("%s %s (%s) are a standalone SVG and a 2× PNG", row, index), async () => {
+      const [, , theme, entry, preset] = row;
       const { page, context } = await watchedPage(browser.current);
       const svgResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "svg")}`));
       expect(svgResponse.status).toBe(200);
@@ -184,20 +184,23 @@ test.describe("the preset images", () => {
       const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "png")}`))).arrayBuffer());
       expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
       await context.close();
-    },
-  );
+    });
+  }
 
-  each(withPresets.map((f) => [f.id, f] as const))("%s: each preset draws its own γ (and α) on the reader's curve", async (_id, entry) => {
-    const readerStroke = tokens.light["--curve-reader"]!.toLowerCase();
-    const paths = new Set<string>();
-    for (const preset of IMAGE_PRESETS) {
-      const text = await (await fetch(siteUrl(`images/${presetFileName(entry, preset, "light", "svg")}`))).text();
-      const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find((m) => m[1]!.toLowerCase() === readerStroke);
-      expect(reader, preset.id).toBeDefined();
-      paths.add(reader![2]!);
-    }
-    // α does not enter the modulating factor (1 − pₜ)^γ, so there the α = 0.25, γ = 2 preset draws γ = 2's curve.
-    const distinct = new Set(IMAGE_PRESETS.map((p) => (entry.id === "modulating-factor" ? `${p.gamma}` : `${p.gamma}|${p.alpha}`)));
-    expect(paths.size).toBe(distinct.size);
-  });
+  for (const [index, row] of withPresets.map((f) => [f.id, f] as const).entries()) {
+    test(caseTitle("%s: each preset draws its own γ (and α) on the reader's curve", row, index), async () => {
+      const [, entry] = row;
+      const readerStroke = tokens.light["--curve-reader"]!.toLowerCase();
+      const paths = new Set<string>();
+      for (const preset of IMAGE_PRESETS) {
+        const text = await (await fetch(siteUrl(`images/${presetFileName(entry, preset, "light", "svg")}`))).text();
+        const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find((m) => m[1]!.toLowerCase() === readerStroke);
+        expect(reader, preset.id).toBeDefined();
+        paths.add(reader![2]!);
+      }
+      // α does not enter the modulating factor (1 − pₜ)^γ, so there the α = 0.25, γ = 2 preset draws γ = 2's curve.
+      const distinct = new Set(IMAGE_PRESETS.map((p) => (entry.id === "modulating-factor" ? `${p.gamma}` : `${p.gamma}|${p.alpha}`)));
+      expect(paths.size).toBe(distinct.size);
+    });
+  }
 });

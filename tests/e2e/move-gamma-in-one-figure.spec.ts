@@ -1,4 +1,4 @@
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, searchParams } from "./support/figures";

@@ -3,7 +3,7 @@
  * keyboard moves between slides, and each way of showing a figure works on
  * its slide (iframe embed, web component, exported SVG, background iframe).
  */
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 

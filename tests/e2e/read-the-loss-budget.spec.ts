@@ -1,4 +1,4 @@
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/views/loss-budget";

@@ -2,7 +2,7 @@
  * A reader sets up an example, reloads or shares the link, and finds it as
  * they left it; a hostile or broken link falls back to defaults, field by field.
  */
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";

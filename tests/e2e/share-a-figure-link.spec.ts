@@ -1,4 +1,4 @@
-import { each, expect, test, workerBrowser } from "./support/test";
+import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, openFigure, searchParams, GALLERY } from "./support/figures";
@@ -58,7 +58,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await context.close();
   });
 
-  each([
+  for (const [index, row] of ([
     ["gamma=-3", "2.0", "off"],
     ["gamma=abc", "2.0", "off"],
     ["alpha=2", "2.0", "off"],
@@ -66,19 +66,22 @@ test.describe("a reader shares a view of a figure as a link", () => {
     ["gamma=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "2.0", "off"],
     ["gamma=0.5&alpha=abc", "0.5", "off"],
     ["gamma=4.5&alpha=0.75", "4.5", "0.75"],
-  ])("?%s shows γ = %s and α = %s without an error", async (query, gamma, alpha) => {
-    const { page, context, problems } = await watchedPage(browser.current);
-    const figure = await openFigure(page, `${GALLERY}?${query}`);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
-    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
-    await expect.poll(() => figure.locator('input[data-control="gamma"]').inputValue()).toBe(String(Number(gamma)));
-    const text = await page.locator("main").innerText();
-    expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
-    expect(await page.locator("main img").count()).toBe(0);
-    expect(await figure.locator(".curves path").evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100))).toBe(true);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  ]).entries()) {
+    test(caseTitle("?%s shows γ = %s and α = %s without an error", row, index), async () => {
+      const [query, gamma, alpha] = row;
+      const { page, context, problems } = await watchedPage(browser.current);
+      const figure = await openFigure(page, `${GALLERY}?${query}`);
+      await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
+      await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
+      await expect.poll(() => figure.locator('input[data-control="gamma"]').inputValue()).toBe(String(Number(gamma)));
+      const text = await page.locator("main").innerText();
+      expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
+      expect(await page.locator("main img").count()).toBe(0);
+      expect(await figure.locator(".curves path").evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100))).toBe(true);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
 
   test("a figure far down a page upgrades only when the reader scrolls near it", async () => {
     const { page, context, problems } = await watchedPage(browser.current, { viewport: { width: 800, height: 600 } });

@@ -1,5 +1,5 @@
 import { cpus, loadavg } from "node:os";
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { nextFrames } from "./support/figures";

@@ -3,7 +3,7 @@
  * <focal-loss-curves gamma="2">: the figure draws with the site's chart code,
  * needs nothing else from the site, and redraws when an attribute changes.
  */
-import { each, expect, test, workerBrowser } from "./support/test";
+import { expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";

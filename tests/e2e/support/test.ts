@@ -1,7 +1,7 @@
 /**
  * What the ported browser tests share: Playwright's `test` and `expect`, the
- * worker's browser for helpers that open pages of their own, and `each` for
- * tables of cases (Vitest's it.each, titles included).
+ * worker's browser for helpers that open pages of their own, and the titles
+ * of tables of cases.
  */
 import { test, expect, type Browser } from "@playwright/test";
 
@@ -20,7 +20,11 @@ export function workerBrowser(): { current: Browser } {
   return holder;
 }
 
-function title(template: string, row: unknown, index: number): string {
+/**
+ * A case's title, as Vitest's it.each wrote it: `$key` from an object row,
+ * `%s` (and %d, %i, %f, %j, %o) from a primitive or an array row, `%#` for its index.
+ */
+export function caseTitle(template: string, row: unknown, index: number): string {
   const args = Array.isArray(row) ? row : [row];
   let next = 0;
   const printf = template.replace(/%[sdifjo#%]/g, (m) => {
@@ -34,20 +38,4 @@ function title(template: string, row: unknown, index: number): string {
     const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], row);
     return typeof value === "string" ? value : String(value instanceof RegExp ? value : JSON.stringify(value));
   });
-}
-
-/** One test per row, titled like Vitest's it.each: `$key` for object rows, `%s` for primitives and arrays (spread into the body). */
-export function each<T>(rows: readonly T[]) {
-  return (template: string, body: (...args: T extends readonly unknown[] ? T : [T]) => Promise<void> | void) => {
-    const seen = new Map<string, number>();
-    rows.forEach((row, index) => {
-      let name = title(template, row, index);
-      const n = seen.get(name) ?? 0;
-      seen.set(name, n + 1);
-      if (n > 0) name = `${name} (${n + 1})`;
-      test(name, async () => {
-        await (body as (...args: unknown[]) => Promise<void> | void)(...(Array.isArray(row) ? row : [row]));
-      });
-    });
-  };
 }

@@ -104,7 +104,6 @@ describe("parseEmbedParams", () => {
         expect(p.fontScale).toBeGreaterThanOrEqual(FONT_SCALE_RANGE.min);
         expect(p.fontScale).toBeLessThanOrEqual(FONT_SCALE_RANGE.max);
       }),
-      { numRuns: 2000 },
     );
   });
 });

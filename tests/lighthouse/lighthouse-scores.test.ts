@@ -1,24 +1,36 @@
 /**
- * Gate: Lighthouse Performance ≥ 95, Accessibility, Best Practices and SEO 100
- * on the index and every chapter. Runs in its own Vitest project, one page at
- * a time, so no other test competes for the CPU while performance is measured.
+ * Gate: Lighthouse Performance ≥ 95, Accessibility, Best Practices and SEO 100.
+ * `npm test` measures three representative pages (the index, the heaviest
+ * chapter, a text-only chapter); `npm run audit:lighthouse` (LIGHTHOUSE_PAGES=all),
+ * the release check, measures the index and every chapter. Runs in its own
+ * Vitest project, one page at a time, so no other test competes for the CPU
+ * while performance is measured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { siteUrl } from "../e2e/support/browser";
+import { startStaticServer, type StaticServer } from "../e2e/support/static-server";
 import { builtPages, pageLabel } from "../support/site-pages";
 import { formatTable, type Cell } from "../support/figure-table";
 import { LIGHTHOUSE_MINIMUM, medianRun, scoreProblems } from "../support/lighthouse-thresholds";
-import { LIGHTHOUSE_PRESET, launchForLighthouse, runLighthouse, type LighthouseBrowser } from "./support/lighthouse-runner";
+import { LIGHTHOUSE_PRESET, launchForLighthouse, runLighthouse, type LighthouseBrowser } from "./lighthouse-runner";
 
-const pages = builtPages()
-  .filter((p) => p.kind === "index" || p.kind === "chapter")
+/** The index, the heaviest chapter (three live figures) and a chapter of text, math and build-time pictures only. */
+export const REPRESENTATIVE = ["", "focal-loss/", "what-is-focal-loss/"];
+const all = builtPages().filter((p) => p.kind === "index" || p.kind === "chapter");
+const pages = (process.env.LIGHTHOUSE_PAGES === "all" ? all : all.filter((p) => REPRESENTATIVE.includes(p.path)))
   .map((p) => ({ ...p, label: pageLabel(p) }));
 const rows: Cell[][] = [];
 
 let chrome: LighthouseBrowser;
-beforeAll(async () => { chrome = await launchForLighthouse(); });
+// Served compressed, as a static host serves it: Lighthouse's simulated mobile network charges every byte.
+let server: StaticServer;
+const siteUrl = (path = "") => new URL(path, server.url).href;
+beforeAll(async () => {
+  server = await startStaticServer("dist", process.env.BASE_PATH ?? "/");
+  chrome = await launchForLighthouse();
+});
 afterAll(async () => {
   await chrome?.browser.close();
+  await server?.close();
   const min = LIGHTHOUSE_MINIMUM;
   console.info(formatTable(
     `Lighthouse (${LIGHTHOUSE_PRESET} preset; minimum Performance ${min.performance}, Accessibility ${min.accessibility}, ` +
@@ -27,6 +39,10 @@ afterAll(async () => {
 });
 
 describe("Lighthouse", () => {
+  it("measures the representative pages at least", () => {
+    expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(REPRESENTATIVE));
+  });
+
   it.each(pages)("$label reaches the minimum scores", async (page) => {
     const measure = () => runLighthouse(siteUrl(page.path), chrome.port, siteUrl("404.html"));
     // One run normally; a page below the Performance minimum is measured twice more and judged by

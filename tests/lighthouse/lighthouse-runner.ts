@@ -4,10 +4,10 @@
  * Lighthouse connects to. One browser, one page at a time.
  */
 import { createServer } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
-import { CHROMIUM_FLAGS, chromiumPath } from "../../e2e/support/browser";
-import { calibratedCpuSlowdown, type CategoryScores } from "../../support/lighthouse-thresholds";
+import { launchChromium } from "../support/chromium";
+import { calibratedCpuSlowdown, type CategoryScores } from "../support/lighthouse-thresholds";
 
 /** A free TCP port for Chromium's remote-debugging endpoint. */
 async function freePort(): Promise<number> {
@@ -30,11 +30,7 @@ export interface LighthouseBrowser {
 /** Chromium with the same closed-network flags as the e2e tests, plus a DevTools port. */
 export async function launchForLighthouse(): Promise<LighthouseBrowser> {
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [`--remote-debugging-port=${port}`, "--headless=new", ...CHROMIUM_FLAGS],
-  });
+  const browser = await launchChromium({ args: [`--remote-debugging-port=${port}`, "--headless=new"] });
   return { browser, port };
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStaticServer, type StaticServer } from "./support/static-server";
+import { startStaticServer, type StaticServer } from "../e2e/support/static-server";
 
 const base = "/focal-loss/";
 let outDir: string;
@@ -20,7 +20,7 @@ beforeAll(() => {
   // process.env; a child build must not inherit them, or BASE_URL wins over the base.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
     !["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"].includes(k) && !k.startsWith("VITEST")));
-  execFileSync("npx", ["astro", "build", "--outDir", outDir], {
+  execFileSync("node_modules/.bin/astro", ["build", "--outDir", outDir], {
     env: { ...env, BASE_PATH: base },
     stdio: "pipe",
   });

@@ -3,19 +3,28 @@
  * and the site has what crawlers and link previews need (sitemap, robots.txt,
  * a 404 page).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { LinkChecker, LinkState } from "linkinator";
-import { siteUrl } from "../e2e/support/browser";
+import { startStaticServer, type StaticServer } from "../e2e/support/static-server";
 import { builtPages, pageLabel, publicRootUrl } from "../support/site-pages";
 import { formatTable, type Cell } from "../support/figure-table";
 import { cspProblems } from "../support/csp";
+import { BUDGETS, imageProblems } from "../support/budgets";
+import { kb } from "../support/figure-table";
+import { builtDocument, text } from "./support/html";
 
 const pages = builtPages();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const rows: Cell[][] = [];
-afterAll(() => {
+// The crawl follows links over HTTP, as a reader's browser would; no browser is needed for it.
+let server: StaticServer;
+beforeAll(async () => { server = await startStaticServer("dist"); });
+const siteUrl = (path = "") => new URL(path, server.url).href;
+afterAll(async () => {
+  await server?.close();
   console.info(formatTable("HTML validity and policy per page", ["page", "kind", "html-validate errors", "CSP problems"], rows));
 });
 
@@ -124,5 +133,42 @@ describe("link previews", () => {
     const images = pages.filter((p) => p.kind === "chapter").map((p) => metaOf(readFileSync(p.file, "utf8"), "og:image"));
     expect(images.length).toBeGreaterThan(0);
     expect(new Set(images).size).toBe(images.length);
+  });
+});
+
+describe("images", () => {
+  it("no image in the build is over the image budget", () => {
+    const images: { file: string; bytes: number }[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(png|jpe?g|gif|webp|avif|svg|ico)$/i.test(entry.name)) images.push({ file: full, bytes: statSync(full).size });
+      }
+    };
+    walk("dist");
+    const largest = [...images].sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+    console.info(formatTable(`Images: ${images.length} files, budget ${kb(BUDGETS.image)} KB each; largest`, ["file", "KB"],
+      largest.map((i) => [i.file, kb(i.bytes)])));
+    expect(imageProblems(images)).toEqual([]);
+  });
+});
+
+// Pages with text, math and build-time tables and charts but no interactive island. (The index has
+// the live hero figure and chapter 1 the live loss budget, so they do not qualify; chapter 2,
+// whose one picture is drawn at build time, chapter 4 and the 404 page do.) The audit holds every
+// page without interactive elements to "no script file, the theme script alone" in the browser.
+const TEXT_PAGES = ["dist/what-is-focal-loss/index.html", "dist/balanced-cross-entropy/index.html", "dist/404.html"];
+
+describe("a text-only page costs no JavaScript beyond the theme script", () => {
+  it.each(TEXT_PAGES)("the built %s has one heading and exactly the theme script, under 2 KB", (file) => {
+    const html = readFileSync(file, "utf8");
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    const doc = builtDocument(html, true);
+    expect(doc.all("h1")).toHaveLength(1);
+    const inline = doc.all("script:not([src])").map(text);
+    expect(inline).toHaveLength(1);
+    expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
   });
 });
