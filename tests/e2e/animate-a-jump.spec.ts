@@ -38,7 +38,7 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     const { page, context, problems } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
-    await figure.locator('input[data-control="gamma"]').focus();
+    await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("End");
     // The slider and its output show the target at once; only the drawing moves.
     await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
@@ -63,7 +63,7 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     const { page, context } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
-    await figure.locator('input[data-control="alpha-on"]').check();
+    await figure.getByRole("checkbox", { name: "weight α" }).check();
     await settle(figure);
     const alphas = (await recordedLabels(page)).map((l) => Number(/α = ([\d.]+)/.exec(l)?.[1] ?? NaN)).filter((a) => !Number.isNaN(a));
     expect(alphas.some((a) => a > 0.25 && a < 1)).toBe(true);
@@ -76,7 +76,7 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     const { page, context } = await watchedPage(browser.current, { reducedMotion });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
-    await figure.locator('input[data-control="gamma"]').focus();
+    await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press(key);
     await nextFrames(page);
     const result = { labels: await recordedLabels(page), animating: (await figure.getAttribute("data-animating")) !== null };
@@ -99,7 +99,7 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     const figure = page.locator("focal-loss-curves").first();
     await page.waitForSelector("focal-loss-curves[data-ready]");
     await recordReaderLabels(figure);
-    await figure.locator('input[data-control="gamma"]').focus();
+    await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("End");
     await nextFrames(page);
     expect(await recordedLabels(page)).toEqual(["yours: γ = 5"]);

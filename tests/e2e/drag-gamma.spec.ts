@@ -13,7 +13,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
   test("with the keyboard: the reader's curve, its label, the readout and the readings follow", async () => {
     const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
-    const slider = figure.locator('input[data-control="gamma"]');
+    const slider = figure.getByRole("slider", { name: "focusing γ" });
     const before = await curveD(figure, "reader");
     expect(await legendRow(figure, "reader")).toMatchObject({ label: "yours: γ = 2" });
 
@@ -66,7 +66,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
   test("with the pointer: dragging the thumb to either end sets γ to 5 and to 0", async () => {
     const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
-    const slider = figure.locator('input[data-control="gamma"]');
+    const slider = figure.getByRole("slider", { name: "focusing γ" });
     const box = (await slider.boundingBox())!;
     const y = box.y + box.height / 2;
     // The thumb sits at 2/5 of the track for γ = 2.
@@ -111,8 +111,8 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
   test("α weighting scales the reader's curve, switched on and moved from the keyboard", async () => {
     const { page, context } = await watchedPage(browser.current);
     const figure = await openFigure(page);
-    const alphaOn = figure.locator('input[data-control="alpha-on"]');
-    const alpha = figure.locator('input[data-control="alpha"]');
+    const alphaOn = figure.getByRole("checkbox", { name: "weight α" });
+    const alpha = figure.getByRole("slider", { name: "class weight α" });
     expect(await alpha.isDisabled()).toBe(true);
     await alphaOn.check();
     await nextFrames(page);

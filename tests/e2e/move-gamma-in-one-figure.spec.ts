@@ -23,7 +23,7 @@ test.describe("a reader with several figures on one page", () => {
     const logit = page.locator("logit-loss-gradient");
     const logitBefore = await logit.locator('.panel-gradient path[data-key="reader"]').getAttribute("d");
     const modulating = page.locator("modulating-factor-curves");
-    await modulating.locator('input[data-control="gamma"]').focus();
+    await modulating.getByRole("slider", { name: "focusing γ" }).focus();
     // A native range moves a tenth of its range on PageUp: 0.5 here.
     await page.keyboard.press("PageUp");
     await page.keyboard.press("PageUp");
@@ -45,7 +45,7 @@ test.describe("a reader with several figures on one page", () => {
     await expect.poll(() => searchParams(page)).toEqual({ gamma: "3" });
 
     // α switched on in the logit figure reaches the focal-curves figure.
-    await logit.locator('input[data-control="alpha-on"]').check();
+    await logit.getByRole("checkbox", { name: "weight α" }).check();
     await page.locator("focal-loss-curves").scrollIntoViewIfNeeded();
     await nextFrames(page);
     await nextFrames(page);

@@ -51,7 +51,7 @@ test.describe("the loss calculator keeps its state in the URL", () => {
     await page.waitForSelector("loss-calculator[data-ready]");
     expect(await page.isChecked("[data-input=alpha-on]")).toBe(false);
     expect(await page.isDisabled("[data-input=alpha]")).toBe(true);
-    await page.click("[data-action=reset]");
+    await page.getByRole("button", { name: "Back to the article’s example" }).click();
     expect((await currentUrl(page)).search).toBe("");
     expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
     await context.close();

@@ -10,10 +10,10 @@ test.describe("a reader shares a view of a figure as a link", () => {
     const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     expect(new URL(page.url()).search).toBe("");
-    await figure.locator('input[data-control="gamma"]').focus();
+    await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
-    await figure.locator('input[data-control="alpha-on"]').check();
+    await figure.getByRole("checkbox", { name: "weight α" }).check();
     await figure.locator('label[for$="-log"]').click();
     await figure.locator('input[data-control="examples"]').check();
     await nextFrames(page);
@@ -24,9 +24,9 @@ test.describe("a reader shares a view of a figure as a link", () => {
 
     await page.reload();
     const restored = await openFigure(page, GALLERY + new URL(await page.evaluate(() => location.href)).search);
-    await expect.poll(() => restored.locator('input[data-control="gamma"]').inputValue()).toBe("1.8");
+    await expect.poll(() => restored.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe("1.8");
     await expect.poll(() => restored.locator('output[data-output="gamma"]').textContent()).toBe("1.8");
-    expect(await restored.locator('input[data-control="alpha-on"]').isChecked()).toBe(true);
+    expect(await restored.getByRole("checkbox", { name: "weight α" }).isChecked()).toBe(true);
     expect(await restored.locator('input[value="log"]').isChecked()).toBe(true);
     expect(await restored.locator('input[data-control="examples"]').isChecked()).toBe(true);
     expect((await legendRow(restored, "reader")).label).toBe("yours: γ = 1.8, α = 0.25");
@@ -35,10 +35,10 @@ test.describe("a reader shares a view of a figure as a link", () => {
     expect(await curveD(restored, "reader")).toBe(drawn);
 
     // Back to the defaults: the parameters leave the URL again.
-    await restored.locator('input[data-control="gamma"]').focus();
+    await restored.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
-    await restored.locator('input[data-control="alpha-on"]').uncheck();
+    await restored.getByRole("checkbox", { name: "weight α" }).uncheck();
     await restored.locator('label[for$="-linear"]').click();
     await restored.locator('input[data-control="examples"]').uncheck();
     await expect.poll(() => searchParams(page)).toEqual({});
@@ -50,7 +50,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
   test("leaves other parameters and the fragment of the URL alone", async () => {
     const { page, context } = await watchedPage(browser.current);
     const figure = await openFigure(page, `${GALLERY}?p=0.3#focal-curves`);
-    await figure.locator('input[data-control="gamma"]').focus();
+    await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => searchParams(page)).toEqual({ p: "0.3", gamma: "2.1" });
     const url = new URL(await page.evaluate(() => location.href));
@@ -73,7 +73,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
       const figure = await openFigure(page, `${GALLERY}?${query}`);
       await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
       await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
-      await expect.poll(() => figure.locator('input[data-control="gamma"]').inputValue()).toBe(String(Number(gamma)));
+      await expect.poll(() => figure.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe(String(Number(gamma)));
       const text = await page.locator("main").innerText();
       expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
       expect(await page.locator("main img").count()).toBe(0);

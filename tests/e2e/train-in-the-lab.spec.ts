@@ -88,7 +88,7 @@ test.describe("a reader trains the tiny detector", () => {
     expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
     expect(await stepCount(page)).toBe(paused);
 
-    await lab.locator('button[data-action="reset"]').click();
+    await lab.getByRole("button", { name: "Reset", exact: true }).click();
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
 
     // The page's own work: no main-thread task took more than 50 ms of CPU while the model trained.
@@ -120,7 +120,7 @@ test.describe("a reader trains the tiny detector", () => {
     await expect.poll(() => lab.locator('[data-control="loss"] select').inputValue()).toBe("focal");
     // The link's run replaces the build-time one at once: step 0 of a new data set.
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
-    await lab.locator('button[data-action="step"]').click();
+    await lab.getByRole("button", { name: "Step", exact: true }).click();
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] [data-ap]').textContent(), { timeout: 20_000 }).toMatch(/^\d\.\d{3}$/);
     expect(await page.content()).not.toContain("<b>");
