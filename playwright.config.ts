@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_FLAGS } from "./tests/support/chromium";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 // One port per run, chosen by the runner and inherited by its workers through the environment
 // (several engineers share the machine, so no fixed port).
@@ -37,10 +37,8 @@ export default defineConfig({
     baseURL: process.env.SITE_URL,
     browserName: "chromium",
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-      args: [...CHROMIUM_FLAGS],
-    },
+    // Debian's Chromium ($CHROME_PATH, else /usr/bin/chromium), headless, closed-network flags.
+    launchOptions: chromiumLaunchOptions(),
     viewport: { width: 1280, height: 900 },
     trace: "off",
     screenshot: "off",

@@ -38,7 +38,17 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ] as const;
 
+/**
+ * How every browser here is launched: the Playwright runner takes these as its
+ * launchOptions (playwright.config.ts), launchChromium() passes them to
+ * playwright-core for the scripts outside the runner.
+ */
+export function chromiumLaunchOptions(extraArgs: readonly string[] = []): LaunchOptions {
+  return { executablePath: findChromium() ?? "/usr/bin/chromium", headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] };
+}
+
 /** Chromium for the scripts outside the Playwright runner (Lighthouse, benchmarks, screenshots). */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, ...options, args: [...CHROMIUM_FLAGS, ...(options.args ?? [])] });
+  chromiumPath(); // no browser: fail with the command that installs one
+  return chromium.launch({ ...options, ...chromiumLaunchOptions(options.args) });
 }
