@@ -5,6 +5,8 @@ const status = Number(process.argv[2] ?? 0);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Each runner's wall time from its own report, printed before the closing line. */
+const stages = [];
 
 /** Playwright's JSON reporter: stats per outcome, and errors outside any test (a web server that did not start). */
 function playwright(report) {
@@ -13,6 +15,7 @@ function playwright(report) {
   failed += s.unexpected ?? 0;
   skipped += s.skipped ?? 0;
   failed += (report.errors ?? []).length;
+  return s.duration ?? 0;
 }
 
 /** Vitest's JSON reporter (Jest's format). */
@@ -24,16 +27,19 @@ function vitest(report) {
   for (const suite of report.testResults ?? []) {
     if (suite.status === "failed" && (suite.assertionResults ?? []).every((a) => a.status !== "failed")) failed += 1;
   }
+  const ends = (report.testResults ?? []).map((t) => t.endTime ?? 0);
+  return ends.length ? Math.max(...ends) - report.startTime : 0;
 }
 
 const dir = ".ci-report";
 if (existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
     const report = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
-    if (report.config && report.suites && report.stats) playwright(report);
-    else vitest(report);
+    const ms = report.config && report.suites && report.stats ? playwright(report) : vitest(report);
+    stages.push(`${file.replace(/\.json$/, "")} ${(ms / 1000).toFixed(1)} s`);
   }
 }
+if (stages.length) console.log(`time per runner (from its report): ${stages.join(", ")}`);
 // A stage without a report of its own (type-check, build) that failed counts once.
 if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
