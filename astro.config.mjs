@@ -67,7 +67,7 @@ export default defineConfig({
   // be set in a meta tag; a host that wants it must send it as a header.
   // img-src also allows blob: and data:, the image URLs the share panel draws
   // the chart's SVG through to export a PNG (export-png.ts).
-  // Checked on every built page by tests/audit/links-and-html.test.ts.
+  // Checked on every built page by tests/built/links-and-html.test.ts.
   security: {
     csp: {
       // img-src blob: lets the share panel rasterise its own standalone SVG (an object URL it just made) for the PNG download.
