@@ -44,9 +44,10 @@ export default defineConfig({
     screenshot: "off",
     video: "off",
   },
+  // The audit's long per-page visits first, the many short e2e tests after: the two workers finish together.
   projects: [
-    { name: "e2e", testDir: "tests/e2e" },
     { name: "audit", testDir: "tests/audit", timeout: 180_000 },
+    { name: "e2e", testDir: "tests/e2e" },
   ],
   webServer: {
     command: `${node} tests/e2e/support/serve-dist.ts`,

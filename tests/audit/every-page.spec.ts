@@ -12,6 +12,7 @@
  *   the index and the first chapter, the policy is shown to be enforced.
  * Each gate prints its table after the run (table-reporter.ts).
  */
+import { statSync } from "node:fs";
 import { test, expect, type Page, type TestInfo } from "@playwright/test";
 import { builtPages, pageLabel, type BuiltPage } from "../support/site-pages";
 import { kb, type Cell } from "../support/figure-table";
@@ -157,8 +158,11 @@ async function auditPage(builtPage: BuiltPage, order: number, page: Page, testIn
   if (cspSamples.has(builtPage.path)) await test.step("the policy is enforced", () => checkCspEnforced(page, visit.cspViolations));
 }
 
+// Heaviest pages first, so neither worker is left with a long visit at the end of the run; the tables keep page order.
+const byWeight = [...pages.entries()].sort(([, a], [, b]) => statSync(b.file).size - statSync(a.file).size);
+
 test.describe("every built page in one visit", () => {
-  for (const [order, builtPage] of pages.entries()) {
+  for (const [order, builtPage] of byWeight) {
     test(`${pageLabel(builtPage)} (${builtPage.kind}): axe in both themes, keyboard, weight, layout shift, console, CSP`, async ({ browser }, testInfo) => {
       const visit = await test.step("load and scroll through", () => openPage(browser, builtPage.path));
       try {
