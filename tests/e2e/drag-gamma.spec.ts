@@ -20,8 +20,8 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await slider.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("2.3");
-    await expect.poll(() => slider.getAttribute("aria-valuetext")).toBe("γ = 2.3");
+    expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("2.3");
+    expect(await slider.getAttribute("aria-valuetext")).toBe("γ = 2.3");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 2.3");
     const after = await curveD(figure, "reader");
     expect(after).not.toBe(before);
@@ -29,29 +29,29 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     expect(await curveD(figure, "g2")).toBe(before);
 
     // The readings under the chart are recomputed: CE/FL at p_t = 0.9 is 10^2.3 ≈ 199.5.
-    await expect.poll(() => figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 200× smaller than CE.");
+    expect(await figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 200× smaller than CE.");
 
     // The crosshair, moved by keyboard to p_t = 0.9, reads out the module's values.
     await figure.locator("[data-chart-frame]").focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowRight");
     await nextFrames(page);
-    await expect.poll(() => figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.900");
+    expect(await figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.900");
     expect((await legendRow(figure, "reader")).value).toBe(loss3(0.9, 2.3));
     expect((await legendRow(figure, "g0")).value).toBe(loss3(0.9, 0));
     expect((await legendRow(figure, "g5")).value).toBe(loss3(0.9, 5));
-    await expect.poll(() => figure.locator("[data-crosshair-live]").textContent()).toContain(`yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`);
+    expect(await figure.locator("[data-crosshair-live]").textContent()).toContain(`yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`);
 
     // Home and End take γ to the ends of its range; PageDown moves down, not up.
     await slider.focus();
     await page.keyboard.press("End");
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
+    expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
     await page.keyboard.press("PageDown");
     await nextFrames(page);
     expect(Number(await figure.locator('output[data-output="gamma"]').textContent())).toBeLessThan(5);
     await page.keyboard.press("Home");
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
+    expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
     // With γ = 0 the reader's curve is cross-entropy: the same path as the γ = 0 reference.
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
     // Many redraws later the keyed joins have updated the server-rendered SVG in place: nothing doubled.
@@ -75,7 +75,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 8 + (box.width - 16) * (0.4 + 0.07 * i), y);
     await page.mouse.up();
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
+    expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 5");
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g5"));
 
@@ -85,7 +85,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await page.mouse.move(box.x - 20, y, { steps: 5 });
     await page.mouse.up();
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
+    expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
     expect(problems).toEqual([]);
     await context.close();
@@ -99,7 +99,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     const chart = (await figure.locator("svg.chart").boundingBox())!;
     await page.mouse.move(tick.x + tick.width / 2, chart.y + chart.height / 2);
     await nextFrames(page);
-    await expect.poll(() => figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.400");
+    expect(await figure.locator('.legend [data-key="header"]').textContent()).toBe("pₜ = 0.400");
     expect((await legendRow(figure, "g1")).value).toBe(loss3(0.4, 1));
     expect(await figure.locator(".crosshair-dot").count()).toBe(6);
     await page.mouse.move(0, 0);
@@ -117,17 +117,17 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await alphaOn.check();
     await nextFrames(page);
     expect(await alpha.isDisabled()).toBe(false);
-    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe("0.25");
+    expect(await figure.locator('output[data-output="alpha"]').textContent()).toBe("0.25");
     await alpha.focus();
     await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe("0.26");
+    expect(await figure.locator('output[data-output="alpha"]').textContent()).toBe("0.26");
     expect((await legendRow(figure, "reader")).label).toBe("yours: γ = 2, α = 0.26");
     // The "show data" table's column for the reader follows too: opened after the change, it shows the current state.
     await figure.locator("details.figure-data summary").click();
     await nextFrames(page);
     const cell = figure.locator('td[data-col="reader"][data-x="0.5"]');
-    await expect.poll(() => cell.textContent()).toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
+    expect(await cell.textContent()).toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
     await context.close();
   });
 });

@@ -19,30 +19,30 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const { page, context, problems } = await watchedPage(browser.current);
     const formula = await openFormula(page);
     const gamma = formula.locator('[data-tangle="gamma"]').first();
-    await expect.poll(() => gamma.getAttribute("role")).toBe("slider");
-    await expect.poll(() => gamma.getAttribute("aria-valuenow")).toBe("2");
+    expect(await gamma.getAttribute("role")).toBe("slider");
+    expect(await gamma.getAttribute("aria-valuenow")).toBe("2");
     await gamma.focus();
     await page.keyboard.press("ArrowLeft");
     await nextFrames(page);
-    await expect.poll(() => gamma.textContent()).toBe("1.9");
-    await expect.poll(() => gamma.getAttribute("aria-valuetext")).toBe("γ = 1.9");
+    expect(await gamma.textContent()).toBe("1.9");
+    expect(await gamma.getAttribute("aria-valuetext")).toBe("γ = 1.9");
 
     const alpha = formula.locator('[data-tangle="alpha"]').first();
-    await expect.poll(() => alpha.textContent()).toBe("1");
+    expect(await alpha.textContent()).toBe("1");
     await alpha.focus();
     await page.keyboard.press("PageDown");
     await nextFrames(page);
-    await expect.poll(() => alpha.textContent()).toBe("0.90");
+    expect(await alpha.textContent()).toBe("0.90");
 
     const pt = formula.locator('[data-tangle="pt"]').first();
     await pt.focus();
     await page.keyboard.press("ArrowRight");
     await nextFrames(page);
-    for (const el of await formula.locator('[data-tangle="pt"]').all()) await expect.poll(() => el.textContent()).toBe("0.91");
+    for (const el of await formula.locator('[data-tangle="pt"]').all()) expect(await el.textContent()).toBe("0.91");
     const expected = formulaTexts(formulaValues(0.91, 1.9, 0.9));
-    await expect.poll(() => formula.locator('[data-result="fl"]').textContent()).toBe(expected.fl);
-    await expect.poll(() => formula.locator('[data-result="ce"]').textContent()).toBe(expected.ce);
-    await expect.poll(() => formula.locator('[data-result="factor"]').textContent()).toBe(expected.factor);
+    expect(await formula.locator('[data-result="fl"]').textContent()).toBe(expected.fl);
+    expect(await formula.locator('[data-result="ce"]').textContent()).toBe(expected.ce);
+    expect(await formula.locator('[data-result="factor"]').textContent()).toBe(expected.factor);
     // γ and α are the page's figure state: the URL carries them, p_t stays local.
     await expect.poll(() => searchParams(page)).toEqual({ gamma: "1.9", alpha: "0.9" });
 
@@ -50,7 +50,7 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     await alpha.focus();
     await page.keyboard.press("Delete");
     await nextFrames(page);
-    await expect.poll(() => alpha.textContent()).toBe("1");
+    expect(await alpha.textContent()).toBe("1");
     await expect.poll(() => searchParams(page)).toEqual({ gamma: "1.9" });
     expect(problems).toEqual([]);
     await context.close();
@@ -83,18 +83,18 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const noteShown = () => note.evaluate((el) => getComputedStyle(el).visibility === "visible" && el.getBoundingClientRect().height > 0);
     const gammaColor = await formula.locator('[data-tangle="gamma"]').first().evaluate((el) => getComputedStyle(el).color);
 
-    await expect.poll(() => alpha.textContent()).toBe("1");
-    await expect.poll(() => alpha.getAttribute("aria-valuetext")).toBe("α off (weight 1)");
+    expect(await alpha.textContent()).toBe("1");
+    expect(await alpha.getAttribute("aria-valuetext")).toBe("α off (weight 1)");
     expect(await alpha.getAttribute("data-off")).not.toBeNull();
     expect(await noteShown()).toBe(true);
-    await expect.poll(() => note.textContent()).toMatch(/α is off/);
+    expect(await note.textContent()).toMatch(/α is off/);
     const off = await look();
     expect(off.color, "α off is not coloured like a set number").not.toBe(gammaColor);
 
     await alpha.focus();
     await page.keyboard.press("ArrowLeft");
     await nextFrames(page);
-    await expect.poll(() => alpha.textContent()).toBe("0.99");
+    expect(await alpha.textContent()).toBe("0.99");
     expect(await alpha.getAttribute("data-off")).toBeNull();
     expect(await noteShown()).toBe(false);
     const on = await look();
@@ -132,7 +132,7 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     await page.mouse.move(box.x + box.width / 2 - 600, y, { steps: 8 });
     await nextFrames(page);
     await page.mouse.up();
-    await expect.poll(() => pt.textContent()).toBe("0.01");
+    expect(await pt.textContent()).toBe("0.01");
     expect(await fl.textContent()).not.toBe(flBefore);
     expect(await places()).toEqual(before);
     await context.close();
@@ -142,7 +142,7 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const { page, context } = await watchedPage(browser.current);
     const formula = await openFormula(page, "?gamma=1");
     const gamma = formula.locator('[data-tangle="gamma"]').first();
-    await expect.poll(() => gamma.textContent()).toBe("1.0");
+    expect(await gamma.textContent()).toBe("1.0");
     const box = (await gamma.boundingBox())!;
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, y);
@@ -150,13 +150,13 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     // 6 px per 0.1: 60 px to the right is +1.0
     await page.mouse.move(box.x + box.width / 2 + 60, y, { steps: 6 });
     await nextFrames(page);
-    await expect.poll(() => gamma.textContent()).toBe("2.0");
+    expect(await gamma.textContent()).toBe("2.0");
     await page.mouse.move(box.x + box.width / 2 - 400, y, { steps: 6 });
     await page.mouse.up();
     await nextFrames(page);
-    await expect.poll(() => gamma.textContent()).toBe("0.0");
-    await expect.poll(() => formula.locator('[data-result="factor"]').textContent()).toBe("1");
-    await expect.poll(() => page.locator('focal-loss-curves output[data-output="gamma"]').textContent()).toBe("0.0");
+    expect(await gamma.textContent()).toBe("0.0");
+    expect(await formula.locator('[data-result="factor"]').textContent()).toBe("1");
+    expect(await page.locator('focal-loss-curves output[data-output="gamma"]').textContent()).toBe("0.0");
     await context.close();
   });
 });

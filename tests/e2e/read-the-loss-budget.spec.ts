@@ -19,8 +19,8 @@ test.describe("a reader explores the loss budget", () => {
     const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
     await page.goto(siteUrl(LAB));
     const [ce, , fl] = lossBudgets(preset("prior"), { alpha: 0.25, gamma: 2 });
-    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
-    await expect.poll(() => shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
+    expect(await shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
+    expect(await shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
     const reading = await page.locator("loss-budget [data-budget-reading]").first().textContent();
     expect(reading).toContain(`easy negatives carry ${(ce!.parts.easyNegatives.share * 100).toFixed(1)}%`);
     await context.close();
@@ -36,9 +36,9 @@ test.describe("a reader explores the loss budget", () => {
     await figure.locator('[data-control="preset"] select').selectOption("trained");
     let [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
-    await expect.poll(() => shown(page, "balanced", "hardNegatives")).toBe(formatPercent(balanced!.parts.hardNegatives.share));
-    await expect.poll(() => shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
-    await expect.poll(() => figure.locator('[data-control="ptEasy"] input').inputValue()).toBe(String(preset("trained").ptEasy));
+    expect(await shown(page, "balanced", "hardNegatives")).toBe(formatPercent(balanced!.parts.hardNegatives.share));
+    expect(await shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
+    expect(await figure.locator('[data-control="ptEasy"] input').inputValue()).toBe(String(preset("trained").ptEasy));
 
     // γ to its maximum with the keyboard (End), α one step down (ArrowLeft).
     await figure.locator('[data-control="gamma"] input').focus();
@@ -47,14 +47,14 @@ test.describe("a reader explores the loss budget", () => {
     await page.keyboard.press("ArrowLeft");
     [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
-    await expect.poll(() => figure.locator('[data-control="gamma"] output').textContent()).toBe("5.0");
-    await expect.poll(() => figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).toBe("Focal loss (γ = 5, α = 0.2)");
+    expect(await figure.locator('[data-control="gamma"] output').textContent()).toBe("5.0");
+    expect(await figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).toBe("Focal loss (γ = 5, α = 0.2)");
 
     // Fewer locations: Home takes the log slider to 10³; the menu says the scenario is now custom.
     await figure.locator('[data-control="locations"] input').focus();
     await page.keyboard.press("Home");
     await expect.poll(() => figure.locator('[data-control="locations"] output').textContent()).toBe("1,000");
-    await expect.poll(() => figure.locator('[data-control="preset"] select').inputValue()).toBe("custom");
+    expect(await figure.locator('[data-control="preset"] select').inputValue()).toBe("custom");
     [ce] = lossBudgets({ ...preset("trained"), locations: 1000 }, { alpha: 0.2, gamma: 5 });
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
     const countCell = await figure.locator("[data-budget-table] tbody tr").first().locator("td").first().textContent();

@@ -24,13 +24,13 @@ test.describe("a reader shares a view of a figure as a link", () => {
 
     await page.reload();
     const restored = await openFigure(page, GALLERY + new URL(await page.evaluate(() => location.href)).search);
-    await expect.poll(() => restored.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe("1.8");
-    await expect.poll(() => restored.locator('output[data-output="gamma"]').textContent()).toBe("1.8");
+    expect(await restored.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe("1.8");
+    expect(await restored.locator('output[data-output="gamma"]').textContent()).toBe("1.8");
     expect(await restored.getByRole("checkbox", { name: "weight α" }).isChecked()).toBe(true);
     expect(await restored.locator('input[value="log"]').isChecked()).toBe(true);
     expect(await restored.locator('input[data-control="examples"]').isChecked()).toBe(true);
     expect((await legendRow(restored, "reader")).label).toBe("yours: γ = 1.8, α = 0.25");
-    await expect.poll(() => restored.locator("svg.chart").getAttribute("class")).toContain("is-log");
+    expect(await restored.locator("svg.chart").getAttribute("class")).toContain("is-log");
     expect(await restored.locator(".examples .example").count()).toBe(4);
     expect(await curveD(restored, "reader")).toBe(drawn);
 
@@ -71,9 +71,9 @@ test.describe("a reader shares a view of a figure as a link", () => {
       const [query, gamma, alpha] = row;
       const { page, context, problems } = await watchedPage(browser.current);
       const figure = await openFigure(page, `${GALLERY}?${query}`);
-      await expect.poll(() => figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
-      await expect.poll(() => figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
-      await expect.poll(() => figure.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe(String(Number(gamma)));
+      expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
+      expect(await figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
+      expect(await figure.getByRole("slider", { name: "focusing γ" }).inputValue()).toBe(String(Number(gamma)));
       const text = await page.locator("main").innerText();
       expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
       expect(await page.locator("main img").count()).toBe(0);
@@ -100,10 +100,10 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
     expect(await page.locator("focal-loss-curves").first().evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2000);
     expect(await page.locator("focal-loss-curves[data-ready]").count()).toBe(0);
-    await expect.poll(() => page.locator('output[data-output="gamma"]').first().textContent()).toBe("2.0");
+    expect(await page.locator('output[data-output="gamma"]').first().textContent()).toBe("2.0");
     await page.locator("focal-loss-curves").first().scrollIntoViewIfNeeded();
     await page.waitForSelector("focal-loss-curves[data-ready]");
-    await expect.poll(() => page.locator('output[data-output="gamma"]').first().textContent()).toBe("3.0");
+    expect(await page.locator('output[data-output="gamma"]').first().textContent()).toBe("3.0");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -59,7 +59,7 @@ test.describe("a reader trains the tiny detector", () => {
     await browser.current.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline"] });
     const trainingStarted = await page.evaluate(() => performance.now());
     await play.click();
-    await expect.poll(() => play.textContent()).toBe("Pause");
+    expect(await play.textContent()).toBe("Pause");
     // A fresh run starts from step 0 (the page showed the build-time run at step 300) and the counter climbs.
     expect(await stepCount(page)).toBeLessThan(300);
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(5);
@@ -72,7 +72,7 @@ test.describe("a reader trains the tiny detector", () => {
     await play.click();
     const trainingStopped = await page.evaluate(() => performance.now());
     const trace = await browser.current.stopTracing();
-    await expect.poll(() => play.textContent()).toBe("Train");
+    expect(await play.textContent()).toBe("Train");
     // A step already on its way may still land; then the count holds still, frame after frame.
     await expect.poll(async () => { const before = await stepCount(page); await nextFrames(page, 6); return (await stepCount(page)) - before; }).toBe(0);
     const paused = await stepCount(page);
@@ -82,7 +82,7 @@ test.describe("a reader trains the tiny detector", () => {
     // Change γ while paused: keyboard on the slider, five steps of 0.1 down.
     await lab.locator('[data-control="gamma"] input').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => lab.locator('[data-control="gamma"] output').textContent()).toBe("1.5");
+    expect(await lab.locator('[data-control="gamma"] output').textContent()).toBe("1.5");
     await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
     // page.url() can lag behind history.replaceState: read the address from the page itself.
     expect(await page.evaluate(() => new URLSearchParams(location.search).get("gamma"))).toBe("1.5");
@@ -114,10 +114,10 @@ test.describe("a reader trains the tiny detector", () => {
     await page.goto(siteUrl(`${LAB}?seed=5&ratio=100&gamma=abc&loss=<b>`));
     const lab = page.locator("imbalance-lab");
     await page.locator('imbalance-lab[data-ready="true"]').waitFor();
-    await expect.poll(() => lab.locator('[data-control="seed"] input').inputValue()).toBe("5");
-    await expect.poll(() => lab.locator('[data-control="ratio"] output').textContent()).toBe("1:100");
-    await expect.poll(() => lab.locator('[data-control="gamma"] output').textContent()).toBe("2.0");
-    await expect.poll(() => lab.locator('[data-control="loss"] select').inputValue()).toBe("focal");
+    expect(await lab.locator('[data-control="seed"] input').inputValue()).toBe("5");
+    expect(await lab.locator('[data-control="ratio"] output').textContent()).toBe("1:100");
+    expect(await lab.locator('[data-control="gamma"] output').textContent()).toBe("2.0");
+    expect(await lab.locator('[data-control="loss"] select').inputValue()).toBe("focal");
     // The link's run replaces the build-time one at once: step 0 of a new data set.
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
     await lab.getByRole("button", { name: "Step", exact: true }).click();
