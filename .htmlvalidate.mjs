@@ -1,5 +1,5 @@
 // html-validate configuration for the built pages (dist/**/*.html), checked by
-// tests/audit/links-and-html.test.ts. A .mjs file rather than .htmlvalidate.json
+// tests/built/links-and-html.test.ts. A .mjs file rather than .htmlvalidate.json
 // so each relaxed rule can carry the reason it is relaxed.
 export default {
   root: true,

@@ -45,7 +45,7 @@ export default defineConfig({
   // inline style attributes, so style-src-attr allows 'unsafe-inline' and
   // nothing broader (no inline <style> without a hash). frame-ancestors cannot
   // be set in a meta tag; a host that wants it must send it as a header.
-  // Checked on every built page by tests/audit/links-and-html.test.ts.
+  // Checked on every built page by tests/built/links-and-html.test.ts.
   security: {
     csp: {
       // img-src blob: lets the share panel rasterise its own standalone SVG (an object URL it just made) for the PNG download.

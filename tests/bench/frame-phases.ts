@@ -8,12 +8,12 @@
  * "detached" drags a copy of the slider without the figure's listeners (the
  * page's own cost); extra CSS is injected to try a rendering change quickly.
  */
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
 import { readFileSync } from "node:fs";
 import { startStaticServer } from "../e2e/support/static-server.ts";
 const [path = "cross-entropy/", mode = "live", css = ""] = process.argv.slice(2);
 const server = await startStaticServer("dist", "/");
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);

@@ -24,7 +24,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
 import { startStaticServer } from "../e2e/support/static-server.ts";
 
 const THROTTLE = 4;
@@ -38,12 +39,6 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 1;
 const named = runsAt >= 0 ? args.filter((_, i) => i !== runsAt && i !== runsAt + 1) : args;
-
-function chromiumPath(): string {
-  const found = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
-  if (!found) throw new Error("No Chromium: set CHROME_PATH or run `apt-get install -y chromium` (Debian).");
-  return found;
-}
 
 /** Built pages whose HTML holds a live figure. */
 function pagesWithFigures(dir = "dist", below = ""): string[] {
@@ -203,11 +198,7 @@ if (!existsSync("dist/index.html")) {
 }
 const pages = named.length ? named : pagesWithFigures();
 const server = await startStaticServer("dist", "/");
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
+const browser = await launchChromium();
 const runs: Row[][] = [];
 try {
   for (let r = 0; r < RUNS; r++) {

@@ -1,4 +1,3 @@
-// @ts-nocheck -- @playwright/test is not installed on this branch yet (another helper adds it); remove this line when it is.
 import { test, expect } from "@playwright/test";
 
 // A reader answers the "Check yourself" questions at the end of chapter 5, right and wrong,

@@ -1,4 +1,3 @@
-// @ts-nocheck -- @playwright/test is not installed on this branch yet (the browser-test migration adds it); delete this line at merge.
 /**
  * A reader labels RetinaNet's anchors on the detector chapter's picture: drags
  * and nudges a box, sees the counts and the map change, shares the view by its

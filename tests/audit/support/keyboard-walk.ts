@@ -5,7 +5,7 @@
  * it is on screen. Then checks the stops against the page's tabbable elements
  * in document order, and that stateful controls respond to their keys.
  */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 export interface FocusStop {
   index: number;

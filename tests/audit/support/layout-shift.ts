@@ -2,7 +2,7 @@
  * Layout shift as the reader sees it, from the browser's own layout-shift
  * entries (the ones Cumulative Layout Shift is made of).
  */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 declare global {
   interface Window {

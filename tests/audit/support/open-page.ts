@@ -1,13 +1,18 @@
 /**
- * Opens a built page the way a reader meets it: loaded, scrolled to the end so
- * every figure that hydrates near the viewport has hydrated, then back to the top.
- * Also records Content-Security-Policy violations, which a strict policy turns
- * into blocked scripts and styles the reader never sees.
+ * The audit's one visit to a built page, the way a reader meets it: loaded,
+ * fonts in, scrolled to the end so every figure that hydrates near the
+ * viewport has hydrated, then back to the top. Everything the gates read is
+ * recorded from the first byte: console problems, off-origin requests,
+ * Content-Security-Policy violations, layout shifts, and every script and
+ * stylesheet fetched.
  */
-import type { Browser, BrowserContextOptions } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { siteUrl, watchedPage, type Watched } from "../../e2e/support/browser";
+import { recordLayoutShifts } from "./layout-shift";
+import { recordAssets, type FetchedAssets } from "./page-weight";
 
 export interface OpenedPage extends Watched {
+  assets: FetchedAssets;
   /** CSP violations reported by the page (directive and blocked URI). */
   cspViolations(): Promise<string[]>;
 }
@@ -19,7 +24,7 @@ declare global {
 }
 
 /** Scrolls through the whole page in viewport steps so lazy islands load, then returns to the top. */
-export async function scrollThrough(page: Watched["page"]): Promise<void> {
+export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const step = Math.max(200, window.innerHeight * 0.8);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
@@ -35,17 +40,22 @@ export async function scrollThrough(page: Watched["page"]): Promise<void> {
 
 export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
   const watched = await watchedPage(browser, { reducedMotion: "reduce", ...options });
-  await watched.page.addInitScript(() => {
+  const { page } = watched;
+  const assets = recordAssets(page);
+  await recordLayoutShifts(page);
+  await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
       window.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
-  const response = await watched.page.goto(siteUrl(path), { waitUntil: "load" });
+  const response = await page.goto(siteUrl(path), { waitUntil: "load" });
   if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
-  await scrollThrough(watched.page);
+  await page.evaluate(() => document.fonts.ready);
+  await scrollThrough(page);
   return {
     ...watched,
-    cspViolations: () => watched.page.evaluate(() => window.__cspViolations ?? []),
+    assets,
+    cspViolations: () => page.evaluate(() => window.__cspViolations ?? []),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Page, Response } from "playwright-core";
+import type { Page, Response } from "@playwright/test";
 
 export const gzipBytes = (body: Buffer | string) => gzipSync(body, { level: 9 }).length;
 
@@ -35,6 +35,9 @@ export interface MeasuredWeight {
   themeScriptGzip: number;
   cssGzip: number;
   interactive: boolean;
+  /** inline (non-JSON) scripts on the page, and how many of them are exactly the theme script */
+  inlineScripts: number;
+  themeScripts: number;
   /** what the JavaScript was, for the report */
   scriptUrls: string[];
   interactiveElements: string[];
@@ -60,6 +63,8 @@ export async function measureWeight(page: Page, assets: FetchedAssets): Promise<
     themeScriptGzip: sum(themeInline.map(gzipBytes)),
     cssGzip: sum([...assets.styles.values()]) + sum(inline.styles.map(gzipBytes)),
     interactive: inline.interactive.length > 0,
+    inlineScripts: inline.scripts.length,
+    themeScripts: themeInline.length,
     scriptUrls: [...assets.scripts.keys()],
     interactiveElements: [...new Set(inline.interactive)],
   };

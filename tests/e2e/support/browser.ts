@@ -1,42 +1,21 @@
 /**
- * Drives Debian's Chromium through playwright-core. Nothing here downloads a
- * browser: without one the run fails with the command that installs it.
+ * Pages of the built site for the browser tests. The browser itself is
+ * Playwright's worker-scoped `browser` fixture, launched from
+ * playwright.config.ts (Debian's Chromium, nothing downloaded); the site is
+ * served once per run by its webServer at SITE_URL.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { inject } from "vitest";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      "No Chromium found for the browser tests (looked at $CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n" +
-        "Install Debian's Chromium:  sudo apt-get update && sudo apt-get install -y chromium\n" +
-        "or point CHROME_PATH at an existing Chromium or Chrome binary.",
-    );
-  }
-  return found;
-}
-
-/** Headless as root on a closed network: no sandbox, no GPU, and nothing that phones home. */
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-] as const;
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
+/** The root of the served site, e.g. http://127.0.0.1:4xxxx/ (set by playwright.config.ts). */
+export function siteRoot(): string {
+  const url = process.env.SITE_URL;
+  if (!url) throw new Error("SITE_URL is not set: run the browser tests through playwright.config.ts");
+  return url;
 }
 
 /** The URL of a site path on the test server, e.g. siteUrl("why-focal-loss/"). */
 export function siteUrl(path = ""): string {
-  return new URL(path.replace(/^\//, ""), inject("siteUrl")).href;
+  return new URL(path.replace(/^\//, ""), siteRoot()).href;
 }
 
 export interface Watched {
@@ -48,16 +27,9 @@ export interface Watched {
   foreignRequests: string[];
 }
 
-/**
- * A fresh page whose console problems and off-origin requests are recorded,
- * so a test can assert there were none.
- */
-export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
-  // Reduced motion by default: a test reads the state a control leads to, not a frame of the animation
-  // towards it. The tests of the animation itself ask for "no-preference".
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", ...options });
-  const page = await context.newPage();
-  const origin = new URL(inject("siteUrl")).origin;
+/** Records console problems and off-origin requests of a page, so a test can assert there were none. */
+export function watch(page: Page): Pick<Watched, "problems" | "foreignRequests"> {
+  const origin = new URL(siteRoot()).origin;
   const problems: string[] = [];
   const foreignRequests: string[] = [];
   page.on("console", (msg) => {
@@ -69,5 +41,18 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
     if (url.startsWith("data:") || url.startsWith("blob:") || url === "about:blank") return;
     if (new URL(url).origin !== origin) foreignRequests.push(url);
   });
-  return { page, context, problems, foreignRequests };
+  return { problems, foreignRequests };
+}
+
+/**
+ * A fresh page in a context of its own whose console problems and off-origin
+ * requests are recorded. The caller closes the context (the test fixture
+ * closes any left open).
+ */
+export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
+  // Reduced motion by default: a test reads the state a control leads to, not a frame of the animation
+  // towards it. The tests of the animation itself ask for "no-preference".
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", baseURL: siteRoot(), ...options });
+  const page = await context.newPage();
+  return { page, context, ...watch(page) };
 }

@@ -1,5 +1,5 @@
 /** What the calculator tests share: reading the page the way a reader sees it. */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 /** All text on the page, hidden readings for screen readers included, minus scripts. */
 export async function pageText(page: Page): Promise<string> {
@@ -40,27 +40,6 @@ export async function scenarioCells(page: Page): Promise<Array<Record<string, st
   return page.locator("scenario-calculator [data-rows] > tr").evaluateAll((trs) =>
     trs.map((tr) => Object.fromEntries([...tr.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, (c.textContent ?? "").trim()]))),
   );
-}
-
-/** A small RFC 4180 reader for checking exported CSV, independent of the writer. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += c;
-  }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Helpers for the live-figure tests: open a page and wait for its figures to upgrade, read what a reader sees. */
-import type { Locator, Page } from "playwright-core";
+import type { Locator, Page } from "@playwright/test";
 import { siteUrl } from "./browser";
 
 export const GALLERY = "figures/";
@@ -27,15 +27,19 @@ export async function curveD(figure: Locator, key: string): Promise<string> {
   return (await figure.locator(`.curves path[data-key="${key}"]`).getAttribute("d")) ?? "";
 }
 
-/** Waits two animation frames, so a coalesced redraw has happened. */
-export async function nextFrames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+/** Lets the page render `count` animation frames (two by default: a coalesced redraw has happened). */
+export async function nextFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate((n) => new Promise<void>((ok) => {
+    let left = n;
+    const frame = () => (--left <= 0 ? ok() : requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  }), count);
 }
 
-/** The page's query parameters once the figure store has written them (it waits for a drag to settle). */
-export async function settledParams(page: Page, expected: Record<string, string>): Promise<Record<string, string>> {
-  const read = () => Object.fromEntries(new URL(page.url()).searchParams);
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline && JSON.stringify(read()) !== JSON.stringify(expected)) await page.waitForTimeout(50);
-  return read();
+/**
+ * The page's query parameters as the page itself sees them (page.url() learns
+ * of history.replaceState late); poll it: the figure store writes them once a drag settles.
+ */
+export async function searchParams(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 }

@@ -73,7 +73,7 @@ async function fileAt(path: string): Promise<string | null> {
   return null;
 }
 
-export async function startStaticServer(root: string, base = "/"): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = "/", port = 0): Promise<StaticServer> {
   const rootDir = resolve(root);
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
@@ -118,7 +118,7 @@ export async function startStaticServer(root: string, base = "/"): Promise<Stati
     const { mtimeMs } = await stat(file);
     res.writeHead(200, { ...headers, "content-encoding": encoding }).end(compress(body, encoding, `${file}@${mtimeMs}`));
   });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("static server has no port");
   return {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvField, escapeLatex, toCsv, toLatexTabular, toMarkdown, type ExportTable } from "../../../../src/lib/text/table-export";
+import { parseCsv } from "../../../support/csv";
 
 const table: ExportTable = {
   columns: [
@@ -13,27 +14,6 @@ const table: ExportTable = {
     [{ text: 'a "quoted" | piped\nline' }, { text: "∞", tex: "\\infty" }, { text: "50% & $5 #1 _x_ {y} ~ ^ \\" }],
   ],
 };
-
-/** A small RFC 4180 reader, written independently of the writer, to read the CSV back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += c;
-  }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe("toMarkdown", () => {
   it("writes a GFM table with numbers right-aligned and pipes escaped", () => {
@@ -70,7 +50,6 @@ describe("toCsv (RFC 4180)", () => {
         };
         expect(parseCsv(toCsv(t))).toEqual([["a", "b"], ...cells]);
       }),
-      { numRuns: 500 },
     );
   });
   it("leaves plain fields alone", () => {

@@ -111,7 +111,6 @@ describe("edge cases read as ∞ or as a ratio without a value, with a reason, n
         }
         return true;
       }),
-      { numRuns: 2000 },
     );
   });
 });
@@ -120,13 +119,13 @@ describe("templates", () => {
   it("the template states produce every variant, and random states produce no other", () => {
     const seen = new Set(TEMPLATE_STATES.flatMap((s) => lossSteps(s).map((st) => `${st.id}:${st.variant}`)));
     expect([...seen].sort()).toEqual([...STEP_VARIANTS].sort());
-    fc.assert(fc.property(state, (s) => lossSteps(s).every((st) => STEP_VARIANTS.includes(`${st.id}:${st.variant}`))), { numRuns: 500 });
+    fc.assert(fc.property(state, (s) => lossSteps(s).every((st) => STEP_VARIANTS.includes(`${st.id}:${st.variant}`))));
   });
 
   it("a variant has the same slots, in the same order, whatever the numbers", () => {
     const shape = (st: LossStep) => stepSlots(st).map((sl) => `${sl.name}/${sl.kind}/${sl.script ?? false}/${sl.group ?? false}`).join(" ");
     const reference = new Map(TEMPLATE_STATES.flatMap((s) => lossSteps(s).map((st) => [`${st.id}:${st.variant}`, shape(st)] as const)));
-    fc.assert(fc.property(state, (s) => lossSteps(s).every((st) => shape(st) === reference.get(`${st.id}:${st.variant}`))), { numRuns: 500 });
+    fc.assert(fc.property(state, (s) => lossSteps(s).every((st) => shape(st) === reference.get(`${st.id}:${st.variant}`))));
   });
 
   it("KaTeX typesets every step, and the slot-marked template reads the same as the plain formula", () => {

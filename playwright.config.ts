@@ -1,0 +1,61 @@
+/**
+ * The browser suites: tests/e2e (what readers do) and tests/audit (the
+ * per-page quality gates), on Debian's Chromium (nothing is downloaded),
+ * one browser per worker, two workers for two cores, and the built dist/
+ * served once for the whole run.
+ */
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
+
+// One port per run, chosen by the runner and inherited by its workers through the environment
+// (several engineers share the machine, so no fixed port).
+process.env.SITE_PORT ??= String(20_000 + (process.pid % 20_000));
+const base = process.env.BASE_PATH ?? "/";
+process.env.SITE_URL ??= `http://127.0.0.1:${process.env.SITE_PORT}${base}`;
+
+// The project's Node (the "node" dev dependency, 24) runs the server script, which is TypeScript.
+const node = existsSync("node_modules/.bin/node") ? "node_modules/.bin/node" : "node";
+
+export default defineConfig({
+  testDir: "tests",
+  testMatch: "**/*.spec.ts",
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  // A loaded machine answers later, never differently: web-first assertions wait up to 10 s.
+  expect: { timeout: 10_000 },
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".ci-report/browser.json" }],
+    ["./tests/audit/support/table-reporter.ts"],
+  ],
+  outputDir: "test-results",
+  use: {
+    baseURL: process.env.SITE_URL,
+    browserName: "chromium",
+    headless: true,
+    // Debian's Chromium ($CHROME_PATH, else /usr/bin/chromium), headless, closed-network flags.
+    launchOptions: chromiumLaunchOptions(),
+    viewport: { width: 1280, height: 900 },
+    trace: "off",
+    screenshot: "off",
+    video: "off",
+  },
+  // The audit's long per-page visits first, the many short e2e tests after: the two workers finish together.
+  projects: [
+    { name: "audit", testDir: "tests/audit", timeout: 180_000 },
+    { name: "e2e", testDir: "tests/e2e" },
+  ],
+  webServer: {
+    command: `${node} tests/e2e/support/serve-dist.ts`,
+    url: process.env.SITE_URL,
+    env: { SITE_PORT: process.env.SITE_PORT, BASE_PATH: base },
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,220 @@
+/**
+ * A reader types what they should not, or pastes numbers in other notations:
+ * each bad value gets its own message next to its field, the results stay at
+ * the last valid values and say so, and no broken number ever shows.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import { caseTitle, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { siteUrl, watchedPage } from "./support/browser";
+import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
+import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
+import { formatNumber } from "../../src/lib/text/format";
+
+const browser = workerBrowser();
+
+async function openCalculator(query = "") {
+  const watched = await watchedPage(browser.current);
+  await watched.page.goto(siteUrl(`calculator/${query}`));
+  await watched.page.waitForSelector("loss-calculator[data-ready]");
+  return watched;
+}
+
+/** The field's message as the accessibility tree links it: aria-invalid, and the text aria-describedby points to. */
+async function fieldError(page: Page, field: string): Promise<{ invalid: string | null; message: string; visible: boolean }> {
+  const input = page.locator(`loss-calculator [data-input=${field}]`);
+  const invalid = await input.getAttribute("aria-invalid");
+  const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+  const error = page.locator(`loss-calculator [data-error=${field}]`);
+  const errorId = await error.getAttribute("id");
+  const linked = describedBy.split(/\s+/).includes(errorId ?? "—");
+  return { invalid, message: linked ? ((await error.textContent()) ?? "") : "(not linked)", visible: await error.isVisible() };
+}
+
+test.describe("bad input in the loss calculator", () => {
+  const cases = [
+    { field: "p", value: "", message: /p is empty\. Enter a probability from 0 to 1/ },
+    { field: "p", value: "abc", message: /not a number\. Enter a probability from 0 to 1/ },
+    { field: "p", value: "1e999", message: /too large to compute with\. Enter a probability/ },
+    { field: "p", value: "-0.2", message: /p cannot be below 0\. Enter a probability/ },
+    { field: "p", value: "1.2", message: /p cannot be above 1\. Enter a probability/ },
+    { field: "p", value: "1,000.5", message: /mixes commas and points/ },
+    { field: "alpha", value: "1.5", message: /α cannot be above 1\. Enter a weight from 0 to 1/ },
+    { field: "alpha", value: "-0.1", message: /α cannot be below 0/ },
+    { field: "alpha", value: "", message: /α is empty/ },
+    { field: "gamma", value: "-1", message: /γ cannot be below 0\. Enter a number from 0 to 10/ },
+    { field: "gamma", value: "11", message: /γ cannot be above 10\. Enter a number from 0 to 10/ },
+    { field: "gamma", value: "1e999", message: /too large/ },
+    { field: "gamma", value: "two", message: /not a number/ },
+  ];
+
+  for (const [index, row] of (cases).entries()) {
+    test(caseTitle("$field = $value: its message, stale results, no broken number", row, index), async () => {
+      const { field, value, message } = row;
+      const { page, context, problems } = await openCalculator();
+      const before = await lossSummary(page);
+      await page.fill(`[data-input=${field}]`, value);
+  
+      const error = await fieldError(page, field);
+      expect(error.invalid).toBe("true");
+      expect(error.visible).toBe(true);
+      expect(error.message).toMatch(message);
+      // The last valid results stay, visibly marked as not updated.
+      expect(await lossSummary(page)).toEqual(before);
+      expect(await page.locator("loss-calculator").getAttribute("data-stale")).not.toBeNull();
+      expect(await page.locator("loss-calculator [data-stale-note]").isVisible()).toBe(true);
+      expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+  
+      // Fixing the field clears the message and brings the results back to life.
+      await page.fill(`[data-input=${field}]`, field === "gamma" ? "1" : "0.5");
+      expect((await fieldError(page, field)).invalid).toBeNull();
+      expect(await page.locator(`loss-calculator [data-error=${field}]`).isVisible()).toBe(false);
+      expect(await page.locator("loss-calculator").getAttribute("data-stale")).toBeNull();
+      expect(await page.locator("loss-calculator [data-stale-note]").isVisible()).toBe(false);
+      expect(await lossSummary(page)).not.toEqual(before);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const [index, row] of ([
+    { typed: " 0,95 ", p: 0.95 },
+    { typed: "5e-2", p: 0.05 },
+    { typed: "0.000 05", p: 0.00005 },
+    { typed: "\u22120", p: 0 },
+  ]).entries()) {
+    test(caseTitle("accepts the pasted $typed as p = $p", row, index), async () => {
+      const { typed, p } = row;
+      const { page, context } = await openCalculator("?loss.y=0");
+      await page.fill("[data-input=p]", typed);
+      expect((await fieldError(page, "p")).invalid).toBeNull();
+      const summary = await lossSummary(page);
+      expect(summary.ce).toBe(formatNumber(crossEntropy(p, 0)));
+      expect(summary.fl).toBe(formatNumber(focalLoss(p, 0, { alpha: 0.25, gamma: 2 })));
+      await context.close();
+    });
+  }
+
+  for (const [index, row] of ([
+    { p: "0", y: "1" },
+    { p: "1", y: "0" },
+  ]).entries()) {
+    test(caseTitle("p = $p with y = $y (p_t = 0): the loss is ∞, with a one-line reason", row, index), async () => {
+      const { p, y } = row;
+      const { page, context } = await openCalculator();
+      await page.check(`[data-input=y][value='${y}']`);
+      await page.fill("[data-input=p]", p);
+      expect((await fieldError(page, "p")).invalid).toBeNull();
+      const summary = await lossSummary(page);
+      expect(summary.ce).toBe("∞");
+      expect(summary.fl).toBe("∞");
+      expect(summary.ceOverFl).toBe("—");
+      const explain = page.locator("loss-calculator [data-explain]");
+      expect(await explain.isVisible()).toBe(true);
+      expect(await explain.textContent()).toMatch(/pt = 0: the model gave the true class no probability/);
+      expect(await page.locator('loss-calculator [data-step="ce"] [data-step-note]').textContent()).toMatch(/ln 0 is −∞/);
+      expect(await page.locator('loss-calculator [data-step="ceOverFl"] [data-step-note]').textContent()).toMatch(/not defined/);
+      expect(await page.locator("loss-calculator").getAttribute("data-stale")).toBeNull();
+      expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+      await context.close();
+    });
+  }
+
+  test("switching α off clears an α error and computes without weighting", async () => {
+    const { page, context } = await openCalculator();
+    await page.fill("[data-input=alpha]", "7");
+    expect((await fieldError(page, "alpha")).invalid).toBe("true");
+    await page.uncheck("[data-input=alpha-on]");
+    expect((await fieldError(page, "alpha")).invalid).toBeNull();
+    expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: null, gamma: 2 })));
+    await context.close();
+  });
+});
+
+test.describe("bad input in the scenario table", () => {
+  async function openTable() {
+    const watched = await watchedPage(browser.current);
+    await watched.page.goto(siteUrl("scenarios/"));
+    await watched.page.waitForSelector("scenario-calculator[data-ready]");
+    return watched;
+  }
+  const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
+
+  for (const [index, row] of ([
+    { value: "", message: /p is empty/ },
+    { value: "abc", message: /not a number/ },
+    { value: "1e999", message: /too large/ },
+    { value: "-0.5", message: /p cannot be below 0/ },
+    { value: "2", message: /p cannot be above 1/ },
+    { value: "1,2,3", message: /mixes commas and points/ },
+  ]).entries()) {
+    test(caseTitle("a row's p = $value: the message in that row, the numbers kept and marked stale", row, index), async () => {
+      const { value, message } = row;
+      const { page, context, problems } = await openTable();
+      const before = await cellsOf(page);
+      const input = page.locator("scenario-calculator [data-rows] > tr").nth(2).locator("[data-row-input=p]");
+      await input.fill(value);
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      const errorId = (await input.getAttribute("aria-describedby"))!;
+      const error = page.locator(`#${errorId}`);
+      expect(await error.isVisible()).toBe(true);
+      expect(await error.textContent()).toMatch(message);
+      expect(await error.textContent()).toMatch(/Enter a probability from 0 to 1/);
+      expect(await cellsOf(page)).toEqual(before);
+      expect(await page.locator("scenario-calculator").getAttribute("data-stale")).not.toBeNull();
+      expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
+      expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+      await input.fill("0,5");
+      expect(await input.getAttribute("aria-invalid")).toBeNull();
+      expect(await page.locator("scenario-calculator").getAttribute("data-stale")).toBeNull();
+      expect((await cellsOf(page))).not.toEqual(before);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const [index, row] of ([
+    { field: "alpha", value: "1.5", message: /α cannot be above 1/ },
+    { field: "alpha", value: "-1", message: /α cannot be below 0/ },
+    { field: "gamma", value: "-0.5", message: /γ cannot be below 0/ },
+    { field: "gamma", value: "10.5", message: /γ cannot be above 10/ },
+    { field: "gamma", value: "", message: /γ is empty/ },
+  ]).entries()) {
+    test(caseTitle("$field = $value: its message, the table kept and marked stale", row, index), async () => {
+      const { field, value, message } = row;
+      const { page, context } = await openTable();
+      const before = await cellsOf(page);
+      await page.fill(`scenario-calculator [data-input=${field}]`, value);
+      const input = page.locator(`scenario-calculator [data-input=${field}]`);
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      const error = page.locator(`scenario-calculator [data-error=${field}]`);
+      expect((await input.getAttribute("aria-describedby"))!.split(" ")).toContain(await error.getAttribute("id"));
+      expect(await error.textContent()).toMatch(message);
+      expect(await cellsOf(page)).toEqual(before);
+      expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
+      expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+      await context.close();
+    });
+  }
+});
+
+test.describe("error states stay accessible", () => {
+  for (const [index, row] of (["light", "dark"] as const).entries()) {
+    test(caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", row, index), async () => {
+      const colorScheme = row;
+      const { page, context } = await watchedPage(browser.current, { colorScheme });
+      await page.goto(siteUrl("calculator/"));
+      await page.waitForSelector("loss-calculator[data-ready]");
+      await page.fill("[data-input=p]", "2");
+      await page.fill("[data-input=gamma]", "x");
+      expect((await new AxeBuilder({ page }).include("loss-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
+  
+      await page.goto(siteUrl("scenarios/"));
+      await page.waitForSelector("scenario-calculator[data-ready]");
+      await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
+      await page.fill("scenario-calculator [data-input=alpha]", "5");
+      expect((await new AxeBuilder({ page }).include("scenario-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
+      await context.close();
+    });
+  }
+});

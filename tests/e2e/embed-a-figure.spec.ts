@@ -1,0 +1,225 @@
+/**
+ * A teacher embeds a figure in a slide or a page: /embed/<figure>/ shows the
+ * figure alone, filling the frame, with its state and presentation from the
+ * URL, tells the host when it is drawn, and is immune to hostile parameters.
+ */
+import { caseTitle, expect, test, workerBrowser } from "./support/test";
+import type { Browser, Page } from "@playwright/test";
+import { focalCurvesScene } from "../../src/charts/focal-curves";
+import type { SvgNode } from "../../src/charts/scene";
+import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
+import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
+import { focalCurvesData } from "../../src/lib/views/figure-data";
+import { formatNumber } from "../../src/lib/text/format";
+import { focalLoss } from "../../src/lib/math/loss";
+import { siteUrl, watchedPage } from "./support/browser";
+import { rgb, siteTokens } from "./support/images";
+
+const browser = workerBrowser();
+
+const tokens = siteTokens();
+const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
+const embedPath = (query = "") => `embed/${figure.id}/${query}`;
+
+async function open(query = "", options: Parameters<typeof watchedPage>[1] = {}) {
+  const watched = await watchedPage(browser.current, options);
+  await watched.page.goto(siteUrl(embedPath(query)));
+  await watched.page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+  return watched;
+}
+
+function findNode(n: SvgNode, test: (n: SvgNode) => boolean): SvgNode | undefined {
+  if (test(n)) return n;
+  for (const child of n.children ?? []) {
+    const hit = findNode(child, test);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+const readerLegend = (page: Page) => page.locator("svg.chart .legend-row.is-reader .legend-label").textContent();
+const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+test.describe("a calculator's embed route", () => {
+  test("reads the calculator's state from the URL, hides its inputs with controls=0, and ignores hostile values", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(siteUrl("embed/loss-calculator/?loss.p=0.9&loss.gamma=1"));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.9");
+    // The article's α = 0.25 stays; the module's FL for p = 0.9, γ = 1:
+    expect(await page.locator('[data-result="fl"]').textContent()).toBe(formatNumber(focalLoss(0.9, 1, { alpha: ARTICLE_ALPHA, gamma: 1 })));
+    expect(await page.locator(".calc-form").isVisible()).toBe(true);
+
+    await page.goto(siteUrl(`embed/loss-calculator/?controls=0&loss.p=${encodeURIComponent("<img src=x onerror=alert(1)>")}`));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    expect(await page.locator(".calc-form").isVisible()).toBe(false);
+    expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.95");
+    expect(await page.locator("img, [onerror]").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe("an embed route", () => {
+  for (const [index, row] of (EMBEDDABLE.map((f) => [f.id, f] as const)).entries()) {
+    test(caseTitle("/embed/%s/ renders its figure alone and says when it is drawn", row, index), async () => {
+      const [_id, entry] = row;
+      const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
+      await page.goto(siteUrl(`embed/${entry.id}/`));
+      await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+      // No site chrome: no header, footer, navigation or skip link; one figure element.
+      expect(await page.locator(".site-header, .site-footer, .chapter-nav, .skip-link").count()).toBe(0);
+      expect(await page.locator(entry.tag).count()).toBe(1);
+      if (entry.kind === "figure") {
+        expect(await page.locator(`${entry.tag} svg.chart path.curve`).count()).toBeGreaterThanOrEqual(2);
+        // The page does not scroll: the figure fits the frame.
+        const overflow = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+        expect(overflow).toBeLessThanOrEqual(1);
+      } else {
+        expect(await page.locator(`${entry.tag} [data-result], ${entry.tag} table`).count()).toBeGreaterThan(0);
+      }
+      expect(problems).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test("reads the figure's own state from the URL", async () => {
+    const { page, context } = await open("?gamma=0.5&alpha=0.25");
+    expect(await readerLegend(page)).toBe("yours: γ = 0.5, α = 0.25");
+    expect(await page.locator('[data-control="gamma"]').first().inputValue()).toBe("0.5");
+    await context.close();
+  });
+
+  test("honours theme=light, dark and transparent whatever the system prefers", async () => {
+    for (const [query, scheme, expected] of [
+      ["?theme=dark", "light", rgb(tokens.dark["--bg"]!)],
+      ["?theme=light", "dark", rgb(tokens.light["--bg"]!)],
+      ["", "dark", rgb(tokens.dark["--bg"]!)],
+      ["", "light", rgb(tokens.light["--bg"]!)],
+      ["?theme=transparent", "dark", "rgba(0, 0, 0, 0)"],
+    ] as const) {
+      const { page, context } = await open(query, { colorScheme: scheme });
+      expect(await bodyBackground(page), `${query} with a ${scheme} system`).toBe(expected);
+      await context.close();
+    }
+    // The curves take the theme's colours.
+    const { page, context } = await open("?theme=dark", { colorScheme: "light" });
+    const stroke = await page.locator("svg.chart path.curve.is-reader").evaluate((el) => getComputedStyle(el).stroke);
+    expect(stroke).toBe(rgb(tokens.dark["--curve-reader"]!));
+    await context.close();
+  });
+
+  test("hides the controls with controls=0 and the caption with caption=0", async () => {
+    const shown = await open();
+    expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
+    expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
+    expect(await shown.page.locator("figcaption").textContent()).toBe(figure.caption);
+    await shown.context.close();
+
+    const hidden = await open("?controls=0&caption=0");
+    expect(await hidden.page.locator(".figure-controls").isVisible()).toBe(false);
+    expect(await hidden.page.locator("figcaption").isVisible()).toBe(false);
+    await hidden.context.close();
+  });
+
+  test("scales the text with fontScale, within its range", async () => {
+    const chartText = (page: Page) =>
+      page.locator("svg.chart .axis-title").first().evaluate((el) => el.getBoundingClientRect().height);
+    const normal = await open();
+    const base = await chartText(normal.page);
+    await normal.context.close();
+    const big = await open("?fontScale=2");
+    expect(await big.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
+    // On screen, the chart's own text is about twice as tall as well.
+    expect((await chartText(big.page)) / base).toBeGreaterThan(1.8);
+    expect((await chartText(big.page)) / base).toBeLessThan(2.2);
+    await big.context.close();
+    const outOfRange = await open("?fontScale=50");
+    expect(await outOfRange.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("16px");
+    await outOfRange.context.close();
+  });
+
+  test("with animate=0, is ready only once the final frame is drawn", async () => {
+    const { page, context } = await open("?animate=0&gamma=3.5&yscale=log");
+    expect(await page.evaluate(() => document.documentElement.dataset.animate)).toBe("0");
+    // At the ready signal the reader's curve is exactly the chart function's curve for this state and size.
+    const drawn = await page.locator("svg.chart").evaluate((svg) => ({
+      width: Number(svg.getAttribute("width")),
+      height: Number(svg.getAttribute("height")),
+      d: svg.querySelector("path.curve.is-reader")!.getAttribute("d"),
+    }));
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.5, alpha: null }), { width: drawn.width, height: drawn.height, yScale: "log", crosshair: null, examples: [] });
+    expect(drawn.d).toBe(findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))?.attrs?.d);
+    await context.close();
+  });
+
+  test("posts ready (with the state) and, in fluid mode, its height to the host page", async () => {
+    const { page, context } = await watchedPage(browser.current);
+    const src = siteUrl(embedPath("?gamma=1&fluid=1"));
+    await page.goto(siteUrl("404.html"));
+    await page.evaluate((url) => {
+      const w = window as unknown as { messages: unknown[] };
+      w.messages = [];
+      addEventListener("message", (e) => w.messages.push(e.data));
+      document.body.innerHTML = "";
+      const frame = document.createElement("iframe");
+      frame.src = url;
+      frame.style.width = "700px";
+      frame.style.height = "300px";
+      document.body.append(frame);
+    }, src);
+    await page.waitForFunction(() => (window as unknown as { messages: Array<{ type: string }> }).messages.some((m) => m.type === "focal-loss:ready"), null, { timeout: 15_000 });
+    const messages = await page.evaluate(() => (window as unknown as { messages: Array<Record<string, unknown>> }).messages);
+    const ready = messages.find((m) => m.type === "focal-loss:ready")!;
+    expect(ready).toEqual({ type: "focal-loss:ready", figure: figure.id, state: { gamma: "1" } });
+    const resize = messages.filter((m) => m.type === "focal-loss:resize");
+    expect(resize.length).toBeGreaterThan(0);
+    // The height is the embed's real content height, taller than the 300 px frame it sits in.
+    const contentHeight = await page.frameLocator("iframe").locator("html").evaluate((el) => el.scrollHeight);
+    // (rounded up from its fractional layout height, so the host never shows a scrollbar)
+    expect(Math.abs(Number(resize.at(-1)!.height) - contentHeight)).toBeLessThanOrEqual(1);
+    expect(contentHeight).toBeGreaterThan(300);
+    await context.close();
+  });
+
+  test("ignores hostile parameters: no dialog, no injected element, defaults instead", async () => {
+    const { page, context, problems } = await watchedPage(browser.current);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const hostile = "<img src=x onerror=alert(1)>";
+    const query = new URLSearchParams({
+      gamma: hostile,
+      alpha: `"><script>alert(2)</script>`,
+      yscale: "javascript:alert(3)",
+      theme: `dark"><svg onload=alert(4)>`,
+      fontScale: "expression(alert(5))",
+      controls: hostile,
+      caption: hostile,
+      fluid: "<iframe src=javascript:alert(6)>",
+    });
+    await page.goto(siteUrl(embedPath(`?${query}`)));
+    await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+    // Anything the page tried to load (an injected image's onerror, say) has been answered.
+    await page.waitForLoadState("networkidle");
+    expect(dialogs).toEqual([]);
+    expect(await page.locator("img, iframe, svg[onload], [onerror]").count()).toBe(0);
+    expect(await page.content()).not.toContain("onerror");
+    // Every parameter fell back to its default.
+    expect(await readerLegend(page)).toBe("yours: γ = 2");
+    const root = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+    expect(root).toMatchObject({ embedTheme: "auto", controls: "1", caption: "1", fluid: "0" });
+    expect(root.theme).toBeUndefined();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
