@@ -9,6 +9,7 @@ import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
 import { webComponentModule } from "./src/build/web-component-module";
 import { cspStyleHashes } from "./src/build/csp-style-hashes";
+import { katexFontPreloads } from "./src/build/katex-font-preloads";
 
 /**
  * BASE_PATH serves the site under a sub-path (for example /focal-loss/ on a
@@ -21,9 +22,15 @@ const site = process.env.SITE_URL ?? "https://focal-loss.example.org";
  * KaTeX declares its faces `font-display: block`: formulas are laid out with
  * fallback metrics while invisible and reflow when the face arrives, a layout
  * shift the reader sees as text jumping. `optional` never swaps a face in after
- * first paint; BaseLayout preloads the two faces nearly every formula uses, and
- * Chromium holds first paint briefly for preloaded optional fonts, so on an
- * ordinary connection formulas render in KaTeX's faces from the first frame.
+ * first paint, so a face must be preloaded to be drawn at all: after the build,
+ * katexFontPreloads (src/build/katex-font-preloads.ts) preloads on each page
+ * exactly the faces its formulas use, and Chromium holds first paint briefly
+ * for preloaded optional fonts, so formulas render in KaTeX's faces from the
+ * first frame. The large-delimiter and big-operator faces (KaTeX_Size1..4)
+ * keep `block`: their fallback is a text-size "{" beside rows it should span,
+ * a formula that reads as broken. So that a late one (a slow link) shifts
+ * nothing when it arrives, the same build step fixes the width of each of
+ * their glyphs from KaTeX's metrics (src/build/katex-glyph-widths.ts).
  */
 function katexFontsOptional() {
   return {
@@ -32,7 +39,13 @@ function katexFontsOptional() {
     /** @param {string} code @param {string} id */
     transform(code, id) {
       if (!/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id)) return null;
-      return { code: code.replaceAll("font-display:block", "font-display:optional"), map: null };
+      const faces = code.match(/@font-face\s*{[^}]*}/g) ?? [];
+      let out = code;
+      for (const face of faces) {
+        if (/font-family:\s*"?KaTeX_Size[1-4]\b/.test(face)) continue;
+        out = out.replace(face, face.replace(/font-display:\s*block/, "font-display:optional"));
+      }
+      return { code: out, map: null };
     },
   };
 }
@@ -41,7 +54,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), webComponentModule(), cspStyleHashes()],
+  integrations: [mdx(), sitemap(), webComponentModule(), cspStyleHashes(), katexFontPreloads()],
   markdown: {
     // Shiki colours code with inline style attributes, which the CSP below
     // forbids; Prism marks tokens with classes instead.
