@@ -8,8 +8,4 @@ export function loadLocalReference<T>(file: string): T {
   return JSON.parse(readFileSync(dir + file, "utf8")) as T;
 }
 
-/** How many cases a property test tries: modest by default, more under FUZZ_RUNS=n. */
-export const FUZZ_RUNS = (() => {
-  const n = Number(process.env.FUZZ_RUNS);
-  return Number.isInteger(n) && n > 0 ? n : 200;
-})();
+export { FUZZ_RUNS } from "./fuzz";

@@ -5,7 +5,6 @@
  * sets its own smaller count (an expensive one) keeps it.
  */
 import fc from "fast-check";
+import { FUZZ_RUNS } from "../support/fuzz";
 
-const runs = Number(process.env.FUZZ_RUNS ?? 200);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive whole number, not ${process.env.FUZZ_RUNS}`);
-fc.configureGlobal({ numRuns: runs });
+fc.configureGlobal({ numRuns: FUZZ_RUNS });
