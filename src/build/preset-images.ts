@@ -5,7 +5,8 @@
  * table the share panel's SVG download uses), then run through resvg: the SVG
  * file comes out with every style an attribute and every glyph a path (it
  * looks the same in any tool, with no font installed), and the PNG is
- * rendered from it at 2×.
+ * rendered from it at 2×; the PDF replays the same flattened paths through
+ * PDFKit (svg-to-pdf.ts), so the curves stay vectors in Beamer and Keynote.
  */
 import { focalCurvesScene } from "../charts/focal-curves";
 import { logitLossGradientScene } from "../charts/logit-loss-gradient";
@@ -15,6 +16,7 @@ import { node, sceneToMarkup, type SvgNode } from "../charts/scene";
 import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../lib/views/figure-data";
 import {
   EMBEDDABLE,
+  IMAGE_FORMATS,
   IMAGE_PNG_SCALE,
   IMAGE_PRESETS,
   IMAGE_SIZE,
@@ -22,12 +24,14 @@ import {
   presetFileName,
   type EmbeddableFigure,
   type EmbedSize,
+  type ImageFormat,
   type ImagePreset,
   type ImageTheme,
 } from "../lib/embed/embed-registry";
 import { THEME_TOKENS } from "../lib/site/theme-tokens";
 import { escapeXml } from "../lib/text/escape-xml";
 import { preferSemiBoldInter, resvg } from "./resvg";
+import { svgToPdf } from "./svg-to-pdf";
 
 /**
  * The margin around the chart on the image's canvas: the charts leave room
@@ -50,14 +54,14 @@ export interface PresetFile {
   figure: EmbeddableFigure;
   preset: ImagePreset;
   theme: ImageTheme;
-  format: "svg" | "png";
+  format: ImageFormat;
 }
 
 export function presetFiles(): PresetFile[] {
   return EMBEDDABLE.filter((figure) => PRESET_SCENES[figure.id]).flatMap((figure) =>
     IMAGE_PRESETS.flatMap((preset) =>
       IMAGE_THEMES.flatMap((theme) =>
-        (["svg", "png"] as const).map((format) => ({ fileName: presetFileName(figure, preset, theme, format), figure, preset, theme, format })),
+        IMAGE_FORMATS.map((format) => ({ fileName: presetFileName(figure, preset, theme, format), figure, preset, theme, format })),
       ),
     ),
   );
@@ -82,25 +86,33 @@ export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme:
   return { markup: sceneToMarkup(image), title: text("title"), desc: text("desc") };
 }
 
-const cache = new Map<string, { svg: string; png: Buffer }>();
+interface Rendered {
+  svg: string;
+  png: Buffer;
+  pdf: Promise<Uint8Array>;
+}
 
-function render(figureId: string, preset: ImagePreset, theme: ImageTheme): { svg: string; png: Buffer } {
+const cache = new Map<string, Rendered>();
+
+function render(figureId: string, preset: ImagePreset, theme: ImageTheme): Rendered {
   const key = `${figureId}|${preset.id}|${theme}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const { markup, title, desc } = styledPresetMarkup(figureId, preset, theme);
   // usvg's output drops <title>/<desc>; put the text alternative back for screen readers and search.
-  const flattened = resvg(markup, "Inter")
-    .toString()
-    .replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeXml(`${title} (${preset.label}, ${theme})`)}</title><desc>${escapeXml(desc)}</desc>`);
+  const normalised = resvg(markup, "Inter").toString();
+  const flattened = normalised.replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeXml(`${title} (${preset.label}, ${theme})`)}</title><desc>${escapeXml(desc)}</desc>`);
   const png = resvg(styledPresetMarkup(figureId, preset, theme, IMAGE_PNG_SCALE).markup, "Inter").render().asPng();
-  const result = { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${flattened}`, png };
+  const pdf = svgToPdf(normalised, { title: `${title} (${preset.label}, ${theme})` });
+  const result = { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${flattened}`, png, pdf };
   cache.set(key, result);
   return result;
 }
 
 /** The bytes of one preset file. */
-export function presetFile(file: PresetFile): { body: string | Buffer; contentType: string } {
-  const { svg, png } = render(file.figure.id, file.preset, file.theme);
-  return file.format === "svg" ? { body: svg, contentType: "image/svg+xml" } : { body: png, contentType: "image/png" };
+export async function presetFile(file: PresetFile): Promise<{ body: string | Uint8Array; contentType: string }> {
+  const { svg, png, pdf } = render(file.figure.id, file.preset, file.theme);
+  if (file.format === "svg") return { body: svg, contentType: "image/svg+xml" };
+  if (file.format === "png") return { body: png, contentType: "image/png" };
+  return { body: await pdf, contentType: "application/pdf" };
 }

@@ -18,6 +18,7 @@ import { defineElement } from "./define-element";
  */
 const svgExport = () => import("./export-svg");
 const pngExport = () => import("./export-png");
+const pgfplotsExport = () => import("./export-pgfplots");
 
 /** The slide size most decks use. */
 const SLIDE = { width: 1920, height: 1080 } as const;
@@ -65,6 +66,8 @@ class SharePanel extends HTMLElement {
           return await this.#downloadPng("slide");
         case "png-2x":
           return await this.#downloadPng("2x");
+        case "pgfplots":
+          return await this.#copy((await pgfplotsExport()).pgfplotsForView(this.#state()), "PGFPlots code copied: paste it into a LaTeX or Beamer document with \\usepackage{pgfplots}.");
       }
     } catch (error) {
       this.#say(`That did not work: ${error instanceof Error ? error.message : "unknown error"}.`);

@@ -115,7 +115,11 @@ export function embeddable(id: string): EmbeddableFigure | undefined {
 }
 
 /** The file name of a preset image, without the directory: focal-curves-gamma-2-dark.svg */
-export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, theme: ImageTheme, format: "svg" | "png"): string {
+/** SVG and PNG for slide tools, and a vector PDF for Beamer's \includegraphics and for Keynote. */
+export const IMAGE_FORMATS = ["svg", "png", "pdf"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, theme: ImageTheme, format: ImageFormat): string {
   return `${figure.id}-${preset.id}-${theme}.${format}`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * /images/<figure>-<preset>-<theme>.svg|png: the preset images, written at
+ * /images/<figure>-<preset>-<theme>.svg|png|pdf: the preset images, written at
  * build time (see src/build/preset-images.ts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
@@ -7,7 +7,7 @@ import { presetFile, presetFiles, type PresetFile } from "../../build/preset-ima
 
 export const getStaticPaths = (() => presetFiles().map((file) => ({ params: { file: file.fileName }, props: { file } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ file: PresetFile }> = ({ props }) => {
-  const { body, contentType } = presetFile(props.file);
+export const GET: APIRoute<{ file: PresetFile }> = async ({ props }) => {
+  const { body, contentType } = await presetFile(props.file);
   return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers: { "content-type": contentType } });
 };
