@@ -7,7 +7,7 @@ import { scaleLinear, scaleLog } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
+import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
 
 export interface FocalCurvesOptions {
@@ -106,7 +106,7 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
 
   const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
-  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`));
+  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, { anchors: ["top-right", "top-centre"], avoid: curvePolylines(curves, x, y) }));
 
   return node("svg", "focal-curves", {
     class: `chart focal-curves-chart${log ? " is-log" : ""}`,

@@ -7,6 +7,7 @@ import { line } from "d3-shape";
 import type { Curve } from "../lib/views/figure-data";
 import type { CurvePoint } from "../lib/math/loss";
 import { shortNumber } from "../lib/text/format";
+import { DEFAULT_ANCHORS, placeLegend, rectAt, type LegendAnchor, type Point } from "../lib/views/legend-placement";
 import { node, type SvgNode } from "./scene";
 
 export interface Scale {
@@ -98,22 +99,44 @@ export interface LegendRow {
 }
 
 /**
- * The legend, in a corner of the plot its curves leave empty; with a crosshair it also reads out
- * each curve's value there, so the reader's eye stays in one place.
+ * The legend, inside the plot wherever its box crosses no curve (the first free
+ * anchor of `anchors`, in the chart's order of preference; see
+ * src/lib/views/legend-placement.ts); with a crosshair it also reads out each
+ * curve's value there, so the reader's eye stays in one place. Only when no
+ * anchor is free does it fall back to the first one.
  */
-export type Corner = "top-right" | "bottom-right" | "bottom-left";
+export type Corner = LegendAnchor;
 
-export function legend(rows: LegendRow[], box: Box, header: string | null, key = "legend", corner: Corner = "top-right"): SvgNode {
+/** The legend's size in px (12 px UI text; the reader's bold row a little wider). */
+export function legendSize(rows: LegendRow[], header: string | null): { width: number; height: number } {
   const rowHeight = 17;
   const withValues = rows.some((r) => r.value !== undefined);
-  // Sized to its longest label and value (12 px UI text; the reader's bold row a little wider), so
-  // "yours: γ = 3.4, α = 0.25" and a value such as "2.841 × 10⁻⁴" never run into each other or out of the box.
+  // Sized to its longest label and value, so "yours: γ = 3.4, α = 0.25" and a value such as
+  // "2.841 × 10⁻⁴" never run into each other or out of the box.
   const labelWidth = Math.max(...rows.map((r) => r.label.length * (r.curve.reader ? 7 : 6.6)), header ? header.length * 7 : 0);
   const valueWidth = withValues ? Math.max(...rows.map((r) => (r.value ?? "").length * 6.6)) : 0;
   const width = Math.max(withValues ? 186 : 132, Math.ceil(36 + labelWidth + (withValues ? 14 + valueWidth : 0)));
-  const height = rows.length * rowHeight + (header ? rowHeight : 0) + 10;
-  // On a narrow chart a wide legend still starts inside the plot, over the curves rather than the axis.
-  const left = corner === "bottom-left" ? box.left + 6 : Math.max(box.left + 4, box.right - width - 6);
+  return { width, height: rows.length * rowHeight + (header ? rowHeight : 0) + 10 };
+}
+
+/** The curves as pixel polylines, for placing labels off them. */
+export function curvePolylines(curves: readonly Curve[], x: Scale, y: Scale): Point[][] {
+  return curves.map((c) => c.points.map((p) => ({ x: x(p.x), y: y(p.y) })));
+}
+
+export function legend(
+  rows: LegendRow[],
+  box: Box,
+  header: string | null,
+  { key = "legend", anchors = ["top-right"], avoid = [] }: { key?: string; anchors?: readonly Corner[]; avoid?: readonly (readonly Point[])[] } = {},
+): SvgNode {
+  const rowHeight = 17;
+  const { width, height } = legendSize(rows, header);
+  const plot = { left: box.left, top: box.top, width: box.right - box.left, height: box.bottom - box.top };
+  const order = [...anchors, ...DEFAULT_ANCHORS.filter((a) => !anchors.includes(a))];
+  // On a narrow chart a legend wider than the plot still starts inside it, over the curves rather than the axis.
+  const fallback = rectAt(anchors[0] ?? "top-right", plot, Math.min(width, plot.width - 8), height);
+  const { left, top } = placeLegend(plot, width, height, avoid, { anchors: order })?.rect ?? fallback;
   const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width, height, rx: 4 })];
   let y = 5 + rowHeight / 2;
   if (header) {
@@ -130,8 +153,7 @@ export function legend(rows: LegendRow[], box: Box, header: string | null, key =
     );
     y += rowHeight;
   }
-  const top = corner === "top-right" ? box.top + 6 : box.bottom - height - 6;
-  return node("g", key, { class: "legend", transform: `translate(${left},${top})` }, children);
+  return node("g", key, { class: "legend", transform: `translate(${Math.round(left)},${Math.round(top)})` }, children);
 }
 
 /** The class that gives a curve its colour and dash pattern (see charts.css). */

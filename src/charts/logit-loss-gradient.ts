@@ -8,7 +8,7 @@ import { scaleLinear } from "d3-scale";
 import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curvePath, legend, type Box, type Scale } from "./line-marks";
+import { crosshair, curveClass, curvePolylines, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface LogitLossGradientOptions {
@@ -83,7 +83,7 @@ function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
   const rows = curves.map((c) => ({ curve: c, label: label(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
   // Each legend goes in the corner its curves leave empty: the loss falls to 0 on the right (top right is free),
   // the gradient rises to 0 there (bottom right is free).
-  marks.push(legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, "legend", key === "loss" ? "top-right" : "bottom-right"));
+  marks.push(legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, { anchors: [key === "loss" ? "top-right" : "bottom-right"], avoid: curvePolylines(curves, x, y) }));
   return node("g", key, { class: `panel panel-${key}` }, marks);
 }
 

@@ -6,7 +6,7 @@ import { scaleLinear } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
+import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface ModulatingFactorOptions {
@@ -45,8 +45,9 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
   const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
-  // Bottom left is the one corner every curve leaves empty: each starts at 1 and the steepest (γ = 5) is still above 0.3 there.
-  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, "legend", "bottom-left"));
+  // Bottom left is the corner the curves leave empty on a wide chart (each starts at 1); on a phone the legend is
+  // as wide as half the plot and moves wherever no curve runs.
+  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, { anchors: ["bottom-left"], avoid: curvePolylines(curves, x, y) }));
   return node("svg", "modulating-factor", { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, marks);
 }
 
