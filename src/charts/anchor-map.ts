@@ -3,11 +3,12 @@
  * per cell, painted on a canvas in the browser and into a PNG at build time,
  * so both show the same pixels), and the SVG overlay drawn above it: the grid
  * of the chosen level, the nine anchors of one location, OHEM's minibatch and
- * the ground-truth boxes the reader drags. No DOM here: strings and arrays.
+ * the ground-truth boxes the reader drags, as a scene (scene.ts). No DOM here.
  */
 import { CELL_LABEL, type CellGrid } from "../lib/detector/cells";
 import type { Box } from "../lib/detector/iou";
-import { esc } from "./svg-markup";
+import { px } from "./lab-frame";
+import { node, staticNode, type SvgNode } from "./scene";
 
 export type Rgba = readonly [number, number, number, number];
 
@@ -86,30 +87,63 @@ export interface OverlayOptions {
   interactive: boolean;
 }
 
-const n = (v: number) => String(Math.round(v * 10) / 10);
-const rect = (b: Box, cls: string, extra = "") =>
-  `<rect class="${cls}" x="${n(b.x0)}" y="${n(b.y0)}" width="${n(b.x1 - b.x0)}" height="${n(b.y1 - b.y0)}"${extra}/>`;
-
 /** Side of the square resize handle centred on a box's bottom-right corner (so it never hides a small box), in image pixels. */
 export const HANDLE_SIZE = 30;
 
-export function overlayMarkup(o: OverlayOptions): string {
+const rect = (key: string, b: Box, cls: string, extra: Record<string, string> = {}): SvgNode =>
+  node("rect", key, { class: cls, x: px(b.x0), y: px(b.y0), width: px(b.x1 - b.x0), height: px(b.y1 - b.y0), ...extra });
+
+/** What a screen reader hears for a box: its class, size and position in whole image pixels. */
+export function boxLabel(b: OverlayBox): string {
+  const { x0, y0, x1, y1 } = b.box;
+  return `${b.name}, ${Math.round(x1 - x0)} by ${Math.round(y1 - y0)} pixels at (${Math.round(x0)}, ${Math.round(y0)})`;
+}
+
+function boxNode(b: OverlayBox, i: number, o: OverlayOptions): SvgNode {
+  const { x0, y0, x1, y1 } = b.box;
+  const half = HANDLE_SIZE / 2;
+  return node(
+    "g",
+    `b${i}`,
+    {
+      class: i === o.selected ? "gt-box is-selected" : "gt-box",
+      "data-box": i,
+      // The live figure's boxes are buttons a keyboard can move; the build-time picture's are not focusable.
+      tabindex: o.interactive ? 0 : null,
+      role: o.interactive ? "button" : null,
+      "aria-roledescription": o.interactive ? "movable box" : null,
+      "aria-label": o.interactive ? boxLabel(b) : null,
+    },
+    [
+      rect("rect", b.box, "gt-rect"),
+      node("text", "label", { class: "gt-label", x: px(x0 + 4), y: px(Math.max(14, y0 - 5)) }, b.name),
+      ...(o.interactive ? [rect("handle", { x0: x1 - half, y0: y1 - half, x1: x1 + half, y1: y1 + half }, "gt-handle", { "data-handle": String(i) })] : []),
+    ],
+  );
+}
+
+/**
+ * The overlay's scene: the cell grid of the chosen level (a pattern), OHEM's
+ * minibatch, the anchors at one location, and the ground-truth boxes. The
+ * root carries only its geometry; the page gives it its role and label.
+ */
+export function overlayScene(o: OverlayOptions): SvgNode {
   const gridId = `${o.idPrefix}-grid`;
-  const grid = `<defs><pattern id="${esc(gridId)}" width="${o.cellSize}" height="${o.cellSize}" patternUnits="userSpaceOnUse">` +
-    `<path class="cell-line" d="M${o.cellSize} 0V${o.cellSize}H0"/></pattern></defs>` +
-    `<rect class="cell-grid" width="${o.width}" height="${o.height}" fill="url(#${esc(gridId)})"/>`;
-  const ohem = (o.ohem ?? []).map((k) => rect(k.box, k.positive ? "ohem-kept is-positive" : "ohem-kept")).join("");
-  const anchors = o.anchors.map((b) => rect(b, "anchor-shape")).join("");
-  const boxes = o.boxes.map((b, i) => {
-    const { x0, y0, x1, y1 } = b.box;
-    const label = `${b.name}, ${Math.round(x1 - x0)} by ${Math.round(y1 - y0)} pixels at (${Math.round(x0)}, ${Math.round(y0)})`;
-    const attrs = o.interactive
-      ? ` tabindex="0" role="button" aria-roledescription="movable box" aria-label="${esc(label)}"`
-      : "";
-    const selected = i === o.selected ? " is-selected" : "";
-    const handle = o.interactive ? rect({ x0: x1 - HANDLE_SIZE / 2, y0: y1 - HANDLE_SIZE / 2, x1: x1 + HANDLE_SIZE / 2, y1: y1 + HANDLE_SIZE / 2 }, "gt-handle", ` data-handle="${i}"`) : "";
-    return `<g class="gt-box${selected}" data-box="${i}"${attrs}>${rect(b.box, "gt-rect")}` +
-      `<text class="gt-label" x="${n(x0 + 4)}" y="${n(Math.max(14, y0 - 5))}">${esc(b.name)}</text>${handle}</g>`;
-  }).join("");
-  return `${grid}<g class="ohem-layer">${ohem}</g><g class="anchor-layer">${anchors}</g><g class="gt-layer">${boxes}</g>`;
+  // The grid changes only with the level: the same node until then, so a drag never touches it.
+  const grid = staticNode(`anchor-map-grid|${gridId}|${o.cellSize}|${o.width}x${o.height}`, () =>
+    node("g", "grid", { class: "cell-grid-layer" }, [
+      node("defs", "defs", {}, [
+        node("pattern", "pattern", { id: gridId, width: o.cellSize, height: o.cellSize, patternUnits: "userSpaceOnUse" }, [
+          node("path", "line", { class: "cell-line", d: `M${o.cellSize} 0V${o.cellSize}H0` }),
+        ]),
+      ]),
+      node("rect", "cells", { class: "cell-grid", width: o.width, height: o.height, fill: `url(#${gridId})` }),
+    ]),
+  );
+  return node("svg", "anchor-map-overlay", { class: "anchor-map-overlay", viewBox: `0 0 ${o.width} ${o.height}` }, [
+    grid,
+    node("g", "ohem", { class: "ohem-layer" }, (o.ohem ?? []).map((k, i) => rect(`k${i}`, k.box, k.positive ? "ohem-kept is-positive" : "ohem-kept"))),
+    node("g", "anchors", { class: "anchor-layer" }, o.anchors.map((b, i) => rect(`a${i}`, b, "anchor-shape"))),
+    node("g", "boxes", { class: "gt-layer" }, o.boxes.map((b, i) => boxNode(b, i, o))),
+  ]);
 }

@@ -20,7 +20,7 @@ export function lossCdfScene(series: readonly CdfSeries[], label: string, frame:
   const x = scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
   const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const path = line<CdfPoint>().x((p) => x(p.fraction)).y((p) => y(p.cumulative)).digits(1);
-  const axes = staticNode(`loss-cdf|${width}x${height}|${label}`, () => {
+  const axes = staticNode(`loss-cdf|${width}x${height}|${margin.top},${margin.right},${margin.bottom},${margin.left}|${label}`, () => {
     const ticks = x.ticks(5);
     const pct = ticks.map((v) => `${Math.round(v * 100)}%`);
     return node("g", "frame", {}, [

@@ -8,7 +8,7 @@
 import { select, type Selection } from "d3-selection";
 import { escapeXml } from "../lib/text/escape-xml";
 
-export type SvgTag = "svg" | "g" | "path" | "line" | "rect" | "circle" | "text" | "tspan" | "title" | "desc" | "clipPath" | "defs" | "image";
+export type SvgTag = "svg" | "g" | "path" | "line" | "rect" | "circle" | "text" | "tspan" | "title" | "desc" | "clipPath" | "defs" | "pattern" | "image";
 export type AttrValue = string | number | null | undefined;
 
 export interface SvgNode {

@@ -17,10 +17,12 @@ import { MAX_OBJECTS, SCENE_CLASSES, SCENE_SIZE } from "../lib/detector/scene";
 import { modelLogits, scoredAnchors } from "../lib/detector/score-model";
 import { formatNumber } from "../lib/text/format";
 import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
-import { labelPixels, lossPixels, overlayMarkup } from "../charts/anchor-map";
-import { budgetRowsHtml, levelRowsHtml } from "../charts/anchor-map-tables";
+import { budgetTableRows, levelTableRows } from "../lib/detector/anchor-map-tables";
+import { labelPixels, lossPixels, overlayScene } from "../charts/anchor-map";
+import { applyScene } from "../charts/scene";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
 import { pageStore, type Store } from "./page-store";
+import { writeTableRows } from "./table-rows";
 
 /** Arrow keys move a box by this many image pixels (one P3 stride); Shift + arrows resize it. */
 const KEY_STEP = 8;
@@ -276,18 +278,15 @@ class AnchorMapElement extends HTMLElement {
       const b = this.setup.anchors.boxes;
       return { box: { x0: b[4 * i]!, y0: b[4 * i + 1]!, x1: b[4 * i + 2]!, y1: b[4 * i + 3]! }, positive: this.assignment!.label[i] === 1 };
     });
-    const focused = document.activeElement?.closest?.("[data-box]");
-    const refocus = focused && this.contains(focused) ? { stage: focused.closest("[data-stage]")?.getAttribute("data-stage"), box: focused.getAttribute("data-box") } : null;
+    // A keyed join updates each box's element in place, so a focused box keeps its focus and arrow keys keep working.
     for (const svg of this.querySelectorAll<SVGSVGElement>("[data-overlay]")) {
       const stage = svg.closest("[data-stage]")?.getAttribute("data-stage") ?? "";
-      svg.innerHTML = overlayMarkup({
+      applyScene(svg, overlayScene({
         idPrefix: `${this.dataset.figureId ?? "anchor-map"}-${stage}`, ...SCENE_SIZE, cellSize: grid.cellSize,
         anchors: stage === "labels" ? location : [], boxes: overlayBoxes, selected: this.selected, interactive: true,
         ...(stage === "loss" && ohem ? { ohem } : {}),
-      });
+      }));
     }
-    // Redrawing replaces the focused box's element; give focus back to its successor so arrow keys keep working.
-    if (refocus) this.querySelector<SVGGElement>(`[data-stage="${refocus.stage}"] [data-box="${refocus.box}"]`)?.focus();
   }
 
   private drawText(map: LossMap): void {
@@ -298,10 +297,10 @@ class AnchorMapElement extends HTMLElement {
     };
     set('[data-summary="assignment"]', describeAssignment(this.setup.anchors.count, a.counts, positivesPerObject(a, this.state.boxes.length), this.state.boxes.map((b) => b.classIndex)));
     set('[data-summary="loss"]', describeLoss(map));
-    const levels = this.querySelector('[data-table="levels"]');
-    if (levels) levels.innerHTML = levelRowsHtml(levelRows(this.setup.anchors, countsByLevel(this.setup.anchors, a)));
-    const budget = this.querySelector('[data-table="budget"]');
-    if (budget) budget.innerHTML = budgetRowsHtml(budgetRows(LOSS_KINDS.map((k) => this.maps[k]!)));
+    const levels = this.querySelector<HTMLTableSectionElement>('tbody[data-table="levels"]');
+    if (levels) writeTableRows(levels, levelTableRows(levelRows(this.setup.anchors, countsByLevel(this.setup.anchors, a))));
+    const budget = this.querySelector<HTMLTableSectionElement>('tbody[data-table="budget"]');
+    if (budget) writeTableRows(budget, budgetTableRows(budgetRows(LOSS_KINDS.map((k) => this.maps[k]!))));
   }
 
   private syncControls(): void {
