@@ -154,11 +154,12 @@ describe("images", () => {
   });
 });
 
-// Pages with text, math and build-time tables and charts but no interactive island. (The index has
-// the live hero figure and chapter 1 the live loss budget, so they do not qualify; chapter 2,
-// whose one picture is drawn at build time, chapter 4 and the 404 page do.) The audit holds every
-// page without interactive elements to "no script file, the theme script alone" in the browser.
-const TEXT_PAGES = ["dist/what-is-focal-loss/index.html", "dist/balanced-cross-entropy/index.html", "dist/404.html"];
+// Pages with text, math and build-time tables and charts but no interactive island: the 404 page.
+// The audit holds every page without interactive elements to "no script file, the theme script
+// alone" in the browser.
+const TEXT_PAGES = ["dist/404.html"];
+// Every chapter now ends with the "Check yourself" island; chapters 2 and 4 have nothing else that runs.
+const SELF_CHECK_ONLY_PAGES = ["dist/what-is-focal-loss/index.html", "dist/balanced-cross-entropy/index.html"];
 
 describe("a text-only page costs no JavaScript beyond the theme script", () => {
   it.each(TEXT_PAGES)("the built %s has one heading and exactly the theme script, under 2 KB", (file) => {
@@ -171,4 +172,16 @@ describe("a text-only page costs no JavaScript beyond the theme script", () => {
     expect(inline).toHaveLength(1);
     expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
   });
+
+  it.each(SELF_CHECK_ONLY_PAGES)("the built %s has the theme script and only the Check yourself island's module", (file) => {
+    const html = readFileSync(file, "utf8");
+    const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(external).toHaveLength(1);
+    expect(external[0]).toMatch(/\/SelfCheck\.astro_astro_type_script[^/]*\.js$/);
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    const inline = builtDocument(html, true).all("script:not([src])").map(text);
+    expect(inline).toHaveLength(1);
+    expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
+  });
+});
 });
