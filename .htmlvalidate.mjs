@@ -22,6 +22,9 @@ export default {
           "margin", "margin-top", "margin-left", "margin-right", "padding-left",
           "border-width", "border-style", "border-color", "border-right-style", "border-right-width",
           "border-top-width", "border-bottom-width", "color", "background-color", "text-shadow",
+          // src/build/katex-glyph-widths.ts (through src/middleware.ts) gives each large-delimiter glyph a
+          // fixed box (display:inline-block;width:…em) from KaTeX's metrics, so a late face shifts nothing.
+          "display",
         ],
       },
     ],

@@ -140,7 +140,8 @@ export function overlayScene(o: OverlayOptions): SvgNode {
       node("rect", "cells", { class: "cell-grid", width: o.width, height: o.height, fill: `url(#${gridId})` }),
     ]),
   );
-  return node("svg", "anchor-map-overlay", { class: "anchor-map-overlay", viewBox: `0 0 ${o.width} ${o.height}` }, [
+  // tabindex −1: Chromium otherwise makes the second of two overlays a Tab stop of its own between their boxes.
+  return node("svg", "anchor-map-overlay", { class: "anchor-map-overlay", viewBox: `0 0 ${o.width} ${o.height}`, tabindex: -1 }, [
     grid,
     node("g", "ohem", { class: "ohem-layer" }, (o.ohem ?? []).map((k, i) => rect(`k${i}`, k.box, k.positive ? "ohem-kept is-positive" : "ohem-kept"))),
     node("g", "anchors", { class: "anchor-layer" }, o.anchors.map((b, i) => rect(`a${i}`, b, "anchor-shape"))),

@@ -1,6 +1,9 @@
 (function () {
   var KEY = "theme";
   var root = document.documentElement;
+  // Islands whose controls only work with JavaScript show them from the first paint when it runs (so their
+  // waking moves nothing) and hide them when it does not: CSS keys on this attribute.
+  root.dataset.js = "";
   var saved = null;
   try { saved = localStorage.getItem(KEY); } catch (e) {}
   if (saved === "light" || saved === "dark") root.dataset.theme = saved;

@@ -1,7 +1,8 @@
 /**
  * <copy-code>: a copy button for the code block inside it. The button ships
- * hidden, so a reader without JavaScript never sees a control that does
- * nothing; the element reveals it when it comes near the viewport. The result
+ * disabled (visible, so enabling it moves nothing), so a reader without
+ * JavaScript sees a control that says honestly it does
+ * nothing; the element enables it when it comes near the viewport. The result
  * is announced through the element's own live region.
  */
 import { copyText } from "./clipboard";
@@ -17,7 +18,7 @@ class CopyCode extends HTMLElement {
     const code = this.querySelector("pre code");
     const status = this.querySelector<HTMLElement>("[data-copy-status]");
     if (!button || !code || !status) return;
-    button.hidden = false;
+    button.disabled = false;
     button.addEventListener("click", async () => {
       try {
         await copyText(code.textContent ?? "");

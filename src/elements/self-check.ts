@@ -51,7 +51,8 @@ class SelfCheck extends HTMLElement {
 
   #upgrade(): void {
     for (const question of this.#questions()) {
-      question.querySelector<HTMLElement>("[data-controls]")?.removeAttribute("hidden");
+      // The controls are served disabled (visible, so waking moves nothing): enable them.
+      for (const control of question.querySelectorAll<HTMLInputElement | HTMLButtonElement>("[data-controls] :is(input, button)")) control.disabled = false;
       const check = question.querySelector<HTMLButtonElement>("[data-check]");
       if (question.dataset.kind === "choice") {
         for (const radio of question.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.disabled = false;
@@ -63,9 +64,9 @@ class SelfCheck extends HTMLElement {
         });
       }
     }
-    const footer = this.querySelector<HTMLElement>("[data-footer]");
-    footer?.removeAttribute("hidden");
-    this.querySelector("[data-reset]")?.addEventListener("click", () => this.#reset());
+    const reset = this.querySelector<HTMLButtonElement>("[data-reset]");
+    if (reset) reset.disabled = false;
+    reset?.addEventListener("click", () => this.#reset());
     const progress = readProgress();
     for (const question of this.#questions()) {
       if (progress[question.dataset.question!] === "right") say(question, "right", "You answered this one right before.");

@@ -184,4 +184,3 @@ describe("a text-only page costs no JavaScript beyond the theme script", () => {
     expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
   });
 });
-});

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import type { Browser, Page } from "@playwright/test";
-import { EMBEDDABLE, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
+import { EMBEDDABLE, IMAGE_FORMATS, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
 import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, siteTokens } from "./support/images";
 import type { TokenName } from "../../src/lib/site/theme-tokens";
@@ -143,13 +143,13 @@ test.describe("the share panel", () => {
     await context.close();
   });
 
-  test("links to ready-made preset images that exist, in light and dark, SVG and PNG", async () => {
+  test("links to ready-made preset images that exist, in light and dark, SVG, PNG and vector PDF", async () => {
     const { page, context, panel } = await openPanel();
     const links = await panel.locator(".share-presets a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toHaveLength(IMAGE_PRESETS.length * IMAGE_THEMES.length * 2);
+    expect(links).toHaveLength(IMAGE_PRESETS.length * IMAGE_THEMES.length * IMAGE_FORMATS.length);
     for (const preset of IMAGE_PRESETS) {
       for (const theme of IMAGE_THEMES) {
-        for (const format of ["svg", "png"] as const) {
+        for (const format of IMAGE_FORMATS) {
           expect(links).toContain(siteUrl(`images/${presetFileName(figure, preset, theme, format)}`));
         }
       }
@@ -173,7 +173,7 @@ test.describe("the preset images", () => {
   });
 
   for (const [index, row] of withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))).entries()) {
-    test(caseTitle("%s %s (%s) are a standalone SVG and a 2× PNG", row, index), async () => {
+    test(caseTitle("%s %s (%s) are a standalone SVG, a 2× PNG and a one-page vector PDF", row, index), async () => {
       const [, , theme, entry, preset] = row;
       const { page, context } = await watchedPage(browser.current);
       const svgResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "svg")}`));
@@ -196,6 +196,15 @@ test.describe("the preset images", () => {
 
       const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "png")}`))).arrayBuffer());
       expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
+
+      // The PDF: one page of the image's size in points, drawn with vector paths, no raster image inside.
+      const pdfResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "pdf")}`));
+      expect(pdfResponse.headers.get("content-type")).toBe("application/pdf");
+      const pdf = Buffer.from(await pdfResponse.arrayBuffer()).toString("latin1");
+      expect(pdf.startsWith("%PDF-1.")).toBe(true);
+      expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+      expect(pdf).toContain(`/MediaBox [0 0 ${IMAGE_SIZE.width} ${IMAGE_SIZE.height}]`);
+      expect(pdf).not.toMatch(/\/Subtype \/Image/);
       await context.close();
     });
   }

@@ -33,6 +33,8 @@ test.describe("a reader opens the index and follows the contents", () => {
   });
 
   test("chapters link to each other with previous and next", async () => {
+    // Eleven chapters, some with heavy figures: each step needs only the next page's document, not its images.
+    test.slow();
     const { page, context } = await watchedPage(browser.current);
     await page.goto(siteUrl(), { waitUntil: "load" });
     const first = await page.locator(".toc-list a").first().getAttribute("href");
@@ -41,7 +43,7 @@ test.describe("a reader opens the index and follows the contents", () => {
     for (let i = 1; i < count; i++) {
       const before = page.url();
       await page.locator('a[rel="next"]').click();
-      await page.waitForURL((u) => u.href !== before);
+      await page.waitForURL((u) => u.href !== before, { waitUntil: "domcontentloaded" });
     }
     expect(await page.locator('a[rel="next"]').count()).toBe(0);
     await context.close();
