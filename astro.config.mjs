@@ -49,7 +49,13 @@ export default defineConfig({
   security: {
     csp: {
       // img-src blob: lets the share panel rasterise its own standalone SVG (an object URL it just made) for the PNG download.
-      directives: ["default-src 'self'", "img-src 'self' blob: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' blob: data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
       styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: "attribute" }] },
     },
   },
@@ -58,7 +64,12 @@ export default defineConfig({
     resolve: {
       // d3-scale's general interpolator drags in d3-color and more for scales
       // that only map numbers to numbers; src/charts/number-interpolate.ts has why.
-      alias: [{ find: /^d3-interpolate$/, replacement: fileURLToPath(new URL("./src/charts/number-interpolate.ts", import.meta.url)) }],
+      alias: [
+        {
+          find: /^d3-interpolate$/,
+          replacement: fileURLToPath(new URL("./src/charts/number-interpolate.ts", import.meta.url)),
+        },
+      ],
     },
     // Fonts stay files: a data: URL font would bloat the CSS and need a wider CSP.
     build: { assetsInlineLimit: 0 },

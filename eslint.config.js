@@ -8,7 +8,17 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", "node_modules/", ".ci-report/", "test-results/", "playwright-report/", "tests/**/__snapshots__/"] },
+  {
+    ignores: [
+      "dist/",
+      ".astro/",
+      "node_modules/",
+      ".ci-report/",
+      "test-results/",
+      "playwright-report/",
+      "tests/**/__snapshots__/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -17,7 +27,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_name` marks a parameter an interface requires but this implementation does not use.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       // Duplicate imports from one module are always a mistake here (the review found two).
       "no-duplicate-imports": ["error", { allowSeparateTypeImports: true }],
       // Leftover debugging output is what the design's "what to avoid" list names; scripts and tests print reports on purpose.

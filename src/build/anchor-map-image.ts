@@ -27,7 +27,9 @@ export function pixelsToSvg(pixels: Uint8ClampedArray, columns: number, rows: nu
       }
       const alpha = pixels[k + 3]!;
       if (alpha > 0) {
-        parts.push(`<rect x="${c}" y="${r}" width="${end - c}" height="1" fill="#${hex(pixels[k]!)}${hex(pixels[k + 1]!)}${hex(pixels[k + 2]!)}" fill-opacity="${(alpha / 255).toFixed(4)}"/>`);
+        parts.push(
+          `<rect x="${c}" y="${r}" width="${end - c}" height="1" fill="#${hex(pixels[k]!)}${hex(pixels[k + 1]!)}${hex(pixels[k + 2]!)}" fill-opacity="${(alpha / 255).toFixed(4)}"/>`,
+        );
       }
       c = end;
     }
@@ -37,6 +39,11 @@ export function pixelsToSvg(pixels: Uint8ClampedArray, columns: number, rows: nu
 
 /** The cells as a PNG data URL (the CSP allows data: images). */
 export function pixelsToPngDataUrl(pixels: Uint8ClampedArray, columns: number, rows: number): string {
-  const png = new Resvg(pixelsToSvg(pixels, columns, rows), { fitTo: { mode: "original" }, background: "rgba(0,0,0,0)" }).render().asPng();
+  const png = new Resvg(pixelsToSvg(pixels, columns, rows), {
+    fitTo: { mode: "original" },
+    background: "rgba(0,0,0,0)",
+  })
+    .render()
+    .asPng();
   return `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
 }

@@ -37,9 +37,15 @@ export function grayPng(pixels: ArrayLike<number>, width: number, height: number
   const raw = Buffer.alloc((width + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width + 1)] = 0;
-    for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = Math.round(Math.min(1, Math.max(0, pixels[y * width + x]!)) * 255);
+    for (let x = 0; x < width; x++)
+      raw[y * (width + 1) + 1 + x] = Math.round(Math.min(1, Math.max(0, pixels[y * width + x]!)) * 255);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 export function grayPngDataUrl(pixels: ArrayLike<number>, width: number, height: number): string {

@@ -75,7 +75,21 @@ const CLASS_RULES: readonly (readonly [string[], FacePart])[] = [
 /** `.katex { font: normal 1.21em KaTeX_Main }`: the face every formula starts from. */
 const KATEX_ROOT: Face = { family: "KaTeX_Main", style: "normal", weight: 400 };
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
 const RAW_TEXT = /^(script|style|textarea|title)$/;
 // Zero-width spaces (KaTeX's vlist-s spacers) draw nothing, so they ask for no face.
 const VISIBLE = /[^\s\u200b]/;

@@ -34,7 +34,8 @@ function blockingFace(classes: string[]): `Size${1 | 2 | 3 | 4}-Regular` | undef
 }
 
 const em = (n: number) => `${Number(n.toFixed(5))}em`;
-const withWidth = (style: string, width: number) => `${style.replace(/;?\s*$/, style.trim() ? ";" : "")}display:inline-block;width:${em(width)}`;
+const withWidth = (style: string, width: number) =>
+  `${style.replace(/;?\s*$/, style.trim() ? ";" : "")}display:inline-block;width:${em(width)}`;
 
 /**
  * The page with a fixed width on every single-glyph span in a KaTeX_Size face:

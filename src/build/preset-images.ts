@@ -44,9 +44,22 @@ const IMAGE_MARGIN = 24;
 /** How each figure draws a preset; figures without an entry get no preset images. */
 const PRESET_SCENES: Record<string, (preset: ImagePreset, size: EmbedSize) => SvgNode> = {
   "focal-curves": (preset, size) =>
-    focalCurvesScene(focalCurvesData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, yScale: "linear", crosshair: null, examples: [] }),
-  "modulating-factor": (preset, size) => modulatingFactorScene(modulatingFactorData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, crosshair: null }),
-  "logit-gradient": (preset, size) => logitLossGradientScene(logitLossGradientData({ gamma: preset.gamma, alpha: preset.alpha }), { ...size, crosshair: null }),
+    focalCurvesScene(focalCurvesData({ gamma: preset.gamma, alpha: preset.alpha }), {
+      ...size,
+      yScale: "linear",
+      crosshair: null,
+      examples: [],
+    }),
+  "modulating-factor": (preset, size) =>
+    modulatingFactorScene(modulatingFactorData({ gamma: preset.gamma, alpha: preset.alpha }), {
+      ...size,
+      crosshair: null,
+    }),
+  "logit-gradient": (preset, size) =>
+    logitLossGradientScene(logitLossGradientData({ gamma: preset.gamma, alpha: preset.alpha }), {
+      ...size,
+      crosshair: null,
+    }),
 };
 
 export interface PresetFile {
@@ -61,14 +74,25 @@ export function presetFiles(): PresetFile[] {
   return EMBEDDABLE.filter((figure) => PRESET_SCENES[figure.id]).flatMap((figure) =>
     IMAGE_PRESETS.flatMap((preset) =>
       IMAGE_THEMES.flatMap((theme) =>
-        IMAGE_FORMATS.map((format) => ({ fileName: presetFileName(figure, preset, theme, format), figure, preset, theme, format })),
+        IMAGE_FORMATS.map((format) => ({
+          fileName: presetFileName(figure, preset, theme, format),
+          figure,
+          preset,
+          theme,
+          format,
+        })),
       ),
     ),
   );
 }
 
 /** The scene painted for a theme, on a background with a margin, as SVG markup resvg can read without CSS. */
-export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme: ImageTheme, scale = 1): { markup: string; title: string; desc: string } {
+export function styledPresetMarkup(
+  figureId: string,
+  preset: ImagePreset,
+  theme: ImageTheme,
+  scale = 1,
+): { markup: string; title: string; desc: string } {
   const draw = PRESET_SCENES[figureId];
   if (!draw) throw new Error(`no preset images for ${figureId}`);
   const tokens = THEME_TOKENS[theme];
@@ -79,10 +103,26 @@ export function styledPresetMarkup(figureId: string, preset: ImagePreset, theme:
   const { width, height } = IMAGE_SIZE;
   const { "font-family": fontFamily, "font-size": fontSize } = chart.attrs ?? {};
   // The viewBox stays; a larger width and height draw the same picture at a higher resolution.
-  const image = node("svg", chart.key, { viewBox: `0 0 ${width} ${height}`, width: width * scale, height: height * scale, "font-family": fontFamily, "font-size": fontSize }, [
-    node("rect", "background", { x: 0, y: 0, width, height, fill: colourAndOpacity(tokens["--bg"]).colour }),
-    node("g", "chart", { class: chart.attrs?.class, transform: `translate(${IMAGE_MARGIN},${IMAGE_MARGIN})` }, children.filter((c) => c.tag !== "title" && c.tag !== "desc")),
-  ]);
+  const image = node(
+    "svg",
+    chart.key,
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      width: width * scale,
+      height: height * scale,
+      "font-family": fontFamily,
+      "font-size": fontSize,
+    },
+    [
+      node("rect", "background", { x: 0, y: 0, width, height, fill: colourAndOpacity(tokens["--bg"]).colour }),
+      node(
+        "g",
+        "chart",
+        { class: chart.attrs?.class, transform: `translate(${IMAGE_MARGIN},${IMAGE_MARGIN})` },
+        children.filter((c) => c.tag !== "title" && c.tag !== "desc"),
+      ),
+    ],
+  );
   return { markup: sceneToMarkup(image), title: text("title"), desc: text("desc") };
 }
 
@@ -101,8 +141,13 @@ function render(figureId: string, preset: ImagePreset, theme: ImageTheme): Rende
   const { markup, title, desc } = styledPresetMarkup(figureId, preset, theme);
   // usvg's output drops <title>/<desc>; put the text alternative back for screen readers and search.
   const normalised = resvg(markup, "Inter").toString();
-  const flattened = normalised.replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeXml(`${title} (${preset.label}, ${theme})`)}</title><desc>${escapeXml(desc)}</desc>`);
-  const png = resvg(styledPresetMarkup(figureId, preset, theme, IMAGE_PNG_SCALE).markup, "Inter").render().asPng();
+  const flattened = normalised.replace(
+    /^<svg([^>]*)>/,
+    `<svg$1 role="img"><title>${escapeXml(`${title} (${preset.label}, ${theme})`)}</title><desc>${escapeXml(desc)}</desc>`,
+  );
+  const png = resvg(styledPresetMarkup(figureId, preset, theme, IMAGE_PNG_SCALE).markup, "Inter")
+    .render()
+    .asPng();
   const pdf = svgToPdf(normalised, { title: `${title} (${preset.label}, ${theme})` });
   const result = { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${flattened}`, png, pdf };
   cache.set(key, result);

@@ -19,7 +19,9 @@ import { woffToSfnt } from "./woff-to-sfnt";
  */
 const FACES: readonly (readonly [string, string])[] = [
   ...["latin", "greek"].flatMap((subset) =>
-    ["400-normal", "600-normal", "400-italic"].map((face) => ["@fontsource/inter/files", `inter-${subset}-${face}`] as const),
+    ["400-normal", "600-normal", "400-italic"].map(
+      (face) => ["@fontsource/inter/files", `inter-${subset}-${face}`] as const,
+    ),
   ),
   ["@fontsource/source-serif-4/files", "source-serif-4-latin-600-normal"],
   ["@fontsource/source-serif-4/files", "source-serif-4-latin-400-normal"],
@@ -52,6 +54,8 @@ export function resvg(markup: string, defaultFontFamily: "Inter" | "Source Serif
 export function preferSemiBoldInter(n: SvgNode): SvgNode {
   const weight = n.attrs?.["font-weight"];
   const heavy = weight === "bold" || (weight !== undefined && weight !== null && Number(weight) >= 600);
-  const attrs = heavy ? { ...n.attrs, "font-family": `"Inter SemiBold", ${n.attrs?.["font-family"] ?? "Inter"}` } : n.attrs;
+  const attrs = heavy
+    ? { ...n.attrs, "font-family": `"Inter SemiBold", ${n.attrs?.["font-family"] ?? "Inter"}` }
+    : n.attrs;
   return n.children ? { ...n, attrs, children: n.children.map(preferSemiBoldInter) } : { ...n, attrs };
 }

@@ -45,10 +45,31 @@ const CHART = { x: 736, y: 136, scale: 1.5, width: 270, height: 250 } as const;
 
 function figureOne(): SvgNode {
   const curves = focalCurvesData({ gamma: 2, alpha: null }).filter((c) => !c.reader);
-  const scene = paintScene(focalCurvesScene(curves, { width: CHART.width, height: CHART.height, yScale: "linear", crosshair: null, examples: [] }), THEME_TOKENS.light);
+  const scene = paintScene(
+    focalCurvesScene(curves, {
+      width: CHART.width,
+      height: CHART.height,
+      yScale: "linear",
+      crosshair: null,
+      examples: [],
+    }),
+    THEME_TOKENS.light,
+  );
   const marks = (scene.children ?? []).filter((c) => !["title", "desc", "legend", "band-label"].includes(c.key));
   return preferSemiBoldInter(
-    node("g", "figure-1", { ...scene.attrs, transform: `translate(${CHART.x},${CHART.y}) scale(${CHART.scale})`, viewBox: null, width: null, height: null, role: null }, marks),
+    node(
+      "g",
+      "figure-1",
+      {
+        ...scene.attrs,
+        transform: `translate(${CHART.x},${CHART.y}) scale(${CHART.scale})`,
+        viewBox: null,
+        width: null,
+        height: null,
+        role: null,
+      },
+      marks,
+    ),
   );
 }
 
@@ -63,17 +84,26 @@ export function socialCardScene(text: CardText): SvgNode {
   return node("svg", "social-card", { width, height, viewBox: `0 0 ${width} ${height}` }, [
     node("rect", "background", { width, height, fill: colour("--bg") }),
     node("rect", "accent", { width, height: 14, fill: colour("--accent") }),
-    node("text", "kicker", { x: 72, y: 110, "font-family": "Inter", "font-size": 30, fill: colour("--text-muted") }, text.kicker),
+    node(
+      "text",
+      "kicker",
+      { x: 72, y: 110, "font-family": "Inter", "font-size": 30, fill: colour("--text-muted") },
+      text.kicker,
+    ),
     node(
       "text",
       "title",
       { "font-family": "Source Serif 4", "font-weight": 600, "font-size": titleSize, fill: colour("--text") },
-      lines.map((line, i) => node("tspan", `line-${i}`, { x: 72, y: Math.round(titleTop + i * titleSize * 1.15) }, line)),
+      lines.map((line, i) =>
+        node("tspan", `line-${i}`, { x: 72, y: Math.round(titleTop + i * titleSize * 1.15) }, line),
+      ),
     ),
-    node("text", "site", { x: 72, y: 560, "font-family": "Source Serif 4", "font-size": 34, fill: colour("--accent") }, [
-      node("tspan", "name", {}, "Focal Loss, "),
-      node("tspan", "explained", { "font-style": "italic" }, "explained"),
-    ]),
+    node(
+      "text",
+      "site",
+      { x: 72, y: 560, "font-family": "Source Serif 4", "font-size": 34, fill: colour("--accent") },
+      [node("tspan", "name", {}, "Focal Loss, "), node("tspan", "explained", { "font-style": "italic" }, "explained")],
+    ),
     figureOne(),
   ]);
 }

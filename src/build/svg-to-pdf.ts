@@ -65,7 +65,15 @@ function paintOf(el: Element, parent: Paint): Paint {
     stroke: colour(a.stroke, parent.stroke),
     strokeOpacity: number(a["stroke-opacity"], parent.strokeOpacity),
     strokeWidth: number(a["stroke-width"], parent.strokeWidth),
-    dash: dash === undefined ? parent.dash : dash === "none" ? null : dash.split(/[\s,]+/).filter(Boolean).map(Number),
+    dash:
+      dash === undefined
+        ? parent.dash
+        : dash === "none"
+          ? null
+          : dash
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .map(Number),
     lineJoin: (a["stroke-linejoin"] as Paint["lineJoin"]) ?? parent.lineJoin,
     lineCap: (a["stroke-linecap"] as Paint["lineCap"]) ?? parent.lineCap,
     // Group opacity multiplies down the tree (exact for the non-overlapping marks charts draw).
@@ -79,7 +87,8 @@ function matrixOf(transform: string | undefined): [number, number, number, numbe
   const m = /^matrix\(([^)]+)\)$/.exec(transform.trim());
   if (!m) throw new RangeError(`svgToPdf: unsupported transform ${JSON.stringify(transform)}`);
   const values = m[1]!.split(/[\s,]+/).map(Number);
-  if (values.length !== 6 || values.some((v) => !Number.isFinite(v))) throw new RangeError(`svgToPdf: bad matrix ${transform}`);
+  if (values.length !== 6 || values.some((v) => !Number.isFinite(v)))
+    throw new RangeError(`svgToPdf: bad matrix ${transform}`);
   return values as [number, number, number, number, number, number];
 }
 
@@ -100,7 +109,8 @@ function draw(doc: PDFKit.PDFDocument, nodes: ChildNode[], parent: Paint): void 
       doc.restore();
       continue;
     }
-    if (node.name !== "path") throw new RangeError(`svgToPdf: unsupported element <${node.name}> (run the SVG through usvg first)`);
+    if (node.name !== "path")
+      throw new RangeError(`svgToPdf: unsupported element <${node.name}> (run the SVG through usvg first)`);
     const d = node.attribs.d;
     if (!d) continue;
     doc.save();
@@ -130,7 +140,13 @@ export function svgToPdf(normalisedSvg: string, { compress = true, title }: PdfO
   const width = number(root.attribs.width, NaN);
   const height = number(root.attribs.height, NaN);
   if (!(width > 0 && height > 0)) throw new RangeError("svgToPdf: the <svg> needs a width and a height");
-  const doc = new PDFDocument({ size: [width, height], margin: 0, compress, autoFirstPage: true, info: title ? { Title: title } : {} });
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    compress,
+    autoFirstPage: true,
+    info: title ? { Title: title } : {},
+  });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {

@@ -22,7 +22,9 @@ const ENTRY = resolve(SRC, "elements/standalone/index.ts");
 type Files = Map<string, string>;
 
 /** What the module's build takes from the site's Vite config. */
-export type SiteBuildConfig = Pick<ResolvedConfig, "root" | "mode"> & { resolve: Pick<ResolvedConfig["resolve"], "alias"> };
+export type SiteBuildConfig = Pick<ResolvedConfig, "root" | "mode"> & {
+  resolve: Pick<ResolvedConfig["resolve"], "alias">;
+};
 
 /** Bundles the module and the classic script with the site's aliases. */
 export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> {
@@ -52,7 +54,8 @@ export async function bundleWebComponent(site: SiteBuildConfig): Promise<Files> 
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const files: Files = new Map();
-  for (const { output } of outputs) for (const item of output) if (item.type === "chunk") files.set(item.fileName, item.code);
+  for (const { output } of outputs)
+    for (const item of output) if (item.type === "chunk") files.set(item.fileName, item.code);
   return files;
 }
 

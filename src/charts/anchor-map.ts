@@ -36,7 +36,11 @@ export function lossRampPosition(share: number): number {
 }
 
 /** A sequential ramp, pale yellow to orange to dark magenta, more opaque as it rises (a second channel to hue). */
-export const LOSS_RAMP: readonly Rgba[] = [[255, 240, 170, 20], [240, 120, 30, 170], [120, 0, 80, 245]];
+export const LOSS_RAMP: readonly Rgba[] = [
+  [255, 240, 170, 20],
+  [240, 120, 30, 170],
+  [120, 0, 80, 245],
+];
 
 export function lossColour(share: number): Rgba {
   const t = lossRampPosition(share);
@@ -91,7 +95,14 @@ export interface OverlayOptions {
 export const HANDLE_SIZE = 30;
 
 const rect = (key: string, b: Box, cls: string, extra: Record<string, string> = {}): SvgNode =>
-  node("rect", key, { class: cls, x: px(b.x0), y: px(b.y0), width: px(b.x1 - b.x0), height: px(b.y1 - b.y0), ...extra });
+  node("rect", key, {
+    class: cls,
+    x: px(b.x0),
+    y: px(b.y0),
+    width: px(b.x1 - b.x0),
+    height: px(b.y1 - b.y0),
+    ...extra,
+  });
 
 /** What a screen reader hears for a box: its class, size and position in whole image pixels. */
 export function boxLabel(b: OverlayBox): string {
@@ -117,7 +128,13 @@ function boxNode(b: OverlayBox, i: number, o: OverlayOptions): SvgNode {
     [
       rect("rect", b.box, "gt-rect"),
       node("text", "label", { class: "gt-label", x: px(x0 + 4), y: px(Math.max(14, y0 - 5)) }, b.name),
-      ...(o.interactive ? [rect("handle", { x0: x1 - half, y0: y1 - half, x1: x1 + half, y1: y1 + half }, "gt-handle", { "data-handle": String(i) })] : []),
+      ...(o.interactive
+        ? [
+            rect("handle", { x0: x1 - half, y0: y1 - half, x1: x1 + half, y1: y1 + half }, "gt-handle", {
+              "data-handle": String(i),
+            }),
+          ]
+        : []),
     ],
   );
 }
@@ -133,18 +150,41 @@ export function overlayScene(o: OverlayOptions): SvgNode {
   const grid = staticNode(`anchor-map-grid|${gridId}|${o.cellSize}|${o.width}x${o.height}`, () =>
     node("g", "grid", { class: "cell-grid-layer" }, [
       node("defs", "defs", {}, [
-        node("pattern", "pattern", { id: gridId, width: o.cellSize, height: o.cellSize, patternUnits: "userSpaceOnUse" }, [
-          node("path", "line", { class: "cell-line", d: `M${o.cellSize} 0V${o.cellSize}H0` }),
-        ]),
+        node(
+          "pattern",
+          "pattern",
+          { id: gridId, width: o.cellSize, height: o.cellSize, patternUnits: "userSpaceOnUse" },
+          [node("path", "line", { class: "cell-line", d: `M${o.cellSize} 0V${o.cellSize}H0` })],
+        ),
       ]),
       node("rect", "cells", { class: "cell-grid", width: o.width, height: o.height, fill: `url(#${gridId})` }),
     ]),
   );
   // tabindex −1: Chromium otherwise makes the second of two overlays a Tab stop of its own between their boxes.
-  return node("svg", "anchor-map-overlay", { class: "anchor-map-overlay", viewBox: `0 0 ${o.width} ${o.height}`, tabindex: -1 }, [
-    grid,
-    node("g", "ohem", { class: "ohem-layer" }, (o.ohem ?? []).map((k, i) => rect(`k${i}`, k.box, k.positive ? "ohem-kept is-positive" : "ohem-kept"))),
-    node("g", "anchors", { class: "anchor-layer" }, o.anchors.map((b, i) => rect(`a${i}`, b, "anchor-shape"))),
-    node("g", "boxes", { class: "gt-layer" }, o.boxes.map((b, i) => boxNode(b, i, o))),
-  ]);
+  return node(
+    "svg",
+    "anchor-map-overlay",
+    { class: "anchor-map-overlay", viewBox: `0 0 ${o.width} ${o.height}`, tabindex: -1 },
+    [
+      grid,
+      node(
+        "g",
+        "ohem",
+        { class: "ohem-layer" },
+        (o.ohem ?? []).map((k, i) => rect(`k${i}`, k.box, k.positive ? "ohem-kept is-positive" : "ohem-kept")),
+      ),
+      node(
+        "g",
+        "anchors",
+        { class: "anchor-layer" },
+        o.anchors.map((b, i) => rect(`a${i}`, b, "anchor-shape")),
+      ),
+      node(
+        "g",
+        "boxes",
+        { class: "gt-layer" },
+        o.boxes.map((b, i) => boxNode(b, i, o)),
+      ),
+    ],
+  );
 }

@@ -59,7 +59,10 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
   };
   const max = Math.max(...data.map((d) => d.value));
   const domain = options.domain ?? [0, max > 0 ? max : 1];
-  const x = scaleBand<string>().domain(data.map((d) => d.label)).range([plot.left, plot.right]).padding(0.25);
+  const x = scaleBand<string>()
+    .domain(data.map((d) => d.label))
+    .range([plot.left, plot.right])
+    .padding(0.25);
   const y = scaleLinear().domain(domain).range([plot.bottom, plot.top]);
   const base = y(Math.max(domain[0], 0));
   const bars = data.map((d) => {
@@ -106,11 +109,24 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
         node("rect", "bar", { x: b.x, y: b.y, width: b.width, height: b.height }, [
           node("title", "title", {}, `${b.label}${b.note ? ` (${b.note})` : ""}: ${text.format(b.value)}`),
         ]),
-        node("text", "value", { class: "bar-value", x: b.cx, y: b.y - 4, "text-anchor": "middle" }, text.format(b.value)),
+        node(
+          "text",
+          "value",
+          { class: "bar-value", x: b.cx, y: b.y - 4, "text-anchor": "middle" },
+          text.format(b.value),
+        ),
         node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 16, "text-anchor": "middle" }, b.label),
-        ...(b.note ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 30, "text-anchor": "middle" }, b.note)] : []),
+        ...(b.note
+          ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 30, "text-anchor": "middle" }, b.note)]
+          : []),
       ]),
     ),
-    node("line", "baseline", { class: "bar-baseline", x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),
+    node("line", "baseline", {
+      class: "bar-baseline",
+      x1: plot.left,
+      x2: plot.right,
+      y1: plot.bottom,
+      y2: plot.bottom,
+    }),
   ]);
 }

@@ -18,8 +18,12 @@ export const PLANE: GridSpec = { x1: [-3.5, 4.5], x2: [-3.5, 4], cells: 48 };
 function scales(frame: Frame) {
   const { width, height, margin } = frame;
   return {
-    x: scaleLinear().domain(PLANE.x1).range([margin.left, width - margin.right]),
-    y: scaleLinear().domain(PLANE.x2).range([height - margin.bottom, margin.top]),
+    x: scaleLinear()
+      .domain(PLANE.x1)
+      .range([margin.left, width - margin.right]),
+    y: scaleLinear()
+      .domain(PLANE.x2)
+      .range([height - margin.bottom, margin.top]),
   };
 }
 
@@ -53,7 +57,11 @@ export function boundarySegments(model: ModelState): Segment[] {
 }
 
 /** The plane: axes, the points (a scatterNode) and one boundary per model. */
-export function decisionBoundaryScene(points: SvgNode, series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): SvgNode {
+export function decisionBoundaryScene(
+  points: SvgNode,
+  series: readonly BoundarySeries[],
+  frame: Frame = BOUNDARY_FRAME,
+): SvgNode {
   const { x, y } = scales(frame);
   const axes = staticNode(`decision-boundary|${frame.width}x${frame.height}`, () => {
     const xTicks = x.ticks(5);
@@ -64,12 +72,25 @@ export function decisionBoundaryScene(points: SvgNode, series: readonly Boundary
     });
   });
   const boundaries = series.map((s) => {
-    const d = boundarySegments(s.model).map(([a, b]) => `M${px(x(a[0]))},${px(y(a[1]))}L${px(x(b[0]))},${px(y(b[1]))}`).join("");
-    return node("path", s.id, { class: `boundary series-${s.id}`, "data-series": s.id, d }, [node("title", "title", {}, `${s.label}: p = 0.5`)]);
+    const d = boundarySegments(s.model)
+      .map(([a, b]) => `M${px(x(a[0]))},${px(y(a[1]))}L${px(x(b[0]))},${px(y(b[1]))}`)
+      .join("");
+    return node("path", s.id, { class: `boundary series-${s.id}`, "data-series": s.id, d }, [
+      node("title", "title", {}, `${s.label}: p = 0.5`),
+    ]);
   });
-  return labChart("decision-boundary", frame, [axes, points, node("g", "boundaries", { class: "boundaries" }, boundaries)]);
+  return labChart("decision-boundary", frame, [
+    axes,
+    points,
+    node("g", "boundaries", { class: "boundaries" }, boundaries),
+  ]);
 }
 
-export function renderDecisionBoundary(svg: SVGSVGElement, points: SvgNode, series: readonly BoundarySeries[], frame: Frame = BOUNDARY_FRAME): void {
+export function renderDecisionBoundary(
+  svg: SVGSVGElement,
+  points: SvgNode,
+  series: readonly BoundarySeries[],
+  frame: Frame = BOUNDARY_FRAME,
+): void {
   applyScene(svg, decisionBoundaryScene(points, series, frame));
 }

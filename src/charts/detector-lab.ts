@@ -17,8 +17,13 @@ import { applyScene, node, staticNode, type SvgNode } from "./scene";
 export function shareCurveScene(series: readonly CurveSeries[], title: string, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
   const maxStep = Math.max(10, ...series.flatMap((s) => s.points.map(([step]) => step)));
-  const x = scaleLinear().domain([0, maxStep]).range([margin.left, width - margin.right]).nice();
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const x = scaleLinear()
+    .domain([0, maxStep])
+    .range([margin.left, width - margin.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
   const path = line<[number, number]>()
     .defined(([, v]) => Number.isFinite(v))
     .x(([s]) => x(s))
@@ -33,7 +38,12 @@ export function shareCurveScene(series: readonly CurveSeries[], title: string, f
     });
   });
   const marks = series.map((s) =>
-    node("path", s.id, { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" }, [node("title", "title", {}, s.label)]),
+    node(
+      "path",
+      s.id,
+      { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" },
+      [node("title", "title", {}, s.label)],
+    ),
   );
   return labChart("share-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
@@ -64,7 +74,13 @@ const MAP_SIZE = SCENE_SIZE * MAP_SCALE;
  * (square root, so that a cell with a quarter of the largest share still shows);
  * the brightest cell is the one with the largest share.
  */
-export function lossMapScene(id: string, imageHref: string, lossMap: ArrayLike<number>, objects: readonly SceneObject[], label: string): SvgNode {
+export function lossMapScene(
+  id: string,
+  imageHref: string,
+  lossMap: ArrayLike<number>,
+  objects: readonly SceneObject[],
+  label: string,
+): SvgNode {
   const shares = locationShares(lossMap);
   const top = Math.max(...shares);
   const cell = ANCHOR_STRIDE * MAP_SCALE;
@@ -93,12 +109,25 @@ export function lossMapScene(id: string, imageHref: string, lossMap: ArrayLike<n
       height: px((o.y1 - o.y0) * MAP_SCALE),
     }),
   );
-  return node("svg", `loss-map-${id}`, { class: "loss-map", viewBox: `0 0 ${MAP_SIZE} ${MAP_SIZE}`, role: "img", "aria-label": label }, [
-    node("title", "title", {}, label),
-    node("image", "scene", { href: imageHref, x: 0, y: 0, width: MAP_SIZE, height: MAP_SIZE, preserveAspectRatio: "none", class: "scene-image" }),
-    node("g", "cells", { class: "loss-cells" }, cells),
-    node("g", "boxes", { class: "object-boxes" }, boxes),
-  ]);
+  return node(
+    "svg",
+    `loss-map-${id}`,
+    { class: "loss-map", viewBox: `0 0 ${MAP_SIZE} ${MAP_SIZE}`, role: "img", "aria-label": label },
+    [
+      node("title", "title", {}, label),
+      node("image", "scene", {
+        href: imageHref,
+        x: 0,
+        y: 0,
+        width: MAP_SIZE,
+        height: MAP_SIZE,
+        preserveAspectRatio: "none",
+        class: "scene-image",
+      }),
+      node("g", "cells", { class: "loss-cells" }, cells),
+      node("g", "boxes", { class: "object-boxes" }, boxes),
+    ],
+  );
 }
 
 export function renderLossMap(svg: SVGSVGElement, ...args: Parameters<typeof lossMapScene>): void {

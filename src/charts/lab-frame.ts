@@ -24,8 +24,20 @@ export function labAxes(x: AxisScale, y: AxisScale, frame: Frame, axes: LabAxes)
   const { width, height, margin } = frame;
   const bottom = height - margin.bottom;
   return node("g", "axes", { class: "axes" }, [
-    leftAxis(y, margin.left, { key: "y-axis", ...axes.y, gridTo: width - margin.right, tickSize: 0, titleOffset: margin.left - 12 }),
-    bottomAxis(x, bottom, { key: "x-axis", ...axes.x, gridTo: margin.top, tickSize: 0, titleOffset: margin.bottom - 4 }),
+    leftAxis(y, margin.left, {
+      key: "y-axis",
+      ...axes.y,
+      gridTo: width - margin.right,
+      tickSize: 0,
+      titleOffset: margin.left - 12,
+    }),
+    bottomAxis(x, bottom, {
+      key: "x-axis",
+      ...axes.x,
+      gridTo: margin.top,
+      tickSize: 0,
+      titleOffset: margin.bottom - 4,
+    }),
   ]);
 }
 

@@ -76,7 +76,9 @@ const pathCache = new WeakMap<Curve, { geometry: string; d: string }>();
 /** The SVG path of a curve within the plot box. */
 export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = false): string {
   const frozen = Object.isFrozen(curve);
-  const geometry = frozen ? `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${box.top}|${box.bottom}|${log}` : "";
+  const geometry = frozen
+    ? `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${box.top}|${box.bottom}|${log}`
+    : "";
   const cached = frozen ? pathCache.get(curve) : undefined;
   if (cached && cached.geometry === geometry) return cached.d;
   const d = pathOf(projectClipped(curve.points, x, y, box, log)) ?? "";
@@ -113,7 +115,10 @@ export function legendSize(rows: LegendRow[], header: string | null): { width: n
   const withValues = rows.some((r) => r.value !== undefined);
   // Sized to its longest label and value, so "yours: γ = 3.4, α = 0.25" and a value such as
   // "2.841 × 10⁻⁴" never run into each other or out of the box.
-  const labelWidth = Math.max(...rows.map((r) => r.label.length * (r.curve.reader ? 7 : 6.6)), header ? header.length * 7 : 0);
+  const labelWidth = Math.max(
+    ...rows.map((r) => r.label.length * (r.curve.reader ? 7 : 6.6)),
+    header ? header.length * 7 : 0,
+  );
   const valueWidth = withValues ? Math.max(...rows.map((r) => (r.value ?? "").length * 6.6)) : 0;
   const width = Math.max(withValues ? 186 : 132, Math.ceil(36 + labelWidth + (withValues ? 14 + valueWidth : 0)));
   return { width, height: rows.length * rowHeight + (header ? rowHeight : 0) + 10 };
@@ -128,7 +133,11 @@ export function legend(
   rows: LegendRow[],
   box: Box,
   header: string | null,
-  { key = "legend", anchors = ["top-right"], avoid = [] }: { key?: string; anchors?: readonly Corner[]; avoid?: readonly (readonly Point[])[] } = {},
+  {
+    key = "legend",
+    anchors = ["top-right"],
+    avoid = [],
+  }: { key?: string; anchors?: readonly Corner[]; avoid?: readonly (readonly Point[])[] } = {},
 ): SvgNode {
   const rowHeight = 17;
   const { width, height } = legendSize(rows, header);
@@ -148,7 +157,12 @@ export function legend(
       node("g", row.curve.key, { class: `legend-row ${curveClass(row.curve)}`, transform: `translate(8,${y})` }, [
         node("line", "swatch", { class: "swatch", x1: 0, x2: 22, y1: 0, y2: 0 }),
         node("text", "label", { class: "legend-label", x: 28, dy: "0.32em" }, row.label),
-        node("text", "value", { class: "legend-value", x: width - 16, dy: "0.32em", "text-anchor": "end" }, row.value ?? ""),
+        node(
+          "text",
+          "value",
+          { class: "legend-value", x: width - 16, dy: "0.32em", "text-anchor": "end" },
+          row.value ?? "",
+        ),
       ]),
     );
     y += rowHeight;
@@ -170,7 +184,14 @@ export function crosshair(curves: Curve[], xValue: number, x: Scale, y: Scale, b
     if (!Number.isFinite(value)) continue;
     const py = y(value);
     if (!(py >= box.top - 0.5 && py <= box.bottom + 0.5)) continue;
-    dots.push(node("circle", curve.key, { class: `crosshair-dot ${curveClass(curve)}`, cx: px, cy: py, r: curve.reader ? 4.5 : 3.5 }));
+    dots.push(
+      node("circle", curve.key, {
+        class: `crosshair-dot ${curveClass(curve)}`,
+        cx: px,
+        cy: py,
+        r: curve.reader ? 4.5 : 3.5,
+      }),
+    );
   }
   return node("g", "crosshair", { class: "crosshair" }, [
     node("line", "rule", { class: "crosshair-rule", x1: px, x2: px, y1: box.top, y2: box.bottom }),

@@ -28,7 +28,10 @@ export interface Panel {
   y: Scale;
 }
 
-export function logitLossGradientLayout({ width, height }: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
+export function logitLossGradientLayout({
+  width,
+  height,
+}: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
   // CSS decides the box (see charts.css); a box taller than wide means the narrow, stacked layout.
   const stacked = height > width;
   const left = 52;
@@ -73,17 +76,40 @@ function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
   const { box, x, y, key } = panel;
   const ticks = key === "loss" ? [0, 2, 4, 6] : [-1.4, -1.2, -1, -0.8, -0.6, -0.4, -0.2, 0];
   const marks: SvgNode[] = [
-    node("text", "panel-title", { class: "panel-title", x: box.left, y: box.top - 8 }, key === "loss" ? "loss" : "gradient d loss / d x"),
+    node(
+      "text",
+      "panel-title",
+      { class: "panel-title", x: box.left, y: box.top - 8 },
+      key === "loss" ? "loss" : "gradient d loss / d x",
+    ),
     leftAxis(y as never, box.left, { key: "y-axis", ticks, gridTo: box.right }),
-    bottomAxis(x as never, box.bottom, { key: "x-axis", ticks: [-6, -4, -2, 0, 2, 4, 6], title: "logit x of a foreground example" }),
+    bottomAxis(x as never, box.bottom, {
+      key: "x-axis",
+      ticks: [-6, -4, -2, 0, 2, 4, 6],
+      title: "logit x of a foreground example",
+    }),
     node("line", "zero", { class: "zero-line", x1: x(0), x2: x(0), y1: box.top, y2: box.bottom }),
-    node("g", "curves", { class: "curves" }, curves.map((c) => node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }))),
+    node(
+      "g",
+      "curves",
+      { class: "curves" },
+      curves.map((c) => node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) })),
+    ),
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
-  const rows = curves.map((c) => ({ curve: c, label: label(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  const rows = curves.map((c) => ({
+    curve: c,
+    label: label(c),
+    value: at === null ? undefined : readoutValue(c.at(at)),
+  }));
   // Each legend goes in the corner its curves leave empty: the loss falls to 0 on the right (top right is free),
   // the gradient rises to 0 there (bottom right is free).
-  marks.push(legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, { anchors: [key === "loss" ? "top-right" : "bottom-right"], avoid: curvePolylines(curves, x, y) }));
+  marks.push(
+    legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, {
+      anchors: [key === "loss" ? "top-right" : "bottom-right"],
+      avoid: curvePolylines(curves, x, y),
+    }),
+  );
   return node("g", key, { class: `panel panel-${key}` }, marks);
 }
 
@@ -92,16 +118,30 @@ export function logitLossGradientScene(data: LogitData, options: LogitLossGradie
   const panels = logitLossGradientLayout(options);
   const at = options.crosshair ?? null;
   const reader = data.loss.find((c) => c.reader);
-  return node("svg", "logit-loss-gradient", { class: "chart logit-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, [
-    node("title", "title", {}, "Focal loss and cross-entropy, and their gradients, against the logit"),
-    node("desc", "desc", {}, `Left: the loss of a foreground example against its logit x from −6 to 6, for cross-entropy and for focal loss with γ = ${shortNumber(reader?.gamma ?? 0)}. ` +
-      "Right: the gradient of each. For large x (easy examples) focal loss's gradient is much closer to 0 than cross-entropy's."),
-    panelScene(panels[0]!, data.loss, at),
-    panelScene(panels[1]!, data.gradient, at),
-  ]);
+  return node(
+    "svg",
+    "logit-loss-gradient",
+    { class: "chart logit-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" },
+    [
+      node("title", "title", {}, "Focal loss and cross-entropy, and their gradients, against the logit"),
+      node(
+        "desc",
+        "desc",
+        {},
+        `Left: the loss of a foreground example against its logit x from −6 to 6, for cross-entropy and for focal loss with γ = ${shortNumber(reader?.gamma ?? 0)}. ` +
+          "Right: the gradient of each. For large x (easy examples) focal loss's gradient is much closer to 0 than cross-entropy's.",
+      ),
+      panelScene(panels[0]!, data.loss, at),
+      panelScene(panels[1]!, data.gradient, at),
+    ],
+  );
 }
 
-export function renderLogitLossGradient(target: SVGSVGElement, data: LogitData, options: LogitLossGradientOptions): void {
+export function renderLogitLossGradient(
+  target: SVGSVGElement,
+  data: LogitData,
+  options: LogitLossGradientOptions,
+): void {
   applyScene(target, logitLossGradientScene(data, options));
 }
 

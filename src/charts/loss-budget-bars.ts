@@ -59,7 +59,9 @@ export function budgetBarRows(budgets: readonly LossBudget[], normaliser: number
 export function renderLossBudgetBars(target: HTMLElement, rows: readonly BudgetBarRow[]): void {
   const row = select(target)
     .selectAll<HTMLDivElement, BudgetBarRow>("div.budget-row")
-    .data(rows, function (d) { return d ? d.kind : (this as HTMLElement).dataset.kind!; })
+    .data(rows, function (d) {
+      return d ? d.kind : (this as HTMLElement).dataset.kind!;
+    })
     .join((enter) => {
       const r = enter.append("div").attr("class", "budget-row");
       const head = r.append("div").attr("class", "budget-row-head");
@@ -75,7 +77,12 @@ export function renderLossBudgetBars(target: HTMLElement, rows: readonly BudgetB
     .select(".budget-bar")
     .attr("aria-label", (d) => `${d.name}: ${d.segments.map((s) => s.description).join(", ")}`)
     .selectAll<HTMLSpanElement, BudgetSegment>("span.budget-segment")
-    .data((d) => d.segments, function (d) { return d ? d.part : (this as HTMLElement).dataset.part!; })
+    .data(
+      (d) => d.segments,
+      function (d) {
+        return d ? d.part : (this as HTMLElement).dataset.part!;
+      },
+    )
     .join("span")
     .attr("class", (d) => `budget-segment part-${d.part}`)
     .attr("data-part", (d) => d.part)

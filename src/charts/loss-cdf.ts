@@ -17,27 +17,48 @@ export function gammaClass(gamma: number): string {
 
 export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
-  const x = scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
-  const path = line<CdfPoint>().x((p) => x(p.fraction)).y((p) => y(p.cumulative)).digits(1);
-  const axes = staticNode(`loss-cdf|${width}x${height}|${margin.top},${margin.right},${margin.bottom},${margin.left}|${label}`, () => {
-    const ticks = x.ticks(5);
-    const pct = ticks.map((v) => `${Math.round(v * 100)}%`);
-    return node("g", "frame", {}, [
-      labAxes(x, y, frame, { x: { ticks, labels: pct, title: `fraction of ${label}` }, y: { ticks, labels: pct, title: "share of their loss" } }),
-      node("text", "panel-label", { class: "panel-label", x: margin.left + 6, y: margin.top + 12 }, label),
-    ]);
-  });
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
+  const path = line<CdfPoint>()
+    .x((p) => x(p.fraction))
+    .y((p) => y(p.cumulative))
+    .digits(1);
+  const axes = staticNode(
+    `loss-cdf|${width}x${height}|${margin.top},${margin.right},${margin.bottom},${margin.left}|${label}`,
+    () => {
+      const ticks = x.ticks(5);
+      const pct = ticks.map((v) => `${Math.round(v * 100)}%`);
+      return node("g", "frame", {}, [
+        labAxes(x, y, frame, {
+          x: { ticks, labels: pct, title: `fraction of ${label}` },
+          y: { ticks, labels: pct, title: "share of their loss" },
+        }),
+        node("text", "panel-label", { class: "panel-label", x: margin.left + 6, y: margin.top + 12 }, label),
+      ]);
+    },
+  );
   const marks = series
     .filter((s) => s.points.length > 0)
     .map((s) =>
-      node("path", `g${s.gamma}`, { class: `series ${gammaClass(s.gamma)}`, "data-gamma": s.gamma, d: path(s.points as CdfPoint[]) ?? "" }, [
-        node("title", "title", {}, `γ = ${s.gamma}`),
-      ]),
+      node(
+        "path",
+        `g${s.gamma}`,
+        { class: `series ${gammaClass(s.gamma)}`, "data-gamma": s.gamma, d: path(s.points as CdfPoint[]) ?? "" },
+        [node("title", "title", {}, `γ = ${s.gamma}`)],
+      ),
     );
   return labChart(`loss-cdf-${label}`, frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 
-export function renderLossCdf(svg: SVGSVGElement, series: readonly CdfSeries[], label: string, frame: Frame = LAB_FRAME): void {
+export function renderLossCdf(
+  svg: SVGSVGElement,
+  series: readonly CdfSeries[],
+  label: string,
+  frame: Frame = LAB_FRAME,
+): void {
   applyScene(svg, lossCdfScene(series, label, frame));
 }

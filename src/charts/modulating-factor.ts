@@ -6,7 +6,16 @@ import { scaleLinear } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, legend, type Box, type Scale } from "./line-marks";
+import {
+  crosshair,
+  curveClass,
+  curvePolylines,
+  curveLabel,
+  curvePath,
+  legend,
+  type Box,
+  type Scale,
+} from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface ModulatingFactorOptions {
@@ -16,7 +25,11 @@ export interface ModulatingFactorOptions {
   crosshair?: number | null;
 }
 
-export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): { box: Box; x: Scale; y: Scale } {
+export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): {
+  box: Box;
+  x: Scale;
+  y: Scale;
+} {
   const narrow = width < 480;
   const box: Box = { left: narrow ? 48 : 56, top: 10, right: width - (narrow ? 10 : 16), bottom: height - 50 };
   return {
@@ -34,21 +47,59 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
   const reader = curves.find((c) => c.reader);
   const marks: SvgNode[] = [
     node("title", "title", {}, "The modulating factor (1 − pₜ)^γ against the probability of the ground-truth class"),
-    node("desc", "desc", {}, `The factor by which focal loss scales cross-entropy, for γ = ${curves.filter((c) => !c.reader).map((c) => shortNumber(c.gamma)).join(", ")}` +
-      (reader ? ` and the chosen γ = ${shortNumber(reader.gamma)}` : "") + ". It is 1 at pₜ = 0 and falls to 0 at pₜ = 1, faster for larger γ."),
+    node(
+      "desc",
+      "desc",
+      {},
+      `The factor by which focal loss scales cross-entropy, for γ = ${curves
+        .filter((c) => !c.reader)
+        .map((c) => shortNumber(c.gamma))
+        .join(", ")}` +
+        (reader ? ` and the chosen γ = ${shortNumber(reader.gamma)}` : "") +
+        ". It is 1 at pₜ = 0 and falls to 0 at pₜ = 1, faster for larger γ.",
+    ),
     node("rect", "band", { class: "band", x: x(0.5), y: box.top, width: x(1) - x(0.5), height: box.bottom - box.top }),
-    leftAxis(y as never, box.left, { key: "y-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], gridTo: box.right, title: "modulating factor", titleOffset: box.left - 12 }),
-    bottomAxis(x as never, box.bottom, { key: "x-axis", ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], title: "probability of ground truth class" }),
-    node("g", "curves", { class: "curves" }, [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
-      node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }),
-    )),
+    leftAxis(y as never, box.left, {
+      key: "y-axis",
+      ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+      gridTo: box.right,
+      title: "modulating factor",
+      titleOffset: box.left - 12,
+    }),
+    bottomAxis(x as never, box.bottom, {
+      key: "x-axis",
+      ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+      title: "probability of ground truth class",
+    }),
+    node(
+      "g",
+      "curves",
+      { class: "curves" },
+      [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
+        node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }),
+      ),
+    ),
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
-  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  const rows = curves.map((c) => ({
+    curve: c,
+    label: curveLabel(c),
+    value: at === null ? undefined : readoutValue(c.at(at)),
+  }));
   // Bottom left is the corner the curves leave empty on a wide chart (each starts at 1); on a phone the legend is
   // as wide as half the plot and moves wherever no curve runs.
-  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, { anchors: ["bottom-left"], avoid: curvePolylines(curves, x, y) }));
-  return node("svg", "modulating-factor", { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, marks);
+  marks.push(
+    legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
+      anchors: ["bottom-left"],
+      avoid: curvePolylines(curves, x, y),
+    }),
+  );
+  return node(
+    "svg",
+    "modulating-factor",
+    { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" },
+    marks,
+  );
 }
 
 export function renderModulatingFactor(target: SVGSVGElement, curves: Curve[], options: ModulatingFactorOptions): void {

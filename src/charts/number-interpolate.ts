@@ -22,12 +22,16 @@ export function interpolateRound(a: number, b: number): (t: number) => number {
 
 export function interpolate(a: unknown, b: unknown): (t: number) => number {
   if (typeof a !== "number" || typeof b !== "number") {
-    throw new TypeError("number-interpolate: this site's scales interpolate numbers only (see astro.config.mjs for the alias)");
+    throw new TypeError(
+      "number-interpolate: this site's scales interpolate numbers only (see astro.config.mjs for the alias)",
+    );
   }
   return interpolateNumber(a, b);
 }
 
 /** Used only by d3's diverging scales, which the site does not use. */
 export function piecewise(): never {
-  throw new TypeError("number-interpolate: piecewise interpolation is not available (see astro.config.mjs for the alias)");
+  throw new TypeError(
+    "number-interpolate: piecewise interpolation is not available (see astro.config.mjs for the alias)",
+  );
 }

@@ -55,7 +55,16 @@ export interface PaintRule {
 
 /** In order: a later rule overrides an earlier one for the same property, as in the stylesheet. */
 export const PAINT_RULES: readonly PaintRule[] = [
-  { mark: "curve", paint: { fill: "none", stroke: "family", "stroke-width": 2, "stroke-dasharray": "family", "stroke-linejoin": "round" } },
+  {
+    mark: "curve",
+    paint: {
+      fill: "none",
+      stroke: "family",
+      "stroke-width": 2,
+      "stroke-dasharray": "family",
+      "stroke-linejoin": "round",
+    },
+  },
   { mark: "curve", within: "is-reader", paint: { "stroke-width": 3.5 } },
   { mark: "swatch", paint: { stroke: "family", "stroke-width": 2.5, "stroke-dasharray": "family" } },
   { mark: "swatch", within: "is-reader", paint: { "stroke-width": 4 } },
@@ -76,17 +85,32 @@ export const PAINT_RULES: readonly PaintRule[] = [
   { mark: "crosshair-rule", paint: { stroke: "--text-muted", "stroke-dasharray": "3 3" } },
   { mark: "crosshair-dot", paint: { fill: "family", stroke: "--bg-raised", "stroke-width": 1.5 } },
   { mark: "example-dot", paint: { fill: "--bg-raised", stroke: "--curve-reader", "stroke-width": 2 } },
-  { mark: "example-label", paint: { fill: "--text", "font-size": 11, "paint-order": "stroke", stroke: "--bg", "stroke-width": 3, "stroke-linejoin": "round" } },
+  {
+    mark: "example-label",
+    paint: {
+      fill: "--text",
+      "font-size": 11,
+      "paint-order": "stroke",
+      stroke: "--bg",
+      "stroke-width": 3,
+      "stroke-linejoin": "round",
+    },
+  },
 ];
 
 /** Every token the table paints with: each must be a colour colourAndOpacity can read. */
 export const PAINT_TOKENS: ReadonlySet<TokenName> = new Set<TokenName>([
   ...Object.values(CURVE_FAMILIES).map((f) => f.colour),
-  ...PAINT_RULES.flatMap((r) => [r.paint.fill, r.paint.stroke]).filter((c): c is TokenName => c !== undefined && c !== "family" && c !== "none"),
+  ...PAINT_RULES.flatMap((r) => [r.paint.fill, r.paint.stroke]).filter(
+    (c): c is TokenName => c !== undefined && c !== "family" && c !== "none",
+  ),
 ]);
 
 /** What the chart's root gets: its text face and size (the stylesheet's `.chart` rule). */
-export const CHART_TEXT = { "font-family": "--font-ui", "font-size": 12 } as const satisfies { "font-family": TokenName; "font-size": number };
+export const CHART_TEXT = { "font-family": "--font-ui", "font-size": 12 } as const satisfies {
+  "font-family": TokenName;
+  "font-size": number;
+};
 
 const HEX = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i;
 const RGB = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[/,]\s*([\d.]+)\s*)?\)$/i;
@@ -102,7 +126,11 @@ const RGB = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[/,]\s*([\d.]+)\s*)?\)$
 export function colourAndOpacity(value: string): { colour: string; opacity: number } {
   const text = value.trim();
   const hex = HEX.exec(text);
-  if (hex) return { colour: `#${hex[1]!.toLowerCase()}`, opacity: hex[2] ? Math.round((parseInt(hex[2], 16) / 255) * 100) / 100 : 1 };
+  if (hex)
+    return {
+      colour: `#${hex[1]!.toLowerCase()}`,
+      opacity: hex[2] ? Math.round((parseInt(hex[2], 16) / 255) * 100) / 100 : 1,
+    };
   const m = RGB.exec(text);
   if (!m) throw new Error(`paint: a token colour must be #rrggbb or rgb(r g b / a), not ${value}`);
   const channels = [m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("");
@@ -115,7 +143,11 @@ function classesOf(n: SvgNode): string[] {
 }
 
 /** The presentation attributes the table gives a mark with these classes, in a context of ancestor classes. */
-export function markAttributes(own: readonly string[], context: ReadonlySet<string>, tokens: Tokens): Record<string, AttrValue> {
+export function markAttributes(
+  own: readonly string[],
+  context: ReadonlySet<string>,
+  tokens: Tokens,
+): Record<string, AttrValue> {
   const familyClass = [...own, ...context].find((c): c is keyof typeof CURVE_FAMILIES => c in CURVE_FAMILIES);
   const family: CurveFamily | undefined = familyClass ? CURVE_FAMILIES[familyClass] : undefined;
   const attrs: Record<string, AttrValue> = {};
@@ -135,7 +167,8 @@ export function markAttributes(own: readonly string[], context: ReadonlySet<stri
     if (rule.within && !own.includes(rule.within) && !context.has(rule.within)) continue;
     for (const [property, value] of Object.entries(rule.paint) as [keyof MarkPaint, MarkPaint[keyof MarkPaint]][]) {
       if (property === "fill" || property === "stroke") paintColour(property, value as Colour);
-      else if (property === "stroke-dasharray") attrs[property] = value === "family" ? (family?.dash ?? null) : (value as string);
+      else if (property === "stroke-dasharray")
+        attrs[property] = value === "family" ? (family?.dash ?? null) : (value as string);
       else attrs[property] = value as string | number;
     }
   }
@@ -156,6 +189,10 @@ export function paintScene(scene: SvgNode, tokens: Tokens): SvgNode {
     return { ...n, attrs: painted, children: (n.children ?? []).map((c) => visit(c, inner)) };
   };
   const root = visit(scene, new Set());
-  root.attrs = { ...root.attrs, "font-family": tokens[CHART_TEXT["font-family"]], "font-size": CHART_TEXT["font-size"] };
+  root.attrs = {
+    ...root.attrs,
+    "font-family": tokens[CHART_TEXT["font-family"]],
+    "font-size": CHART_TEXT["font-size"],
+  };
   return root;
 }

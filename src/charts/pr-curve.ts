@@ -8,10 +8,18 @@ import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 export function prCurveScene(series: readonly PrSeries[], chance: number, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
-  const x = scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
   // Start each curve at recall 0 with its first precision, so the step reads from the left edge.
-  const path = line<PrPoint>().x((p) => x(p.recall)).y((p) => y(p.precision)).curve(curveStepBefore).digits(1);
+  const path = line<PrPoint>()
+    .x((p) => x(p.recall))
+    .y((p) => y(p.precision))
+    .curve(curveStepBefore)
+    .digits(1);
   const axes = staticNode(`pr-curve|${width}x${height}`, () => {
     const ticks = x.ticks(5);
     return labAxes(x, y, frame, {
@@ -21,18 +29,32 @@ export function prCurveScene(series: readonly PrSeries[], chance: number, frame:
   });
   const cy = y(chance);
   const marks = [
-    node("line", "chance", { class: "chance", x1: margin.left, x2: width - margin.right, y1: cy, y2: cy }, [node("title", "title", {}, "chance")]),
+    node("line", "chance", { class: "chance", x1: margin.left, x2: width - margin.right, y1: cy, y2: cy }, [
+      node("title", "title", {}, "chance"),
+    ]),
     ...series
       .filter((s) => s.points.length > 0)
       .map((s) =>
-        node("path", s.id, { class: `series series-${s.id}`, "data-series": s.id, d: path([{ recall: 0, precision: s.points[0]!.precision }, ...s.points]) ?? "" }, [
-          node("title", "title", {}, s.label),
-        ]),
+        node(
+          "path",
+          s.id,
+          {
+            class: `series series-${s.id}`,
+            "data-series": s.id,
+            d: path([{ recall: 0, precision: s.points[0]!.precision }, ...s.points]) ?? "",
+          },
+          [node("title", "title", {}, s.label)],
+        ),
       ),
   ];
   return labChart("pr-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 
-export function renderPrCurve(svg: SVGSVGElement, series: readonly PrSeries[], chance: number, frame: Frame = LAB_FRAME): void {
+export function renderPrCurve(
+  svg: SVGSVGElement,
+  series: readonly PrSeries[],
+  chance: number,
+  frame: Frame = LAB_FRAME,
+): void {
   applyScene(svg, prCurveScene(series, chance, frame));
 }

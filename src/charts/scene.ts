@@ -8,7 +8,21 @@
 import { select, type Selection } from "d3-selection";
 import { escapeXml } from "../lib/text/escape-xml";
 
-export type SvgTag = "svg" | "g" | "path" | "line" | "rect" | "circle" | "text" | "tspan" | "title" | "desc" | "clipPath" | "defs" | "pattern" | "image";
+export type SvgTag =
+  | "svg"
+  | "g"
+  | "path"
+  | "line"
+  | "rect"
+  | "circle"
+  | "text"
+  | "tspan"
+  | "title"
+  | "desc"
+  | "clipPath"
+  | "defs"
+  | "pattern"
+  | "image";
 export type AttrValue = string | number | null | undefined;
 
 export interface SvgNode {
@@ -44,8 +58,15 @@ export function staticNode(key: string, build: () => SvgNode): SvgNode {
   return found;
 }
 
-export function node(tag: SvgTag, key: string, attrs: Record<string, AttrValue> = {}, children?: SvgNode[] | string): SvgNode {
-  return typeof children === "string" ? { tag, key, attrs, text: children } : { tag, key, attrs, children: children ?? [] };
+export function node(
+  tag: SvgTag,
+  key: string,
+  attrs: Record<string, AttrValue> = {},
+  children?: SvgNode[] | string,
+): SvgNode {
+  return typeof children === "string"
+    ? { tag, key, attrs, text: children }
+    : { tag, key, attrs, children: children ?? [] };
 }
 
 /** Numbers printed short: SVG needs no more than a hundredth of a pixel. */

@@ -11,10 +11,22 @@ export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame 
   const maxStep = Math.max(10, ...finite.map(([s]) => s));
   let lo = Math.min(...finite.map(([, l]) => l));
   let hi = Math.max(...finite.map(([, l]) => l));
-  if (!finite.length) { lo = 0.1; hi = 10; }
-  if (hi / lo < 10) { lo = lo / 2; hi = hi * 2; }
-  const x = scaleLinear().domain([0, maxStep]).range([margin.left, width - margin.right]).nice();
-  const y = scaleLog().domain([lo, hi]).range([height - margin.bottom, margin.top]).nice();
+  if (!finite.length) {
+    lo = 0.1;
+    hi = 10;
+  }
+  if (hi / lo < 10) {
+    lo = lo / 2;
+    hi = hi * 2;
+  }
+  const x = scaleLinear()
+    .domain([0, maxStep])
+    .range([margin.left, width - margin.right])
+    .nice();
+  const y = scaleLog()
+    .domain([lo, hi])
+    .range([height - margin.bottom, margin.top])
+    .nice();
   const path = line<[number, number]>()
     .defined(([, l]) => Number.isFinite(l) && l > 0)
     .x(([s]) => x(s))
@@ -37,11 +49,20 @@ export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame 
     });
   });
   const marks = series.map((s) =>
-    node("path", s.id, { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" }, [node("title", "title", {}, s.label)]),
+    node(
+      "path",
+      s.id,
+      { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" },
+      [node("title", "title", {}, s.label)],
+    ),
   );
   return labChart("training-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 
-export function renderTrainingCurve(svg: SVGSVGElement, series: readonly CurveSeries[], frame: Frame = LAB_FRAME): void {
+export function renderTrainingCurve(
+  svg: SVGSVGElement,
+  series: readonly CurveSeries[],
+  frame: Frame = LAB_FRAME,
+): void {
   applyScene(svg, trainingCurveScene(series, frame));
 }

@@ -6,7 +6,14 @@
  * for why.
  */
 import katex from "katex";
-import { lossSteps, stepTemplateTex, TEMPLATE_STATES, type LossStep, type Slot, type SlotShape } from "../lib/views/loss-steps";
+import {
+  lossSteps,
+  stepTemplateTex,
+  TEMPLATE_STATES,
+  type LossStep,
+  type Slot,
+  type SlotShape,
+} from "../lib/views/loss-steps";
 
 /** KaTeX options: HTML only (the element adds a plain-text reading), htmlData trusted and nothing else. */
 const OPTIONS: katex.KatexOptions = {
@@ -45,7 +52,8 @@ export function stepVariantTemplates(): Map<string, string> {
 /** One number typeset in each shape a slot can take; the browser clones these and changes the digits. */
 export function slotFragments(): Record<SlotShape, string> {
   const sample = (value: number, group: boolean): Slot => ({ name: "fragment", value, kind: "result", group });
-  const render = (slot: Slot) => renderStepTemplate({ id: "fl", variant: "fragment", label: "", value: slot.value, parts: [slot] });
+  const render = (slot: Slot) =>
+    renderStepTemplate({ id: "fl", variant: "fragment", label: "", value: slot.value, parts: [slot] });
   return {
     plain: render(sample(0.5, true)),
     sci: render(sample(1.5e-5, false)),

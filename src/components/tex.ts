@@ -31,6 +31,8 @@ export function renderTexHeader(tex: string, text: string): string {
 export function renderInlineMath(text: string): string {
   return text
     .split(/(\$[^$]+\$)/)
-    .map((part) => (part.length > 2 && part.startsWith("$") && part.endsWith("$") ? renderTex(part.slice(1, -1)) : escapeXml(part)))
+    .map((part) =>
+      part.length > 2 && part.startsWith("$") && part.endsWith("$") ? renderTex(part.slice(1, -1)) : escapeXml(part),
+    )
     .join("");
 }

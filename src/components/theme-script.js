@@ -5,7 +5,11 @@
   // waking moves nothing) and hide them when it does not: CSS keys on this attribute.
   root.dataset.js = "";
   var saved = null;
-  try { saved = localStorage.getItem(KEY); } catch (e) {}
+  try {
+    saved = localStorage.getItem(KEY);
+  } catch (e) {
+    // storage refused (private mode): keep the system theme
+  }
   if (saved === "light" || saved === "dark") root.dataset.theme = saved;
   function current() {
     return root.dataset.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
@@ -23,10 +27,16 @@
     button.addEventListener("click", function () {
       var next = current() === "dark" ? "light" : "dark";
       root.dataset.theme = next;
-      try { localStorage.setItem(KEY, next); } catch (e) {}
+      try {
+        localStorage.setItem(KEY, next);
+      } catch (e) {
+        // storage refused: the choice lasts for this page view
+      }
       sync(button);
       document.dispatchEvent(new CustomEvent("themechange", { detail: next }));
     });
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () { sync(button); });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
+      sync(button);
+    });
   });
 })();

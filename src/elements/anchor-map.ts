@@ -6,7 +6,13 @@
  * anchors) waits until the reader pauses.
  */
 import { anchorsAtPoint } from "../lib/detector/anchors";
-import { assignAnchors, countsByLevel, positivesPerObject, type Assignment, type GroundTruth } from "../lib/detector/assignment";
+import {
+  assignAnchors,
+  countsByLevel,
+  positivesPerObject,
+  type Assignment,
+  type GroundTruth,
+} from "../lib/detector/assignment";
 import { cellGrid, cellLabels, cellSums, type CellGrid } from "../lib/detector/cells";
 import { detectorSetup, type DetectorSetup } from "../lib/detector/detector-view";
 import { budgetRows, describeAssignment, describeLoss, levelRows } from "../lib/detector/describe";
@@ -70,7 +76,11 @@ class AnchorMapElement extends HTMLElement {
     this.store = pageStore(ANCHOR_MAP_STATE);
     this.setup = detectorSetup();
     const { count } = this.setup.anchors;
-    this.lives = { ce: new LiveLossMap("ce", count, this.setup.classes), balanced: new LiveLossMap("balanced", count, this.setup.classes), focal: new LiveLossMap("focal", count, this.setup.classes) };
+    this.lives = {
+      ce: new LiveLossMap("ce", count, this.setup.classes),
+      balanced: new LiveLossMap("balanced", count, this.setup.classes),
+      focal: new LiveLossMap("focal", count, this.setup.classes),
+    };
     for (const img of this.querySelectorAll<HTMLImageElement>("img[data-cells]")) {
       const canvas = document.createElement("canvas");
       canvas.className = img.className;
@@ -91,10 +101,14 @@ class AnchorMapElement extends HTMLElement {
     const box = this.querySelector<HTMLElement>("[data-controls]");
     if (box) box.hidden = false;
     for (const name of ["level", "loss", "ohem"] as const) {
-      this.controls<HTMLSelectElement>(name)?.addEventListener("change", (e) => this.update({ [name]: (e.target as HTMLSelectElement).value }));
+      this.controls<HTMLSelectElement>(name)?.addEventListener("change", (e) =>
+        this.update({ [name]: (e.target as HTMLSelectElement).value }),
+      );
     }
     for (const name of ["gamma", "alpha"] as const) {
-      this.controls<HTMLInputElement>(name)?.addEventListener("input", (e) => this.update({ [name]: Number((e.target as HTMLInputElement).value) }));
+      this.controls<HTMLInputElement>(name)?.addEventListener("input", (e) =>
+        this.update({ [name]: Number((e.target as HTMLInputElement).value) }),
+      );
     }
     this.querySelector('[data-action="add"]')?.addEventListener("click", () => this.addBox());
     this.querySelector('[data-action="remove"]')?.addEventListener("click", () => this.removeBox());
@@ -138,7 +152,10 @@ class AnchorMapElement extends HTMLElement {
   /** Image pixels under a pointer, from the overlay's box on screen. */
   private imagePoint(svg: SVGSVGElement, e: PointerEvent): { x: number; y: number } {
     const r = svg.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * SCENE_SIZE.width, y: ((e.clientY - r.top) / r.height) * SCENE_SIZE.height };
+    return {
+      x: ((e.clientX - r.left) / r.width) * SCENE_SIZE.width,
+      y: ((e.clientY - r.top) / r.height) * SCENE_SIZE.height,
+    };
   }
 
   private initOverlay(svg: SVGSVGElement): void {
@@ -148,7 +165,12 @@ class AnchorMapElement extends HTMLElement {
       if (!g) return;
       const index = Number(g.dataset.box);
       this.selected = index;
-      this.drag = { index, mode: target.hasAttribute("data-handle") ? "resize" : "move", start: this.imagePoint(svg, e), box: { ...this.state.boxes[index]!.box } };
+      this.drag = {
+        index,
+        mode: target.hasAttribute("data-handle") ? "resize" : "move",
+        start: this.imagePoint(svg, e),
+        box: { ...this.state.boxes[index]!.box },
+      };
       svg.setPointerCapture(e.pointerId);
       e.preventDefault();
       this.redraw();
@@ -159,7 +181,10 @@ class AnchorMapElement extends HTMLElement {
       const dx = p.x - this.drag.start.x;
       const dy = p.y - this.drag.start.y;
       const b = this.drag.box;
-      const box = this.drag.mode === "move" ? { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy } : { x0: b.x0, y0: b.y0, x1: b.x1 + dx, y1: b.y1 + dy };
+      const box =
+        this.drag.mode === "move"
+          ? { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy }
+          : { x0: b.x0, y0: b.y0, x1: b.x1 + dx, y1: b.y1 + dy };
       this.moveBox(this.drag.index, box);
     });
     const end = () => {
@@ -190,7 +215,12 @@ class AnchorMapElement extends HTMLElement {
       const b = this.state.boxes[index]!.box;
       const [dx, dy] = [step[0]! * KEY_STEP, step[1]! * KEY_STEP];
       this.selected = index;
-      this.moveBox(index, e.shiftKey ? { x0: b.x0, y0: b.y0, x1: b.x1 + dx, y1: b.y1 + dy } : { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+      this.moveBox(
+        index,
+        e.shiftKey
+          ? { x0: b.x0, y0: b.y0, x1: b.x1 + dx, y1: b.y1 + dy }
+          : { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy },
+      );
     });
   }
 
@@ -215,7 +245,8 @@ class AnchorMapElement extends HTMLElement {
     this.assignment = assignAnchors(anchors, boxes, this.setup.classes, this.assignment ?? undefined);
     this.logits = modelLogits(this.assignment, base, model, this.logits);
     const changed = scoredAnchors(this.assignment, model);
-    for (const kind of LOSS_KINDS) this.maps[kind] = this.lives[kind].update(this.assignment, boxes, this.logits, alpha, gamma, changed);
+    for (const kind of LOSS_KINDS)
+      this.maps[kind] = this.lives[kind].update(this.assignment, boxes, this.logits, alpha, gamma, changed);
   }
 
   private computeOhem(): void {
@@ -224,7 +255,11 @@ class AnchorMapElement extends HTMLElement {
       return;
     }
     // OHEM scores examples by the loss it trains with; in the paper's comparison that is cross-entropy.
-    this.ohem = ohemSelect(this.setup.anchors, this.assignment, this.maps.ce.perAnchor, { batchSize: 128, nmsThreshold: 0.5, variant: this.state.ohem });
+    this.ohem = ohemSelect(this.setup.anchors, this.assignment, this.maps.ce.perAnchor, {
+      batchSize: 128,
+      nmsThreshold: 0.5,
+      variant: this.state.ohem,
+    });
     this.ohemKey = this.stateKey();
     const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
     if (text) {
@@ -243,7 +278,9 @@ class AnchorMapElement extends HTMLElement {
       canvas.width = grid.columns;
       canvas.height = grid.rows;
     }
-    canvas.getContext("2d")?.putImageData(new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, grid.columns, grid.rows), 0, 0);
+    canvas
+      .getContext("2d")
+      ?.putImageData(new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, grid.columns, grid.rows), 0, 0);
   }
 
   private draw(): void {
@@ -251,7 +288,11 @@ class AnchorMapElement extends HTMLElement {
     this.compute();
     const grid = this.grid();
     const map = this.maps[this.state.loss]!;
-    this.paint(this.querySelector('[data-stage="labels"] canvas'), grid, labelPixels(grid, cellLabels(grid, this.assignment!)));
+    this.paint(
+      this.querySelector('[data-stage="labels"] canvas'),
+      grid,
+      labelPixels(grid, cellLabels(grid, this.assignment!)),
+    );
     this.paint(this.querySelector('[data-stage="loss"] canvas'), grid, lossPixels(grid, cellSums(grid, map.perAnchor)));
     if (this.state.ohem === "off") {
       this.ohem = null;
@@ -272,20 +313,38 @@ class AnchorMapElement extends HTMLElement {
     const { boxes } = this.state;
     const sel = boxes[this.selected];
     const position = levelPosition(this.state.level);
-    const location = sel ? anchorsAtPoint(this.setup.anchors, position === "all" ? LOCATION_LEVEL_FOR_ALL : position, (sel.box.x0 + sel.box.x1) / 2, (sel.box.y0 + sel.box.y1) / 2) : [];
+    const location = sel
+      ? anchorsAtPoint(
+          this.setup.anchors,
+          position === "all" ? LOCATION_LEVEL_FOR_ALL : position,
+          (sel.box.x0 + sel.box.x1) / 2,
+          (sel.box.y0 + sel.box.y1) / 2,
+        )
+      : [];
     const overlayBoxes = boxes.map((o) => ({ box: o.box, name: SCENE_CLASSES[o.classIndex]! }));
     const ohem = this.ohem?.kept.map((i) => {
       const b = this.setup.anchors.boxes;
-      return { box: { x0: b[4 * i]!, y0: b[4 * i + 1]!, x1: b[4 * i + 2]!, y1: b[4 * i + 3]! }, positive: this.assignment!.label[i] === 1 };
+      return {
+        box: { x0: b[4 * i]!, y0: b[4 * i + 1]!, x1: b[4 * i + 2]!, y1: b[4 * i + 3]! },
+        positive: this.assignment!.label[i] === 1,
+      };
     });
     // A keyed join updates each box's element in place, so a focused box keeps its focus and arrow keys keep working.
     for (const svg of this.querySelectorAll<SVGSVGElement>("[data-overlay]")) {
       const stage = svg.closest("[data-stage]")?.getAttribute("data-stage") ?? "";
-      applyScene(svg, overlayScene({
-        idPrefix: `${this.dataset.figureId ?? "anchor-map"}-${stage}`, ...SCENE_SIZE, cellSize: grid.cellSize,
-        anchors: stage === "labels" ? location : [], boxes: overlayBoxes, selected: this.selected, interactive: true,
-        ...(stage === "loss" && ohem ? { ohem } : {}),
-      }));
+      applyScene(
+        svg,
+        overlayScene({
+          idPrefix: `${this.dataset.figureId ?? "anchor-map"}-${stage}`,
+          ...SCENE_SIZE,
+          cellSize: grid.cellSize,
+          anchors: stage === "labels" ? location : [],
+          boxes: overlayBoxes,
+          selected: this.selected,
+          interactive: true,
+          ...(stage === "loss" && ohem ? { ohem } : {}),
+        }),
+      );
     }
   }
 
@@ -295,10 +354,19 @@ class AnchorMapElement extends HTMLElement {
       const el = this.querySelector(sel);
       if (el && el.textContent !== text) el.textContent = text;
     };
-    set('[data-summary="assignment"]', describeAssignment(this.setup.anchors.count, a.counts, positivesPerObject(a, this.state.boxes.length), this.state.boxes.map((b) => b.classIndex)));
+    set(
+      '[data-summary="assignment"]',
+      describeAssignment(
+        this.setup.anchors.count,
+        a.counts,
+        positivesPerObject(a, this.state.boxes.length),
+        this.state.boxes.map((b) => b.classIndex),
+      ),
+    );
     set('[data-summary="loss"]', describeLoss(map));
     const levels = this.querySelector<HTMLTableSectionElement>('tbody[data-table="levels"]');
-    if (levels) writeTableRows(levels, levelTableRows(levelRows(this.setup.anchors, countsByLevel(this.setup.anchors, a))));
+    if (levels)
+      writeTableRows(levels, levelTableRows(levelRows(this.setup.anchors, countsByLevel(this.setup.anchors, a))));
     const budget = this.querySelector<HTMLTableSectionElement>('tbody[data-table="budget"]');
     if (budget) writeTableRows(budget, budgetTableRows(budgetRows(LOSS_KINDS.map((k) => this.maps[k]!))));
   }

@@ -119,16 +119,29 @@ class DetectorLabElement extends HTMLElement {
       case "seed": {
         // A message beside the field, and the last good seed keeps the run (as in the calculators).
         const parsed = parseNumberInput(t.value, SEED_FIELD);
-        showFieldError(t as HTMLInputElement, this.querySelector('[data-error="seed"]'), parsed.ok ? null : parsed.message);
+        showFieldError(
+          t as HTMLInputElement,
+          this.querySelector('[data-error="seed"]'),
+          parsed.ok ? null : parsed.message,
+        );
         if (!parsed.ok) return;
         next.seed = parsed.value;
         break;
       }
-      case "gamma": next.gamma = Number(t.value); break;
-      case "alpha": next.alpha = Number(t.value); break;
-      case "steps": next.steps = Number(t.value); break;
-      case "prior": next.prior = (t as HTMLInputElement).checked; break;
-      default: return;
+      case "gamma":
+        next.gamma = Number(t.value);
+        break;
+      case "alpha":
+        next.alpha = Number(t.value);
+        break;
+      case "steps":
+        next.steps = Number(t.value);
+        break;
+      case "prior":
+        next.prior = (t as HTMLInputElement).checked;
+        break;
+      default:
+        return;
     }
     const previous = this.state;
     this.store.update(next, this);
@@ -198,7 +211,10 @@ class DetectorLabElement extends HTMLElement {
       progress.max = view.steps;
       progress.value = view.step;
     }
-    this.text("[data-lab-note]", this.running ? "Training in your browser…" : snapshot.finished ? "Your run, trained in your browser." : "Paused.");
+    this.text(
+      "[data-lab-note]",
+      this.running ? "Training in your browser…" : snapshot.finished ? "Your run, trained in your browser." : "Paused.",
+    );
     for (const r of view.readouts) {
       const row = this.querySelector(`.lab-readout[data-model="${r.id}"]`);
       if (!row) continue;
@@ -210,7 +226,11 @@ class DetectorLabElement extends HTMLElement {
     }
     this.text("[data-chance]", view.chance);
     this.text("[data-imbalance]", view.imbalance);
-    if (this.msPerStep !== null) this.text("[data-speed]", `In your browser: ${formatNumber(this.msPerStep, { notation: "fixed", digits: 0 })} ms a step for both models.`);
+    if (this.msPerStep !== null)
+      this.text(
+        "[data-speed]",
+        `In your browser: ${formatNumber(this.msPerStep, { notation: "fixed", digits: 0 })} ms a step for both models.`,
+      );
     const chart = (name: string) => this.querySelector<SVGSVGElement>(`svg[data-chart="${name}"]`);
     const loss = chart("loss");
     if (loss) renderTrainingCurve(loss, view.loss);
@@ -223,7 +243,8 @@ class DetectorLabElement extends HTMLElement {
       this.showcase = { seed: s.seed, scene, image: sceneImage(scene) };
     }
     const { scene, image } = this.showcase;
-    const label = (who: string) => `${who}: where the loss of one held-out scene sits after ${view.step} steps; brighter cells carry a larger share.`;
+    const label = (who: string) =>
+      `${who}: where the loss of one held-out scene sits after ${view.step} steps; brighter cells carry a larger share.`;
     const ce = chart("map-ce");
     if (ce) renderLossMap(ce, "ce", image, snapshot.ce.lossMap, scene.objects, label("Cross-entropy"));
     const yours = chart("map-yours");

@@ -75,11 +75,25 @@ async function start(): Promise<void> {
 // ---- Key forwarding: a click into an embedded figure must not take a slide deck's keys away. ----
 
 /** The keys a deck (or a presenter's clicker, which sends them) moves through slides with. */
-const DECK_KEYS = new Set(["Escape", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "]);
+const DECK_KEYS = new Set([
+  "Escape",
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "PageUp",
+  "PageDown",
+  "Home",
+  "End",
+  " ",
+]);
 
 /** A control that uses arrow (and Home/End/Page/space) keys itself by default, without preventDefault: sliders, fields, menus, radios. */
 function usesKeysNatively(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest("input, select, textarea, [contenteditable]:not([contenteditable='false'])") !== null;
+  return (
+    target instanceof Element &&
+    target.closest("input, select, textarea, [contenteditable]:not([contenteditable='false'])") !== null
+  );
 }
 
 /**
@@ -97,7 +111,8 @@ function forwardUnusedKeys(): void {
     const escape = event.key === "Escape";
     if (!escape && (event.defaultPrevented || usesKeysNatively(event.target))) return;
     // Space on a focused button, link or disclosure presses it.
-    if (event.key === " " && event.target instanceof Element && event.target.closest("button, a[href], summary")) return;
+    if (event.key === " " && event.target instanceof Element && event.target.closest("button, a[href], summary"))
+      return;
     if (!escape) event.preventDefault(); // no scrolling of the frame under a slide change
     postToParent({ type: KEY_MESSAGE, key: event.key });
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
@@ -112,7 +127,12 @@ function forwardUnusedKeys(): void {
     // Synchronously: a key pressed right after the click must already find nothing focused.
     const active = document.activeElement;
     if (!(active instanceof HTMLElement) || active === document.body) return;
-    if (active.matches("input:not([type=range]):not([type=checkbox]):not([type=radio]), select, textarea, [contenteditable]:not([contenteditable='false'])")) return;
+    if (
+      active.matches(
+        "input:not([type=range]):not([type=checkbox]):not([type=radio]), select, textarea, [contenteditable]:not([contenteditable='false'])",
+      )
+    )
+      return;
     active.blur();
   });
 }

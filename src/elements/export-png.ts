@@ -45,5 +45,7 @@ export async function svgToPng(svgText: string, options: PngOptions): Promise<Bl
   const h = naturalHeight * scale;
   context.imageSmoothingQuality = "high";
   context.drawImage(image, (options.width - w) / 2, (options.height - h) / 2, w, h);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"),
+  );
 }

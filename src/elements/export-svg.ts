@@ -111,13 +111,23 @@ function stripExternalReferences(root: Element): void {
   for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
     for (const attr of Array.from(el.attributes)) {
       const value = attr.value.trim();
-      if ((attr.localName === "href" || attr.name === "xlink:href") && !value.startsWith("#") && !value.startsWith("data:")) {
+      if (
+        (attr.localName === "href" || attr.name === "xlink:href") &&
+        !value.startsWith("#") &&
+        !value.startsWith("data:")
+      ) {
         el.removeAttribute(attr.name);
       } else if (/url\(\s*["']?(?!#|data:)/i.test(value)) {
         el.removeAttribute(attr.name);
       }
     }
-    if (el.localName === "a" || el.localName === "image" || el.localName === "foreignObject" || el.localName === "script") el.remove();
+    if (
+      el.localName === "a" ||
+      el.localName === "image" ||
+      el.localName === "foreignObject" ||
+      el.localName === "script"
+    )
+      el.remove();
   }
 }
 
@@ -168,7 +178,8 @@ export async function standaloneSvg(live: SVGSVGElement, options: StandaloneSvgO
   copy.setAttribute("width", String(width));
   copy.setAttribute("height", String(height));
   copy.setAttribute("version", "1.1");
-  if (!copy.hasAttribute("viewBox") && viewBox.width > 0) copy.setAttribute("viewBox", `${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`);
+  if (!copy.hasAttribute("viewBox") && viewBox.width > 0)
+    copy.setAttribute("viewBox", `${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`);
   for (const attr of ["aria-hidden", "tabindex", "focusable", "data-key"]) copy.removeAttribute(attr);
   stripExternalReferences(copy);
 

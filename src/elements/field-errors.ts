@@ -22,4 +22,3 @@ export function showFieldError(input: HTMLInputElement, error: HTMLElement | nul
     input.setAttribute("aria-describedby", [...describedBy].join(" "));
   }
 }
-

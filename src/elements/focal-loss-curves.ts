@@ -13,7 +13,10 @@ import { defineElement } from "./define-element";
 import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class FocalLossCurvesElement extends LiveFigure {
-  protected readonly chart = { label: "Focal loss against the probability of the ground-truth class", className: "chart focal-curves-chart" };
+  protected readonly chart = {
+    label: "Focal loss against the probability of the ground-truth class",
+    className: "chart focal-curves-chart",
+  };
   protected readonly crosshairAxis = { min: 0, max: 1, step: 0.01, start: 0.5 };
   private curves: Curve[] = [];
 
@@ -41,7 +44,9 @@ export class FocalLossCurvesElement extends LiveFigure {
 
   protected describeCrosshair(state: FigureState, pt: number): string {
     const curves = this.curves.length ? this.curves : focalCurvesData(state);
-    return `pₜ = ${readoutValue(pt)}: ` + curves.map((c) => `${curveLabel(c)}, loss ${readoutValue(c.at(pt))}`).join("; ");
+    return (
+      `pₜ = ${readoutValue(pt)}: ` + curves.map((c) => `${curveLabel(c)}, loss ${readoutValue(c.at(pt))}`).join("; ")
+    );
   }
 }
 

@@ -118,21 +118,38 @@ class ImbalanceLabElement extends HTMLElement {
     const next: Partial<Record<keyof LabState, unknown>> = {};
     // Which control, from data-control: names carry the lab's id, unique on the page.
     switch (t.closest<HTMLElement>("[data-control]")?.dataset.control) {
-      case "ratio": next.ratio = 10 ** Number(t.value); break;
+      case "ratio":
+        next.ratio = 10 ** Number(t.value);
+        break;
       case "seed": {
         // As in the calculators: a message beside the field, and the last good seed keeps the run.
         const parsed = parseNumberInput(t.value, SEED_FIELD);
-        showFieldError(t as HTMLInputElement, this.querySelector('[data-error="seed"]'), parsed.ok ? null : parsed.message);
+        showFieldError(
+          t as HTMLInputElement,
+          this.querySelector('[data-error="seed"]'),
+          parsed.ok ? null : parsed.message,
+        );
         if (!parsed.ok) return;
         next.seed = parsed.value;
         break;
       }
-      case "loss": next.loss = t.value; break;
-      case "gamma": next.gamma = Number(t.value); break;
-      case "alpha": next.alpha = Number(t.value); break;
-      case "prior": next.prior = (t as HTMLInputElement).checked; break;
-      case "compare": next.compare = (t as HTMLInputElement).checked; break;
-      default: return;
+      case "loss":
+        next.loss = t.value;
+        break;
+      case "gamma":
+        next.gamma = Number(t.value);
+        break;
+      case "alpha":
+        next.alpha = Number(t.value);
+        break;
+      case "prior":
+        next.prior = (t as HTMLInputElement).checked;
+        break;
+      case "compare":
+        next.compare = (t as HTMLInputElement).checked;
+        break;
+      default:
+        return;
     }
     // The store coerces whatever a control reports, so the state stays valid.
     const previous = this.state;
@@ -147,7 +164,9 @@ class ImbalanceLabElement extends HTMLElement {
   };
 
   /** The input or menu of one control, found by its data-control. */
-  private field<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement | HTMLSelectElement>(control: string): T | null {
+  private field<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement | HTMLSelectElement>(
+    control: string,
+  ): T | null {
     return this.querySelector<T>(`[data-control="${control}"] :is(input, select)`);
   }
 
@@ -249,11 +268,19 @@ class ImbalanceLabElement extends HTMLElement {
       });
       if (view.cdf) {
         const cdf = view.cdf;
-        jobs.push(() => { const el = chart("cdf-positives"); if (el) renderLossCdf(el, cdf.positives, "positives"); });
-        jobs.push(() => { const el = chart("cdf-negatives"); if (el) renderLossCdf(el, cdf.negatives, "negatives"); });
+        jobs.push(() => {
+          const el = chart("cdf-positives");
+          if (el) renderLossCdf(el, cdf.positives, "positives");
+        });
+        jobs.push(() => {
+          const el = chart("cdf-negatives");
+          if (el) renderLossCdf(el, cdf.negatives, "negatives");
+        });
       }
       // Marked as drawn only once every metrics chart has been: a newer snapshot may cancel the queue first.
-      jobs.push(() => { this.drawnMetrics = snapshot.cdf; });
+      jobs.push(() => {
+        this.drawnMetrics = snapshot.cdf;
+      });
     }
     this.jobs = jobs;
     this.runJobs();
@@ -277,8 +304,10 @@ class ImbalanceLabElement extends HTMLElement {
     if (chance) chance.textContent = view.chance;
     const tbody = this.querySelector("[data-lab-table] tbody");
     if (!box || !tbody) return;
-    for (const old of box.querySelectorAll(".lab-readout")) if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
-    for (const old of tbody.querySelectorAll("tr")) if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
+    for (const old of box.querySelectorAll(".lab-readout"))
+      if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
+    for (const old of tbody.querySelectorAll("tr"))
+      if (!view.readouts.some((r) => r.id === (old as HTMLElement).dataset.model)) old.remove();
     for (const r of view.readouts) {
       let p = box.querySelector<HTMLElement>(`.lab-readout[data-model="${r.id}"]`);
       if (!p) {

@@ -17,7 +17,8 @@ export type Fragments = Record<SlotShape, Element>;
 
 /** The fragment elements (the slot spans) from their typeset HTML, read once. */
 export function readFragments(root: ParentNode): Fragments | null {
-  const get = (shape: SlotShape) => root.querySelector(`template[data-fragment="${shape}"]`) as HTMLTemplateElement | null;
+  const get = (shape: SlotShape) =>
+    root.querySelector(`template[data-fragment="${shape}"]`) as HTMLTemplateElement | null;
   const out: Partial<Fragments> = {};
   for (const shape of ["plain", "sci", "sci-group"] as const) {
     const slot = get(shape)?.content.querySelector("[data-slot]");

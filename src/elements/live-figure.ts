@@ -110,7 +110,9 @@ export abstract class LiveFigure extends HTMLElement {
         axis: this.crosshairAxis,
         xAtClient: (clientX) => {
           const size = redraw.size();
-          return size && this.invertX((clientX - svg.getBoundingClientRect().left) / redraw.scale, size, this.store.state);
+          return (
+            size && this.invertX((clientX - svg.getBoundingClientRect().left) / redraw.scale, size, this.store.state)
+          );
         },
         describe: (x) => this.describeCrosshair(this.store.state, x),
         moved: () => redraw.request(),
@@ -136,7 +138,12 @@ export abstract class LiveFigure extends HTMLElement {
   }
 
   /** Rewrites one column of the "show data" table from a function of x (nothing while the table is closed). */
-  protected updateColumn(col: string, valueAt: (x: number) => number, format: (v: number) => string, header?: string): void {
+  protected updateColumn(
+    col: string,
+    valueAt: (x: number) => number,
+    format: (v: number) => string,
+    header?: string,
+  ): void {
     this.table?.column(col, valueAt, format, header);
   }
 }

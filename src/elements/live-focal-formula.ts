@@ -52,9 +52,13 @@ export class LiveFocalFormulaElement extends HTMLElement {
     this.store = figureStore();
     this.own = pageStore(FORMULA_STATE.withDefaults(FORMULA_STATE.fromAttributes((name) => this.getAttribute(name))));
     for (const spec of ADJUSTABLES) {
-      for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) this.makeAdjustable(el, spec);
+      for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`))
+        this.makeAdjustable(el, spec);
     }
-    this.cleanups.push(this.store.subscribe(() => this.schedule()), this.own.subscribe(() => this.schedule()));
+    this.cleanups.push(
+      this.store.subscribe(() => this.schedule()),
+      this.own.subscribe(() => this.schedule()),
+    );
     this.update();
     this.toggleAttribute("data-ready", true);
   }
@@ -116,8 +120,11 @@ export class LiveFocalFormulaElement extends HTMLElement {
       el.classList.remove("is-dragging");
     };
     const listeners: Array<[string, EventListener]> = [
-      ["keydown", key as EventListener], ["pointerdown", down as EventListener], ["pointermove", move as EventListener],
-      ["pointerup", up as EventListener], ["pointercancel", up as EventListener],
+      ["keydown", key as EventListener],
+      ["pointerdown", down as EventListener],
+      ["pointermove", move as EventListener],
+      ["pointerup", up as EventListener],
+      ["pointercancel", up as EventListener],
     ];
     for (const [type, fn] of listeners) el.addEventListener(type, fn);
     this.cleanups.push(() => listeners.forEach(([type, fn]) => el.removeEventListener(type, fn)));
@@ -127,7 +134,10 @@ export class LiveFocalFormulaElement extends HTMLElement {
     const { gamma, alpha } = this.store.state;
     for (const spec of ADJUSTABLES) {
       const raw = this.value(spec.name);
-      const text = formatNumber(raw ?? 1, { notation: "fixed", digits: spec.name === "alpha" && raw === null ? 0 : spec.digits });
+      const text = formatNumber(raw ?? 1, {
+        notation: "fixed",
+        digits: spec.name === "alpha" && raw === null ? 0 : spec.digits,
+      });
       // α off is a weight of 1: shown muted (with the hint below the formula) so it does not read as α = 1.
       const off = spec.name === "alpha" && raw === null;
       for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) {

@@ -1,14 +1,16 @@
 /** <logit-loss-gradient>: FL and CE and their gradients against the logit, for the reader's γ and α. */
 import { logitAtPixel, logitLossGradientLayout, renderLogitLossGradient } from "../charts/logit-loss-gradient";
-import { readoutValue, tableValue } from "../lib/text/format";
+import { readoutValue, tableValue, formatNumber } from "../lib/text/format";
 import { logitLossGradientData, type LogitData } from "../lib/views/figure-data";
-import { formatNumber } from "../lib/text/format";
 import type { FigureState } from "../lib/state/state";
 import { defineElement } from "./define-element";
 import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class LogitLossGradientElement extends LiveFigure {
-  protected readonly chart = { label: "Focal loss and cross-entropy, and their gradients, against the logit", className: "chart logit-chart" };
+  protected readonly chart = {
+    label: "Focal loss and cross-entropy, and their gradients, against the logit",
+    className: "chart logit-chart",
+  };
   protected readonly crosshairAxis = { min: -6, max: 6, step: 0.1, start: 2 };
   private data: LogitData | null = null;
 
@@ -29,8 +31,10 @@ export class LogitLossGradientElement extends LiveFigure {
 
   protected describeCrosshair(state: FigureState, x: number): string {
     const data = this.data ?? logitLossGradientData(state);
-    return `x = ${readoutValue(x)}: cross-entropy ${readoutValue(data.loss[0]!.at(x))}, gradient ${readoutValue(data.gradient[0]!.at(x))}; ` +
-      `focal loss ${readoutValue(data.loss[1]!.at(x))}, gradient ${readoutValue(data.gradient[1]!.at(x))}`;
+    return (
+      `x = ${readoutValue(x)}: cross-entropy ${readoutValue(data.loss[0]!.at(x))}, gradient ${readoutValue(data.gradient[0]!.at(x))}; ` +
+      `focal loss ${readoutValue(data.loss[1]!.at(x))}, gradient ${readoutValue(data.gradient[1]!.at(x))}`
+    );
   }
 }
 

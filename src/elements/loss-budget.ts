@@ -7,7 +7,12 @@
  */
 import { BUDGET_PRESETS, budgetScenario, describeBudgets, lossBudgets } from "../lib/views/loss-budget";
 import {
-  BUDGET_CONTROLS, BUDGET_STATE, budgetFocal, budgetInputs, type BudgetControl, type BudgetState,
+  BUDGET_CONTROLS,
+  BUDGET_STATE,
+  budgetFocal,
+  budgetInputs,
+  type BudgetControl,
+  type BudgetState,
 } from "../lib/state/budget-controls";
 import { budgetBarRows, renderLossBudgetBars } from "../charts/loss-budget-bars";
 import { budgetTable } from "../lib/views/loss-budget-table";
@@ -97,10 +102,14 @@ class LossBudgetElement extends HTMLElement {
     const reading = this.querySelector("[data-budget-reading]");
     if (reading) reading.textContent = describeBudgets(budgets);
     const table = budgetTable(budgets, {
-      easyNegatives: scenario.easyNegatives.pt, hardNegatives: scenario.hardNegatives.pt, positives: scenario.positives.pt,
+      easyNegatives: scenario.easyNegatives.pt,
+      hardNegatives: scenario.hardNegatives.pt,
+      positives: scenario.positives.pt,
     });
     this.querySelectorAll("[data-budget-table] tbody tr").forEach((tr, r) => {
-      tr.querySelectorAll("th, td").forEach((cell, c) => { cell.textContent = table.rows[r]?.[c] ?? ""; });
+      tr.querySelectorAll("th, td").forEach((cell, c) => {
+        cell.textContent = table.rows[r]?.[c] ?? "";
+      });
     });
   }
 }

@@ -8,8 +8,23 @@
  */
 import { LOSS_STATE, type LossCalculatorState } from "../lib/state/calculator-state";
 import { formatNumber } from "../lib/text/format";
-import { lossSteps, RATIO_FORMAT, slotParts, slotShape, stepSlots, stepText, type LossStep } from "../lib/views/loss-steps";
-import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, type NumberFieldSpec } from "../lib/state/number-input";
+import {
+  lossSteps,
+  RATIO_FORMAT,
+  slotParts,
+  slotShape,
+  stepSlots,
+  stepText,
+  type LossStep,
+} from "../lib/views/loss-steps";
+import {
+  ALPHA_FIELD,
+  formatInputValue,
+  GAMMA_FIELD,
+  P_FIELD,
+  parseNumberInput,
+  type NumberFieldSpec,
+} from "../lib/state/number-input";
 import { fillSlot, readFragments, type Fragments } from "./katex-slots";
 import { showFieldError } from "./field-errors";
 import { pageStore, type Store } from "./page-store";
@@ -29,7 +44,8 @@ class LossCalculatorElement extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.ready === "true") return;
     this.fragments = readFragments(this);
-    for (const t of this.querySelectorAll<HTMLTemplateElement>("template[data-variant]")) this.variants.set(t.dataset.variant!, t);
+    for (const t of this.querySelectorAll<HTMLTemplateElement>("template[data-variant]"))
+      this.variants.set(t.dataset.variant!, t);
     this.store = pageStore(LOSS_STATE);
     const { alpha } = this.store.state;
     if (alpha !== null) this.alphaTyped = alpha;
@@ -58,7 +74,8 @@ class LossCalculatorElement extends HTMLElement {
     this.input("alpha").value = formatInputValue(this.alphaTyped);
     this.input("alpha").disabled = alpha === null;
     this.input("alpha-on").checked = alpha !== null;
-    for (const radio of this.querySelectorAll<HTMLInputElement>('[data-input="y"]')) radio.checked = radio.value === String(y);
+    for (const radio of this.querySelectorAll<HTMLInputElement>('[data-input="y"]'))
+      radio.checked = radio.value === String(y);
     this.slider("p")!.value = String(p);
     this.slider("gamma")!.value = String(gamma);
     for (const field of ["p", "alpha", "gamma"] as const) this.setError(field, null);
@@ -89,12 +106,18 @@ class LossCalculatorElement extends HTMLElement {
       switch (target.dataset.input) {
         case "p": {
           const v = this.readText("p");
-          if (v !== undefined) { next.p = v; this.slider("p")!.value = String(v); }
+          if (v !== undefined) {
+            next.p = v;
+            this.slider("p")!.value = String(v);
+          }
           break;
         }
         case "gamma": {
           const v = this.readText("gamma");
-          if (v !== undefined) { next.gamma = v; this.slider("gamma")!.value = String(v); }
+          if (v !== undefined) {
+            next.gamma = v;
+            this.slider("gamma")!.value = String(v);
+          }
           break;
         }
         case "y":
@@ -103,7 +126,10 @@ class LossCalculatorElement extends HTMLElement {
           break;
         case "alpha": {
           const v = this.readText("alpha");
-          if (v !== undefined) { this.alphaTyped = v; next.alpha = v; }
+          if (v !== undefined) {
+            this.alphaTyped = v;
+            next.alpha = v;
+          }
           break;
         }
         case "alpha-on": {

@@ -8,7 +8,10 @@ import { defineElement } from "./define-element";
 import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class ModulatingFactorCurvesElement extends LiveFigure {
-  protected readonly chart = { label: "The modulating factor against the probability of the ground-truth class", className: "chart modulating-factor-chart" };
+  protected readonly chart = {
+    label: "The modulating factor against the probability of the ground-truth class",
+    className: "chart modulating-factor-chart",
+  };
   protected readonly crosshairAxis = { min: 0, max: 1, step: 0.01, start: 0.5 };
   private curves: Curve[] = [];
 
@@ -26,7 +29,9 @@ export class ModulatingFactorCurvesElement extends LiveFigure {
 
   protected describeCrosshair(state: FigureState, pt: number): string {
     const curves = this.curves.length ? this.curves : modulatingFactorData(state);
-    return `pₜ = ${readoutValue(pt)}: ` + curves.map((c) => `${curveLabel(c)}, factor ${readoutValue(c.at(pt))}`).join("; ");
+    return (
+      `pₜ = ${readoutValue(pt)}: ` + curves.map((c) => `${curveLabel(c)}, factor ${readoutValue(c.at(pt))}`).join("; ")
+    );
   }
 }
 

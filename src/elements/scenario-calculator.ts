@@ -10,7 +10,13 @@ import { MAX_ROWS, TABLE_STATE, type ScenarioCalculatorState, type ScenarioRow }
 import type { Label } from "../lib/math/loss";
 import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput } from "../lib/state/number-input";
 import {
-  isArticleSetting, printedForRow, printedLines, scenarioExportTable, tableParamsText, VERDICT_MARKS, VERDICT_WORDS,
+  isArticleSetting,
+  printedForRow,
+  printedLines,
+  scenarioExportTable,
+  tableParamsText,
+  VERDICT_MARKS,
+  VERDICT_WORDS,
 } from "../lib/views/scenario-table";
 import { toCsv, toLatexTabular, toMarkdown } from "../lib/text/table-export";
 import { showFieldError } from "./field-errors";
@@ -111,7 +117,11 @@ class ScenarioCalculatorElement extends HTMLElement {
         const parsed = parseNumberInput(target.value, P_FIELD);
         draft.error = parsed.ok ? null : parsed.message;
         if (parsed.ok) rows[i]!.p = parsed.value;
-        showFieldError(target as HTMLInputElement, target.closest("td")!.querySelector("[data-row-error]"), draft.error);
+        showFieldError(
+          target as HTMLInputElement,
+          target.closest("td")!.querySelector("[data-row-error]"),
+          draft.error,
+        );
       }
       this.store.update({ rows }, this);
       this.update();
@@ -121,7 +131,10 @@ class ScenarioCalculatorElement extends HTMLElement {
       case "alpha": {
         const parsed = parseNumberInput(target.value, ALPHA_FIELD);
         this.setError("alpha", parsed.ok ? null : parsed.message);
-        if (parsed.ok) { this.store.update({ alpha: parsed.value }, this); this.alphaTyped = parsed.value; }
+        if (parsed.ok) {
+          this.store.update({ alpha: parsed.value }, this);
+          this.alphaTyped = parsed.value;
+        }
         break;
       }
       case "alpha-on": {
@@ -165,7 +178,10 @@ class ScenarioCalculatorElement extends HTMLElement {
     switch (button.dataset.action) {
       case "add-row":
         if (this.rows.length >= MAX_ROWS) return;
-        this.setRows([...this.rows, { ...NEW_ROW }], [...this.drafts, { text: formatInputValue(NEW_ROW.p), error: null }]);
+        this.setRows(
+          [...this.rows, { ...NEW_ROW }],
+          [...this.drafts, { text: formatInputValue(NEW_ROW.p), error: null }],
+        );
         this.buildRows();
         this.update();
         this.querySelector<HTMLInputElement>("[data-rows] > tr:last-child [data-row-input=p]")?.focus();
@@ -173,12 +189,17 @@ class ScenarioCalculatorElement extends HTMLElement {
       case "remove-row": {
         const i = this.rowIndex(button);
         if (i < 0) return;
-        this.setRows(this.rows.filter((_, j) => j !== i), this.drafts.filter((_, j) => j !== i));
+        this.setRows(
+          this.rows.filter((_, j) => j !== i),
+          this.drafts.filter((_, j) => j !== i),
+        );
         this.buildRows();
         this.update();
         // Keep the keyboard where it was: the next row's Remove, or the one before, or Add.
         const buttons = this.querySelectorAll<HTMLButtonElement>("[data-action=remove-row]");
-        (buttons[Math.min(i, buttons.length - 1)] ?? this.querySelector<HTMLButtonElement>("[data-action=add-row]"))?.focus();
+        (
+          buttons[Math.min(i, buttons.length - 1)] ?? this.querySelector<HTMLButtonElement>("[data-action=add-row]")
+        )?.focus();
         break;
       }
       case "reset":
@@ -214,7 +235,10 @@ class ScenarioCalculatorElement extends HTMLElement {
       input.setAttribute("aria-describedby", error.id);
       showFieldError(input, error, draft.error);
       tr.querySelector("[data-action=remove-row]")!.setAttribute("aria-label", `Remove example ${n}`);
-      for (const control of tr.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button")) control.disabled = false;
+      for (const control of tr.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
+        "input, select, button",
+      ))
+        control.disabled = false;
       return tr;
     });
     tbody.replaceChildren(...rows);
@@ -234,7 +258,8 @@ class ScenarioCalculatorElement extends HTMLElement {
     const table = scenarioExportTable(state);
     const showPrinted = isArticleSetting(state.alpha, state.gamma);
     for (const el of this.querySelectorAll<HTMLElement>("[data-printed-col]")) el.hidden = !showPrinted;
-    for (const el of this.querySelectorAll("[data-caption-params]")) el.textContent = tableParamsText(state.alpha, state.gamma);
+    for (const el of this.querySelectorAll("[data-caption-params]"))
+      el.textContent = tableParamsText(state.alpha, state.gamma);
     const trs = this.querySelectorAll<HTMLTableRowElement>("[data-rows] > tr");
     state.rows.forEach((row, i) => {
       const tr = trs[i];

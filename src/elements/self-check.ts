@@ -52,7 +52,10 @@ class SelfCheck extends HTMLElement {
   #upgrade(): void {
     for (const question of this.#questions()) {
       // The controls are served disabled (visible, so waking moves nothing): enable them.
-      for (const control of question.querySelectorAll<HTMLInputElement | HTMLButtonElement>("[data-controls] :is(input, button)")) control.disabled = false;
+      for (const control of question.querySelectorAll<HTMLInputElement | HTMLButtonElement>(
+        "[data-controls] :is(input, button)",
+      ))
+        control.disabled = false;
       const check = question.querySelector<HTMLButtonElement>("[data-check]");
       if (question.dataset.kind === "choice") {
         for (const radio of question.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.disabled = false;
@@ -69,7 +72,8 @@ class SelfCheck extends HTMLElement {
     reset?.addEventListener("click", () => this.#reset());
     const progress = readProgress();
     for (const question of this.#questions()) {
-      if (progress[question.dataset.question!] === "right") say(question, "right", "You answered this one right before.");
+      if (progress[question.dataset.question!] === "right")
+        say(question, "right", "You answered this one right before.");
     }
     this.#showProgress();
   }
@@ -107,7 +111,12 @@ class SelfCheck extends HTMLElement {
     const verdict = checkNumber(guess, { value: Number(question.dataset.answer), tolerance });
     const answerText = question.querySelector("[data-answer-text]")?.textContent ?? "";
     if (verdict === "right") say(question, "right", `Right: the exact value is ${answerText}.`);
-    else say(question, "wrong", `Not quite: that is too ${verdict === "too-low" ? "low" : "high"}. Try again, or open the answer below.`);
+    else
+      say(
+        question,
+        "wrong",
+        `Not quite: that is too ${verdict === "too-low" ? "low" : "high"}. Try again, or open the answer below.`,
+      );
     this.#record(question.dataset.question!, verdict === "right");
   }
 
@@ -133,7 +142,10 @@ class SelfCheck extends HTMLElement {
       delete progress[question.dataset.question!];
       say(question, "", "");
       const input = question.querySelector<HTMLInputElement>('input[type="text"]');
-      if (input) { input.value = ""; input.removeAttribute("aria-invalid"); }
+      if (input) {
+        input.value = "";
+        input.removeAttribute("aria-invalid");
+      }
       for (const radio of question.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = false;
       for (const details of question.querySelectorAll<HTMLDetailsElement>("details")) details.open = false;
     }

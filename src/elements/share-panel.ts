@@ -67,7 +67,10 @@ class SharePanel extends HTMLElement {
         case "png-2x":
           return await this.#downloadPng("2x");
         case "pgfplots":
-          return await this.#copy((await pgfplotsExport()).pgfplotsForView(this.#state()), "PGFPlots code copied: paste it into a LaTeX or Beamer document with \\usepackage{pgfplots}.");
+          return await this.#copy(
+            (await pgfplotsExport()).pgfplotsForView(this.#state()),
+            "PGFPlots code copied: paste it into a LaTeX or Beamer document with \\usepackage{pgfplots}.",
+          );
       }
     } catch (error) {
       this.#say(`That did not work: ${error instanceof Error ? error.message : "unknown error"}.`);

@@ -12,7 +12,11 @@ export interface SyncOptions {
   debounce: number;
 }
 
-export function syncToUrl<S extends Schema>(store: Store<StateOf<S>>, family: StateDefinition<S>, { debounce }: SyncOptions): () => void {
+export function syncToUrl<S extends Schema>(
+  store: Store<StateOf<S>>,
+  family: StateDefinition<S>,
+  { debounce }: SyncOptions,
+): () => void {
   const write = () => {
     const url = new URL(location.href);
     family.write(store.state, url.searchParams);

@@ -26,7 +26,12 @@ function post(withMetrics: boolean) {
   lastSnapshot = now;
   if (withMetrics) lastMetrics = now;
   const snapshot = session.snapshot(withMetrics);
-  const message: FromDetectorWorker = { type: "snapshot", running, snapshot, msPerStep: trainedSteps ? trainedMs / trainedSteps : null };
+  const message: FromDetectorWorker = {
+    type: "snapshot",
+    running,
+    snapshot,
+    msPerStep: trainedSteps ? trainedMs / trainedSteps : null,
+  };
   postMessage(message, { transfer: [snapshot.ce.lossMap.buffer, snapshot.focal.lossMap.buffer] });
 }
 

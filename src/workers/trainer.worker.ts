@@ -23,7 +23,12 @@ function post(withMetrics: boolean) {
   const now = performance.now();
   lastSnapshot = now;
   if (withMetrics) lastMetrics = now;
-  const message: FromWorker = { type: "snapshot", running, snapshot: run.snapshot(withMetrics), finished: run.finished };
+  const message: FromWorker = {
+    type: "snapshot",
+    running,
+    snapshot: run.snapshot(withMetrics),
+    finished: run.finished,
+  };
   postMessage(message);
 }
 

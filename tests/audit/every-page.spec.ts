@@ -26,20 +26,39 @@ import type { GateRow } from "./support/table-reporter";
 
 const pages = builtPages();
 /** The pages on which the policy is shown to be enforced (eval and injected scripts refused). */
-const cspSamples = new Set(pages.filter((p) => p.kind === "index" || p.kind === "chapter").slice(0, 2).map((p) => p.path));
+const cspSamples = new Set(
+  pages
+    .filter((p) => p.kind === "index" || p.kind === "chapter")
+    .slice(0, 2)
+    .map((p) => p.path),
+);
 /** The live figures, which must have upgraded before they are audited. */
 const LIVE_FIGURES = ["focal-loss-curves", "modulating-factor-curves", "logit-loss-gradient", "live-focal-formula"];
 
 const TABLES = {
   hygiene: {
-    title: "Accessibility and hygiene per page (axe violations / console problems / CSP violations / off-origin requests)",
+    title:
+      "Accessibility and hygiene per page (axe violations / console problems / CSP violations / off-origin requests)",
     header: ["page", "theme", "axe", "console", "csp", "foreign"],
   },
-  keyboard: { title: "Keyboard walk per page", header: ["page", "Tab stops", "operable controls", "unreached", "no focus ring", "problems"] },
+  keyboard: {
+    title: "Keyboard walk per page",
+    header: ["page", "Tab stops", "operable controls", "unreached", "no focus ring", "problems"],
+  },
   weight: {
-    title: `Page weight and layout shift (budgets: JS ${kb(BUDGETS.jsInteractive)} KB gzip with interactive elements, ${BUDGETS.jsStatic} without; ` +
+    title:
+      `Page weight and layout shift (budgets: JS ${kb(BUDGETS.jsInteractive)} KB gzip with interactive elements, ${BUDGETS.jsStatic} without; ` +
       `theme script ≤ ${kb(BUDGETS.themeScript)} KB; CSS ≤ ${kb(BUDGETS.css)} KB gzip; CLS ${BUDGETS.cls})`,
-    header: ["page", "interactive", "JS KB gz", "theme KB gz", "CSS KB gz", "shift on load", "sliders", "shift dragging"],
+    header: [
+      "page",
+      "interactive",
+      "JS KB gz",
+      "theme KB gz",
+      "CSS KB gz",
+      "shift on load",
+      "sliders",
+      "shift dragging",
+    ],
   },
 } as const;
 
@@ -50,7 +69,10 @@ async function row(testInfo: TestInfo, table: keyof typeof TABLES, order: number
 
 /** The theme the reader sees: a pinned one (the deck), else the one the colour scheme asks for. */
 const shownTheme = (page: Page) =>
-  page.evaluate(() => document.documentElement.dataset.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
+  page.evaluate(
+    () =>
+      document.documentElement.dataset.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"),
+  );
 
 /** Every chart's <title> and <desc>, and every figure control without a label. */
 const textAlternatives = (page: Page) =>
@@ -60,7 +82,8 @@ const textAlternatives = (page: Page) =>
       desc: svg.querySelector(":scope > desc")?.textContent ?? "",
     })),
     unlabelled: [...document.querySelectorAll<HTMLInputElement>(".figure-controls input")]
-      .filter((i) => !i.labels?.length && !i.getAttribute("aria-label")).map((i) => i.id),
+      .filter((i) => !i.labels?.length && !i.getAttribute("aria-label"))
+      .map((i) => i.id),
   }));
 
 /** Shows the page's policy is enforced: eval and an injected inline script are refused and reported, the hashed theme script ran. */
@@ -69,33 +92,70 @@ async function checkCspEnforced(page: Page, cspViolations: () => Promise<string[
   await expect(page.locator("[data-theme-toggle]")).toBeVisible();
   // DevTools-protocol evaluation is exempt from the policy, so eval is tried
   // from a timer callback, which runs as the page's own code.
-  const evalOutcome = await page.evaluate(() => new Promise<string>((resolve) => setTimeout(() => {
-    try { resolve(String(new Function("return 6 * 7")())); } catch (e) { resolve((e as Error).name); }
-  }, 0)));
+  const evalOutcome = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          try {
+            resolve(String(new Function("return 6 * 7")()));
+          } catch (e) {
+            resolve((e as Error).name);
+          }
+        }, 0),
+      ),
+  );
   expect(evalOutcome, "eval is refused").toBe("EvalError");
   await page.evaluate(() => {
     const script = document.createElement("script");
     script.textContent = "window.injected = true";
     document.body.append(script);
   });
-  await expect.poll(cspViolations, "the refused inline script is reported").toContainEqual(expect.stringMatching(/^script-src/));
-  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected === true), "the injected script did not run").toBe(false);
+  await expect
+    .poll(cspViolations, "the refused inline script is reported")
+    .toContainEqual(expect.stringMatching(/^script-src/));
+  expect(
+    await page.evaluate(() => (window as unknown as { injected?: boolean }).injected === true),
+    "the injected script did not run",
+  ).toBe(false);
 }
 
-async function auditPage(builtPage: BuiltPage, order: number, page: Page, testInfo: TestInfo, visit: Awaited<ReturnType<typeof openPage>>) {
+async function auditPage(
+  builtPage: BuiltPage,
+  order: number,
+  page: Page,
+  testInfo: TestInfo,
+  visit: Awaited<ReturnType<typeof openPage>>,
+) {
   const label = pageLabel(builtPage);
   const soft = expect.soft;
 
   // Live figures have upgraded (scrolling through hydrated them) before anything is judged.
-  await test.step("live figures upgraded", () => expect.poll(() => page.evaluate((tags) => [...document.querySelectorAll(tags.join(","))]
-    .filter((e) => !e.hasAttribute("data-ready")).map((e) => e.localName), LIVE_FIGURES), "live figures upgraded").toEqual([]));
+  await test.step("live figures upgraded", () =>
+    expect
+      .poll(
+        () =>
+          page.evaluate(
+            (tags) =>
+              [...document.querySelectorAll(tags.join(","))]
+                .filter((e) => !e.hasAttribute("data-ready"))
+                .map((e) => e.localName),
+            LIVE_FIGURES,
+          ),
+        "live figures upgraded",
+      )
+      .toEqual([]));
 
   // Weight and layout shift on load and scrolling through, measured before anything else touches the page.
-  const { onLoad, weight } = await test.step("weight and layout shift on load", async () =>
-    ({ onLoad: await layoutShiftsSince(page), weight: await measureWeight(page, visit.assets) }));
+  const { onLoad, weight } = await test.step("weight and layout shift on load", async () => ({
+    onLoad: await layoutShiftsSince(page),
+    weight: await measureWeight(page, visit.assets),
+  }));
 
   // axe: every rule in the light theme, the theme-dependent ones again in the dark theme.
-  const light = await test.step("axe, every rule (light)", async () => ({ shown: await shownTheme(page), axe: await axeViolations(page) }));
+  const light = await test.step("axe, every rule (light)", async () => ({
+    shown: await shownTheme(page),
+    axe: await axeViolations(page),
+  }));
   const dark = await test.step("axe, theme-dependent rules (dark)", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
     const result = { shown: await shownTheme(page), axe: await axeViolations(page, THEME_DEPENDENT_RULES) };
@@ -111,12 +171,40 @@ async function auditPage(builtPage: BuiltPage, order: number, page: Page, testIn
   const csp = await visit.cspViolations();
 
   const sum = (xs: LayoutShift[]) => Number(xs.reduce((a, b) => a + b.value, 0).toFixed(4));
-  await row(testInfo, "hygiene", order * 2, [label, "light", light.axe.length, visit.problems.length, csp.length, visit.foreignRequests.length]);
-  await row(testInfo, "hygiene", order * 2 + 1, [label, "dark", dark.axe.length, visit.problems.length, csp.length, visit.foreignRequests.length]);
-  await row(testInfo, "keyboard", order, [label, walk.stops.length, walk.stops.filter((s) => s.kind).length, walk.unreached.length,
-    walk.stops.filter((s) => !s.indicator || !s.focusVisible).length, keyboard.length]);
-  await row(testInfo, "weight", order, [label, weight.interactive, kb(weight.jsGzip), kb(weight.themeScriptGzip), kb(weight.cssGzip),
-    sum(onLoad), drag.sliders, drag.sliders ? sum(drag.shifts) : null]);
+  await row(testInfo, "hygiene", order * 2, [
+    label,
+    "light",
+    light.axe.length,
+    visit.problems.length,
+    csp.length,
+    visit.foreignRequests.length,
+  ]);
+  await row(testInfo, "hygiene", order * 2 + 1, [
+    label,
+    "dark",
+    dark.axe.length,
+    visit.problems.length,
+    csp.length,
+    visit.foreignRequests.length,
+  ]);
+  await row(testInfo, "keyboard", order, [
+    label,
+    walk.stops.length,
+    walk.stops.filter((s) => s.kind).length,
+    walk.unreached.length,
+    walk.stops.filter((s) => !s.indicator || !s.focusVisible).length,
+    keyboard.length,
+  ]);
+  await row(testInfo, "weight", order, [
+    label,
+    weight.interactive,
+    kb(weight.jsGzip),
+    kb(weight.themeScriptGzip),
+    kb(weight.cssGzip),
+    sum(onLoad),
+    drag.sliders,
+    drag.sliders ? sum(drag.shifts) : null,
+  ]);
 
   // Accessibility and hygiene. The theme shown is the one asked for, unless the page pins one (the deck is always dark).
   soft(light.shown, "light theme shown").toBe(builtPage.fixedTheme ?? "light");
@@ -140,22 +228,38 @@ async function auditPage(builtPage: BuiltPage, order: number, page: Page, testIn
   // Weight and stability.
   const over = [
     ...weightProblems({ page: label, ...weight, deck: builtPage.kind === "deck" }),
-    ...layoutShiftProblems(label, "on load and scrolling through", onLoad.map((s) => s.value)),
-    ...layoutShiftProblems(label, "while dragging sliders", drag.shifts.map((s) => s.value)),
+    ...layoutShiftProblems(
+      label,
+      "on load and scrolling through",
+      onLoad.map((s) => s.value),
+    ),
+    ...layoutShiftProblems(
+      label,
+      "while dragging sliders",
+      drag.shifts.map((s) => s.value),
+    ),
     ...drag.sliderMoves.map((m) => `${label}: ${m}`),
   ];
   const moved = [...onLoad, ...drag.shifts].flatMap((s) => s.sources);
-  soft(over, `scripts: ${weight.scriptUrls.join(", ") || "none"}; interactive: ${weight.interactiveElements.join(", ") || "none"}; ` +
-    `moved: ${moved.join("; ") || "nothing"}`).toEqual([]);
+  soft(
+    over,
+    `scripts: ${weight.scriptUrls.join(", ") || "none"}; interactive: ${weight.interactiveElements.join(", ") || "none"}; ` +
+      `moved: ${moved.join("; ") || "nothing"}`,
+  ).toEqual([]);
   // A page with nothing to operate runs the theme script alone: no script file, one inline script.
   if (!weight.interactive) {
     soft(weight.scriptUrls, "script files on a page without interactive elements").toEqual([]);
-    soft({ inline: weight.inlineScripts, theme: weight.themeScripts }, "inline scripts on a page without interactive elements").toEqual({ inline: 1, theme: 1 });
+    soft(
+      { inline: weight.inlineScripts, theme: weight.themeScripts },
+      "inline scripts on a page without interactive elements",
+    ).toEqual({ inline: 1, theme: 1 });
   }
-  if (builtPage.kind === "index") soft(weight.scriptUrls.length, "the index loads its live figure's modules").toBeGreaterThan(0);
+  if (builtPage.kind === "index")
+    soft(weight.scriptUrls.length, "the index loads its live figure's modules").toBeGreaterThan(0);
 
   // Last, as it provokes violations on purpose: the policy is enforced.
-  if (cspSamples.has(builtPage.path)) await test.step("the policy is enforced", () => checkCspEnforced(page, visit.cspViolations));
+  if (cspSamples.has(builtPage.path))
+    await test.step("the policy is enforced", () => checkCspEnforced(page, visit.cspViolations));
 }
 
 // Heaviest pages first, so neither worker is left with a long visit at the end of the run; the tables keep page order.
@@ -163,7 +267,9 @@ const byWeight = [...pages.entries()].sort(([, a], [, b]) => statSync(b.file).si
 
 test.describe("every built page in one visit", () => {
   for (const [order, builtPage] of byWeight) {
-    test(`${pageLabel(builtPage)} (${builtPage.kind}): axe in both themes, keyboard, weight, layout shift, console, CSP`, async ({ browser }, testInfo) => {
+    test(`${pageLabel(builtPage)} (${builtPage.kind}): axe in both themes, keyboard, weight, layout shift, console, CSP`, async ({
+      browser,
+    }, testInfo) => {
       const visit = await test.step("load and scroll through", () => openPage(browser, builtPage.path));
       try {
         await auditPage(builtPage, order, visit.page, testInfo, visit);
@@ -173,4 +279,3 @@ test.describe("every built page in one visit", () => {
     });
   }
 });
-

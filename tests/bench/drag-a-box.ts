@@ -19,14 +19,18 @@ async function instrument(page: Page, eventName: "pointermove" | "input"): Promi
   await page.evaluate((name) => {
     const samples: number[] = [];
     (window as unknown as { __samples: number[] }).__samples = samples;
-    window.addEventListener(name, () => {
-      const began = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => samples.push(performance.now() - began);
-        channel.port2.postMessage(null);
-      });
-    }, { capture: true });
+    window.addEventListener(
+      name,
+      () => {
+        const began = performance.now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => samples.push(performance.now() - began);
+          channel.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
   }, eventName);
 }
 
@@ -54,7 +58,11 @@ if (!existsSync("dist/from-loss-to-detector/index.html")) {
   process.exit(1);
 }
 const server = await startStaticServer("dist", "/");
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${server.url}from-loss-to-detector/`, { waitUntil: "load" });

@@ -9,11 +9,21 @@ describe("one redraw of a live figure (data + scene, no DOM)", () => {
   let gamma = 0;
   bench("focal curves: 6 curves, crosshair on", () => {
     gamma = (gamma + 0.1) % 5;
-    focalCurvesScene(focalCurvesData({ gamma, alpha: 0.25 }), { width: 900, height: 530, yScale: "linear", crosshair: 0.7 });
+    focalCurvesScene(focalCurvesData({ gamma, alpha: 0.25 }), {
+      width: 900,
+      height: 530,
+      yScale: "linear",
+      crosshair: 0.7,
+    });
   });
   bench("focal curves: log axis, worked examples", () => {
     gamma = (gamma + 0.1) % 5;
-    focalCurvesScene(focalCurvesData({ gamma, alpha: null }), { width: 900, height: 530, yScale: "log", examples: [0.01, 0.05, 0.95, 0.99] });
+    focalCurvesScene(focalCurvesData({ gamma, alpha: null }), {
+      width: 900,
+      height: 530,
+      yScale: "log",
+      examples: [0.01, 0.05, 0.95, 0.99],
+    });
   });
   bench("logit loss and gradient", () => {
     gamma = (gamma + 0.1) % 5;

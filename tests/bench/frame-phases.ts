@@ -24,19 +24,51 @@ await fig.scrollIntoViewIfNeeded();
 await page.waitForSelector("focal-loss-curves[data-ready]");
 if (css) await page.addStyleTag({ content: css });
 await page.waitForTimeout(300);
-if (mode === "detached") await fig.locator('input[data-control="gamma"]').evaluate((i) => i.replaceWith(i.cloneNode(true)));
+if (mode === "detached")
+  await fig.locator('input[data-control="gamma"]').evaluate((i) => i.replaceWith(i.cloneNode(true)));
 const slider = fig.locator('input[data-control="gamma"]');
-await slider.scrollIntoViewIfNeeded(); await page.waitForTimeout(300);
+await slider.scrollIntoViewIfNeeded();
+await page.waitForTimeout(300);
 const box = (await slider.boundingBox())!;
 const y = box.y + box.height / 2;
-await page.mouse.move(box.x + 8 + (box.width - 16) * 0.4, y); await page.mouse.down();
-await browser.startTracing(page, { path: "/tmp/frame-phases-trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"] });
-for (let i = 0; i <= 60; i++) { await page.mouse.move(box.x + 8 + (box.width - 16) * (i / 60), y); await page.waitForTimeout(8); }
+await page.mouse.move(box.x + 8 + (box.width - 16) * 0.4, y);
+await page.mouse.down();
+await browser.startTracing(page, {
+  path: "/tmp/frame-phases-trace.json",
+  categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"],
+});
+for (let i = 0; i <= 60; i++) {
+  await page.mouse.move(box.x + 8 + (box.width - 16) * (i / 60), y);
+  await page.waitForTimeout(8);
+}
 await browser.stopTracing();
-const events = JSON.parse(readFileSync("/tmp/frame-phases-trace.json", "utf8")).traceEvents as any[];
+const events = JSON.parse(readFileSync("/tmp/frame-phases-trace.json", "utf8")).traceEvents as {
+  ph: string;
+  dur?: number;
+  name: string;
+}[];
 const sums: Record<string, number> = {};
 for (const e of events) if (e.ph === "X" && e.dur) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
 console.log(`ms per frame (throttled), ${path || "/"} ${mode}`);
-console.log(Object.entries(sums).filter(([k]) => ["ProxyMain::BeginMainFrame","FireAnimationFrame","UpdateLayoutTree","Layout","PrePaint","Paint","Layerize","Commit","EventDispatch","RasterTask"].includes(k)).map(([k, v]) => `  ${(v / 61).toFixed(2).padStart(6)}  ${k}`).join("\n"));
+console.log(
+  Object.entries(sums)
+    .filter(([k]) =>
+      [
+        "ProxyMain::BeginMainFrame",
+        "FireAnimationFrame",
+        "UpdateLayoutTree",
+        "Layout",
+        "PrePaint",
+        "Paint",
+        "Layerize",
+        "Commit",
+        "EventDispatch",
+        "RasterTask",
+      ].includes(k),
+    )
+    .map(([k, v]) => `  ${(v / 61).toFixed(2).padStart(6)}  ${k}`)
+    .join("\n"),
+);
 await page.mouse.up();
-await browser.close(); await server.close();
+await browser.close();
+await server.close();

@@ -17,7 +17,7 @@ const n = 100_000;
 const logits = new Float64Array(n);
 const labels = new Uint8Array(n);
 let seed = 12345;
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 for (let i = 0; i < n; i++) {
   logits[i] = (next() - 0.5) * 30;
   labels[i] = next() < 0.01 ? 1 : 0;

@@ -112,7 +112,11 @@ async function instrument(page: Page): Promise<void> {
 
 async function record(page: Page, on: boolean): Promise<void> {
   await page.evaluate((flag) => {
-    const bench = (window as unknown as { __bench: { recording: boolean; entries: unknown[]; frames: unknown[]; counts: Record<string, number> } }).__bench;
+    const bench = (
+      window as unknown as {
+        __bench: { recording: boolean; entries: unknown[]; frames: unknown[]; counts: Record<string, number> };
+      }
+    ).__bench;
     if (flag) {
       bench.entries.length = 0;
       bench.frames.length = 0;
@@ -125,7 +129,14 @@ async function record(page: Page, on: boolean): Promise<void> {
 async function collect(page: Page, event: "input" | "keydown"): Promise<GestureResult> {
   // Event Timing entries arrive after their frame: give the observer a moment.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
-  const { entries, frames, counts } = await page.evaluate(() => (window as unknown as { __bench: { entries: { name: string; duration: number }[]; frames: number[]; counts: Record<string, number> } }).__bench);
+  const { entries, frames, counts } = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { entries: { name: string; duration: number }[]; frames: number[]; counts: Record<string, number> };
+        }
+      ).__bench,
+  );
   await record(page, false);
   const durations = entries.filter((e) => e.name === event).map((e) => e.duration);
   const count = counts[event] ?? 0;
@@ -136,7 +147,10 @@ async function collect(page: Page, event: "input" | "keydown"): Promise<GestureR
   };
 }
 
-async function gestures(page: Page, slider: ReturnType<Page["locator"]>): Promise<{ drag: GestureResult; keys: GestureResult }> {
+async function gestures(
+  page: Page,
+  slider: ReturnType<Page["locator"]>,
+): Promise<{ drag: GestureResult; keys: GestureResult }> {
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const y = box.y + box.height / 2;
@@ -180,7 +194,10 @@ async function measurePage(browser: Browser, base: string, path: string | null):
       slider = figure.locator('input[data-control="gamma"]');
     }
     const { drag, keys } = await gestures(page, slider);
-    if (drag.events < 20) throw new Error(`only ${drag.events} input events on ${path ?? "the bare slider"}: the drag did not move the slider`);
+    if (drag.events < 20)
+      throw new Error(
+        `only ${drag.events} input events on ${path ?? "the bare slider"}: the drag did not move the slider`,
+      );
     return { page: path === null ? "bare <input type=range>" : `/${path}`, drag, keys };
   } finally {
     await context.close();
@@ -214,7 +231,9 @@ const ms = (v: number) => `${v.toFixed(1).padStart(6)} ms`;
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`.padStart(7);
 const cell = (i: number, pick: (row: Row) => number) => median(runs.map((rows) => pick(rows[i]!)));
 console.log(`\nγ slider, Chromium headless, CPU throttled ${THROTTLE}×, ${RUNS} run(s), median of runs`);
-console.log("| page | drag: input p95 | drag: frames > 33 ms | keys: keydown p95 | keys: frames > 33 ms | drag p95 / bare |");
+console.log(
+  "| page | drag: input p95 | drag: frames > 33 ms | keys: keydown p95 | keys: frames > 33 ms | drag p95 / bare |",
+);
 console.log("| --- | --- | --- | --- | --- | --- |");
 const bareP95 = cell(0, (r) => r.drag.p95);
 let failed = false;
@@ -227,5 +246,7 @@ runs[0]!.forEach((row, i) => {
     `| ${row.page} | ${ms(dragP95)} | ${pct(long)} | ${ms(cell(i, (r) => r.keys.p95))} | ${pct(cell(i, (r) => r.keys.longFrames))} | ${i === 0 ? "1.00" : ratio.toFixed(2)} |`,
   );
 });
-console.log(`\nTarget: every page within ${RATIO_LIMIT}× of the bare slider and at most ${100 * LONG_FRAME_LIMIT} % of its drag frames over ${LONG_FRAME_MS} ms: ${failed ? "MISSED" : "met"}.`);
+console.log(
+  `\nTarget: every page within ${RATIO_LIMIT}× of the bare slider and at most ${100 * LONG_FRAME_LIMIT} % of its drag frames over ${LONG_FRAME_MS} ms: ${failed ? "MISSED" : "met"}.`,
+);
 process.exitCode = failed ? 1 : 0;

@@ -10,10 +10,9 @@ import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { LinkChecker, LinkState } from "linkinator";
 import { startStaticServer, type StaticServer } from "../e2e/support/static-server";
 import { builtPages, pageLabel, publicRootUrl } from "../support/site-pages";
-import { formatTable, type Cell } from "../support/figure-table";
+import { formatTable, type Cell, kb } from "../support/figure-table";
 import { cspProblems } from "../support/csp";
 import { BUDGETS, imageProblems } from "../support/budgets";
-import { kb } from "../support/figure-table";
 import { builtDocument, text } from "./support/html";
 
 const pages = builtPages();
@@ -21,11 +20,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 const rows: Cell[][] = [];
 // The crawl follows links over HTTP, as a reader's browser would; no browser is needed for it.
 let server: StaticServer;
-beforeAll(async () => { server = await startStaticServer("dist"); });
+beforeAll(async () => {
+  server = await startStaticServer("dist");
+});
 const siteUrl = (path = "") => new URL(path, server.url).href;
 afterAll(async () => {
   await server?.close();
-  console.info(formatTable("HTML validity and policy per page", ["page", "kind", "html-validate errors", "CSP problems"], rows));
+  console.info(
+    formatTable("HTML validity and policy per page", ["page", "kind", "html-validate errors", "CSP problems"], rows),
+  );
 });
 
 describe("every built page", () => {
@@ -33,7 +36,9 @@ describe("every built page", () => {
   const validator = new HtmlValidate(new FileSystemConfigLoader());
   it.each(pages.map((p) => ({ ...p, label: pageLabel(p) })))("$label is valid HTML with a strict CSP", async (page) => {
     const report = await validator.validateFile(page.file);
-    const errors = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const errors = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
     const csp = cspProblems(readFileSync(page.file, "utf8"));
     rows.push([page.label, page.kind, errors.length, csp.length]);
     expect(errors).toEqual([]);
@@ -68,8 +73,10 @@ describe("links", () => {
       .map((l) => `${l.status ?? ""} ${l.url} (linked from ${l.parent ?? "start"})`);
     const checked = new Set(links.filter((l) => l.state === LinkState.OK).map((l) => l.url));
     const external = new Set(links.filter((l) => l.state === LinkState.SKIPPED).map((l) => l.url));
-    console.info(`links: ${checked.size} internal URLs (pages, anchors, assets, fonts) checked, ${broken.length} broken; ` +
-      `${external.size} external links not fetched (closed network)`);
+    console.info(
+      `links: ${checked.size} internal URLs (pages, anchors, assets, fonts) checked, ${broken.length} broken; ` +
+        `${external.size} external links not fetched (closed network)`,
+    );
     expect(broken).toEqual([]);
     expect(checked.size).toBeGreaterThan(pages.length);
   });
@@ -112,25 +119,39 @@ describe("link previews", () => {
     html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1] ?? null;
   const sitePages = pages.filter((p) => p.kind === "index" || p.kind === "chapter" || p.kind === "other");
 
-  it.each(sitePages.map((p) => ({ ...p, label: pageLabel(p) })))("$label has Open Graph and Twitter card meta with a preview image of its own kind", (page) => {
-    const html = readFileSync(page.file, "utf8");
-    const root = publicRootUrl();
-    for (const key of ["og:title", "og:description", "og:type", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"]) {
-      expect(metaOf(html, key), key).toBeTruthy();
-    }
-    expect(metaOf(html, "twitter:card")).toBe("summary_large_image");
-    expect(metaOf(html, "og:url")).toBe(root + page.path);
-    const image = metaOf(html, "og:image")!;
-    expect(image.startsWith(root), "og:image is an absolute URL on the public site").toBe(true);
-    expect(metaOf(html, "twitter:image")).toBe(image);
-    const file = `dist/${image.slice(root.length)}`;
-    const png = readFileSync(file);
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 1200, height: 630 });
-    expect(png.byteLength).toBeLessThanOrEqual(200 * 1024);
-  });
+  it.each(sitePages.map((p) => ({ ...p, label: pageLabel(p) })))(
+    "$label has Open Graph and Twitter card meta with a preview image of its own kind",
+    (page) => {
+      const html = readFileSync(page.file, "utf8");
+      const root = publicRootUrl();
+      for (const key of [
+        "og:title",
+        "og:description",
+        "og:type",
+        "og:url",
+        "og:image",
+        "og:image:alt",
+        "twitter:card",
+        "twitter:image",
+      ]) {
+        expect(metaOf(html, key), key).toBeTruthy();
+      }
+      expect(metaOf(html, "twitter:card")).toBe("summary_large_image");
+      expect(metaOf(html, "og:url")).toBe(root + page.path);
+      const image = metaOf(html, "og:image")!;
+      expect(image.startsWith(root), "og:image is an absolute URL on the public site").toBe(true);
+      expect(metaOf(html, "twitter:image")).toBe(image);
+      const file = `dist/${image.slice(root.length)}`;
+      const png = readFileSync(file);
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 1200, height: 630 });
+      expect(png.byteLength).toBeLessThanOrEqual(200 * 1024);
+    },
+  );
 
   it("every chapter has its own preview image", () => {
-    const images = pages.filter((p) => p.kind === "chapter").map((p) => metaOf(readFileSync(p.file, "utf8"), "og:image"));
+    const images = pages
+      .filter((p) => p.kind === "chapter")
+      .map((p) => metaOf(readFileSync(p.file, "utf8"), "og:image"));
     expect(images.length).toBeGreaterThan(0);
     expect(new Set(images).size).toBe(images.length);
   });
@@ -143,13 +164,19 @@ describe("images", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (/\.(png|jpe?g|gif|webp|avif|svg|ico)$/i.test(entry.name)) images.push({ file: full, bytes: statSync(full).size });
+        else if (/\.(png|jpe?g|gif|webp|avif|svg|ico)$/i.test(entry.name))
+          images.push({ file: full, bytes: statSync(full).size });
       }
     };
     walk("dist");
     const largest = [...images].sort((a, b) => b.bytes - a.bytes).slice(0, 5);
-    console.info(formatTable(`Images: ${images.length} files, budget ${kb(BUDGETS.image)} KB each; largest`, ["file", "KB"],
-      largest.map((i) => [i.file, kb(i.bytes)])));
+    console.info(
+      formatTable(
+        `Images: ${images.length} files, budget ${kb(BUDGETS.image)} KB each; largest`,
+        ["file", "KB"],
+        largest.map((i) => [i.file, kb(i.bytes)]),
+      ),
+    );
     expect(imageProblems(images)).toEqual([]);
   });
 });
@@ -173,14 +200,17 @@ describe("a text-only page costs no JavaScript beyond the theme script", () => {
     expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
   });
 
-  it.each(SELF_CHECK_ONLY_PAGES)("the built %s has the theme script and only the Check yourself island's module", (file) => {
-    const html = readFileSync(file, "utf8");
-    const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
-    expect(external).toHaveLength(1);
-    expect(external[0]).toMatch(/\/SelfCheck\.astro_astro_type_script[^/]*\.js$/);
-    expect(html.match(/<script\b/g)).toHaveLength(2);
-    const inline = builtDocument(html, true).all("script:not([src])").map(text);
-    expect(inline).toHaveLength(1);
-    expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
-  });
+  it.each(SELF_CHECK_ONLY_PAGES)(
+    "the built %s has the theme script and only the Check yourself island's module",
+    (file) => {
+      const html = readFileSync(file, "utf8");
+      const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+      expect(external).toHaveLength(1);
+      expect(external[0]).toMatch(/\/SelfCheck\.astro_astro_type_script[^/]*\.js$/);
+      expect(html.match(/<script\b/g)).toHaveLength(2);
+      const inline = builtDocument(html, true).all("script:not([src])").map(text);
+      expect(inline).toHaveLength(1);
+      expect(Buffer.byteLength(inline[0]!)).toBeLessThan(2048);
+    },
+  );
 });

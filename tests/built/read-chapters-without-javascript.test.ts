@@ -7,48 +7,91 @@
  * tests/e2e/read-chapters-on-a-phone.spec.ts.)
  */
 import { describe, expect, it } from "vitest";
-import type { Element } from "domhandler";
 import { builtDocument, builtFile, dataset, text, type BuiltDocument } from "./support/html";
-import { balancedCrossEntropy, crossEntropy, focalLoss, focalLossFromLogit, modulatingFactor, priorBias, pt, sigmoid, softplus, type Alpha, type Label } from "../../src/lib/math/loss";
+import {
+  balancedCrossEntropy,
+  crossEntropy,
+  focalLoss,
+  focalLossFromLogit,
+  modulatingFactor,
+  priorBias,
+  pt,
+  sigmoid,
+  softplus,
+  type Alpha,
+  type Label,
+} from "../../src/lib/math/loss";
 import { formatNumber, formatNumberTex, formatPercent, formatRatio, type Notation } from "../../src/lib/text/format";
 import { formatFactor } from "../../src/lib/article/paper-readings";
 
 /** AP from the paper's Table 1a (by α) and 1b (by γ), read off the paper for this test. */
-const PAPER_TABLE_1A: Record<number, number> = { 0.1: 0.0, 0.25: 10.8, 0.5: 30.2, 0.75: 31.1, 0.9: 30.8, 0.99: 28.7, 0.999: 25.1 };
+const PAPER_TABLE_1A: Record<number, number> = {
+  0.1: 0.0,
+  0.25: 10.8,
+  0.5: 30.2,
+  0.75: 31.1,
+  0.9: 30.8,
+  0.99: 28.7,
+  0.999: 25.1,
+};
 const PAPER_TABLE_1B: Record<number, number> = { 0: 31.1, 0.1: 31.4, 0.2: 31.9, 0.5: 32.9, 1: 33.7, 2: 34.0, 5: 32.2 };
 
 /** The score minimising η·FL(q, 1) + (1 − η)·FL(q, 0), by golden-section search on loss.ts's focal loss (not the site's solver). */
 function minimiseExpectedFocalLoss(eta: number, gamma: number): number {
-  const risk = (q: number) => eta * focalLoss(q, 1, { alpha: null, gamma }) + (1 - eta) * focalLoss(q, 0, { alpha: null, gamma });
+  const risk = (q: number) =>
+    eta * focalLoss(q, 1, { alpha: null, gamma }) + (1 - eta) * focalLoss(q, 0, { alpha: null, gamma });
   const phi = (Math.sqrt(5) - 1) / 2;
   let [a, b] = [1e-9, 1 - 1e-9];
   for (let i = 0; i < 200; i++) {
     const c = b - phi * (b - a);
     const d = a + phi * (b - a);
-    if (risk(c) < risk(d)) b = d; else a = c;
+    if (risk(c) < risk(d)) b = d;
+    else a = c;
   }
   return (a + b) / 2;
 }
 
 /** The chapters issue 4 asks for, in reading order. */
 const CHAPTERS = [
-  "why-focal-loss", "what-is-focal-loss", "cross-entropy", "balanced-cross-entropy", "focal-loss", "from-loss-to-detector", "ce-versus-fl", "final-thoughts",
+  "why-focal-loss",
+  "what-is-focal-loss",
+  "cross-entropy",
+  "balanced-cross-entropy",
+  "focal-loss",
+  "from-loss-to-detector",
+  "ce-versus-fl",
+  "final-thoughts",
 ] as const;
 
 /** Recomputes a quantity from loss.ts directly (not through the components' helpers). */
 function expected(quantity: string, p: number, y: Label, alpha: Alpha, gamma: number): number {
   switch (quantity) {
-    case "pt": return pt(p, y);
-    case "ce": return crossEntropy(p, y);
-    case "balancedCe": return balancedCrossEntropy(p, y, alpha);
-    case "modulating": return modulatingFactor(p, y, gamma);
-    case "fl": return focalLoss(p, y, { alpha, gamma });
-    case "ceOverFl": return crossEntropy(p, y) / focalLoss(p, y, { alpha, gamma });
-    default: throw new Error(`unknown quantity ${quantity}`);
+    case "pt":
+      return pt(p, y);
+    case "ce":
+      return crossEntropy(p, y);
+    case "balancedCe":
+      return balancedCrossEntropy(p, y, alpha);
+    case "modulating":
+      return modulatingFactor(p, y, gamma);
+    case "fl":
+      return focalLoss(p, y, { alpha, gamma });
+    case "ceOverFl":
+      return crossEntropy(p, y) / focalLoss(p, y, { alpha, gamma });
+    default:
+      throw new Error(`unknown quantity ${quantity}`);
   }
 }
 
-interface Inputs { quantity: string; p: number; y: Label; alpha: Alpha; gamma: number; digits: number; notation: Notation }
+interface Inputs {
+  quantity: string;
+  p: number;
+  y: Label;
+  alpha: Alpha;
+  gamma: number;
+  digits: number;
+  notation: Notation;
+}
 function inputsOf(d: Record<string, string | undefined>): Inputs {
   return {
     quantity: d.quantity!,
@@ -81,18 +124,25 @@ describe.each(CHAPTERS)("chapter %s with JavaScript off", (slug) => {
     const main = doc.all("main").map(text).join("\n");
     expect(main).not.toMatch(/\bNaN\b|undefined|\[object Object\]/);
     // every h2 has an anchor link to itself, and the outline links to every h2
-    const headings = doc.all(".prose h2").map((h) => ({ id: h.attribs.id, anchor: doc.one("a.heading-anchor", h)?.attribs.href }));
+    const headings = doc
+      .all(".prose h2")
+      .map((h) => ({ id: h.attribs.id, anchor: doc.one("a.heading-anchor", h)?.attribs.href }));
     for (const h of headings) expect(h.anchor, h.id).toBe(`#${h.id}`);
     const outline = doc.all(".outline a").map((a) => a.attribs.href);
     expect(outline).toEqual(headings.map((h) => `#${h.id}`));
   });
 
   it("every inline number equals the module's value for its inputs", () => {
-    const values = chapter(slug).all(".value[data-quantity]").map((e) => ({ data: dataset(e), text: text(e) }));
+    const values = chapter(slug)
+      .all(".value[data-quantity]")
+      .map((e) => ({ data: dataset(e), text: text(e) }));
     for (const v of values) {
       const i = inputsOf(v.data);
       const value = expected(i.quantity, i.p, i.y, i.alpha, i.gamma);
-      const want = (i.notation as string) === "ratio" ? formatRatio(value) : formatNumber(value, { digits: i.digits, notation: i.notation });
+      const want =
+        (i.notation as string) === "ratio"
+          ? formatRatio(value)
+          : formatNumber(value, { digits: i.digits, notation: i.notation });
       expect(v.text, JSON.stringify(v.data)).toBe(want);
     }
   });
@@ -107,7 +157,14 @@ describe.each(CHAPTERS)("chapter %s with JavaScript off", (slug) => {
       const i = inputsOf(ex.data);
       // the last line may be a chain of aligned rows; its value is after the last "="
       const last = ex.tex.at(-1)!.replace(/\\end\{aligned\}\s*$/, "");
-      expect(last.trim().endsWith(`= ${formatNumberTex(expected(i.quantity, i.p, i.y, i.alpha, i.gamma), { digits: i.digits, notation: i.notation })}`), last).toBe(true);
+      expect(
+        last
+          .trim()
+          .endsWith(
+            `= ${formatNumberTex(expected(i.quantity, i.p, i.y, i.alpha, i.gamma), { digits: i.digits, notation: i.notation })}`,
+          ),
+        last,
+      ).toBe(true);
     }
   });
 
@@ -119,24 +176,41 @@ describe.each(CHAPTERS)("chapter %s with JavaScript off", (slug) => {
     });
     for (const c of computed) {
       const args = JSON.parse(c.data.args!) as number[];
-      const value = c.data.fn === "priorBias" ? priorBias(args[0]!)
-        : c.data.fn === "sigmoid" ? sigmoid(args[0]!)
-        : c.data.fn === "ptAtReduction" ? 1 - args[0]! ** (-1 / args[1]!) // (1 − p_t)^γ = 1/r, solved by hand
-        : c.data.fn === "scaleDown" ? (1 - args[0]!) ** -args[1]! // CE / FL without α is 1/(1 − p_t)^γ
-        : c.data.fn === "keptShare" ? (1 - args[0]!) ** args[1]!
-        : c.data.fn === "lossRatioAt" ? ((1 - args[0]!) ** args[2]! * Math.log(args[0]!)) / ((1 - args[1]!) ** args[2]! * Math.log(args[1]!))
-        : c.data.fn === "focalOptimalScore" ? minimiseExpectedFocalLoss(args[0]!, args[1]!)
-        : c.data.fn === "apTable1a" ? PAPER_TABLE_1A[args[0]!]!
-        : c.data.fn === "apTable1b" ? PAPER_TABLE_1B[args[0]!]!
-        : c.data.fn === "apGainOverBestBalancedCe" ? PAPER_TABLE_1B[args[0]!]! - Math.max(...Object.values(PAPER_TABLE_1A))
-        : NaN;
+      const value =
+        c.data.fn === "priorBias"
+          ? priorBias(args[0]!)
+          : c.data.fn === "sigmoid"
+            ? sigmoid(args[0]!)
+            : c.data.fn === "ptAtReduction"
+              ? 1 - args[0]! ** (-1 / args[1]!) // (1 − p_t)^γ = 1/r, solved by hand
+              : c.data.fn === "scaleDown"
+                ? (1 - args[0]!) ** -args[1]! // CE / FL without α is 1/(1 − p_t)^γ
+                : c.data.fn === "keptShare"
+                  ? (1 - args[0]!) ** args[1]!
+                  : c.data.fn === "lossRatioAt"
+                    ? ((1 - args[0]!) ** args[2]! * Math.log(args[0]!)) /
+                      ((1 - args[1]!) ** args[2]! * Math.log(args[1]!))
+                    : c.data.fn === "focalOptimalScore"
+                      ? minimiseExpectedFocalLoss(args[0]!, args[1]!)
+                      : c.data.fn === "apTable1a"
+                        ? PAPER_TABLE_1A[args[0]!]!
+                        : c.data.fn === "apTable1b"
+                          ? PAPER_TABLE_1B[args[0]!]!
+                          : c.data.fn === "apGainOverBestBalancedCe"
+                            ? PAPER_TABLE_1B[args[0]!]! - Math.max(...Object.values(PAPER_TABLE_1A))
+                            : NaN;
       const notation = c.data.notation!;
       const format = { digits: Number(c.data.digits), notation: notation as Notation };
-      const shown = notation === "ratio" ? formatRatio(value)
-        : notation === "factor" ? formatFactor(value)
-        : notation === "percent" ? formatPercent(value, Number(c.data.digits))
-        : notation === "ap" ? value.toFixed(1)
-        : formatNumber(value, format);
+      const shown =
+        notation === "ratio"
+          ? formatRatio(value)
+          : notation === "factor"
+            ? formatFactor(value)
+            : notation === "percent"
+              ? formatPercent(value, Number(c.data.digits))
+              : notation === "ap"
+                ? value.toFixed(1)
+                : formatNumber(value, format);
       if (c.equation) expect(c.text.trim().endsWith(`= ${formatNumberTex(value, format)}`), c.text).toBe(true);
       else expect(c.text, `${c.data.fn} ${c.data.args}`).toBe(shown);
     }
@@ -165,12 +239,20 @@ describe("what each chapter must show", () => {
   });
 
   // The article's scenarios as issue 4 lists them: [id, foreground p, background p].
-  it.each([["easy", 0.95, 0.05], ["misclassified", 0.05, 0.95], ["very-easy", 0.99, 0.01]] as const)(
-    "ce-versus-fl shows the %s scenario, foreground and background, every cell the module's", (id, fgP, bgP) => {
+  it.each([
+    ["easy", 0.95, 0.05],
+    ["misclassified", 0.05, 0.95],
+    ["very-easy", 0.99, 0.01],
+  ] as const)(
+    "ce-versus-fl shows the %s scenario, foreground and background, every cell the module's",
+    (id, fgP, bgP) => {
       const doc = chapter("ce-versus-fl");
       const tables = doc.all(`table.scenario-table[data-scenario="${id}"]`);
       expect(tables).toHaveLength(1);
-      for (const [p, y] of [[fgP, 1], [bgP, 0]] as const) {
+      for (const [p, y] of [
+        [fgP, 1],
+        [bgP, 0],
+      ] as const) {
         const row = doc.one(`tbody tr[data-y="${y}"]`, tables[0]!);
         const cell = (col: string) => text(doc.one(`td[data-col="${col}"]`, row!)).trim();
         expect(cell("p")).toBe(String(p));
@@ -181,14 +263,31 @@ describe("what each chapter must show", () => {
         expect(cell("ceOverFl")).toBe(formatRatio(ratio));
         expect(Number(cell("pt"))).toBeCloseTo(pt(p, y), 12);
       }
-    });
+    },
+  );
 
   it("final-thoughts shows the paper's Table 1a and 1b as charts with tables, the prior bias, FL* and the BibTeX", () => {
     const doc = chapter("final-thoughts");
     // Table 1a and 1b as transcribed in issue 4 (the paper's values, not computed)
     const rows = (t: string) => doc.all(`[data-table="${t}"] table tbody tr`).map((tr) => doc.all("td", tr).map(text));
-    expect(rows("1a")).toEqual([[".1", "0.0"], [".25", "10.8"], [".5", "30.2"], [".75", "31.1"], [".9", "30.8"], [".99", "28.7"], [".999", "25.1"]]);
-    expect(rows("1b")).toEqual([["0", ".75", "31.1"], [".1", ".75", "31.4"], [".2", ".75", "31.9"], [".5", ".5", "32.9"], ["1", ".25", "33.7"], ["2", ".25", "34.0"], ["5", ".25", "32.2"]]);
+    expect(rows("1a")).toEqual([
+      [".1", "0.0"],
+      [".25", "10.8"],
+      [".5", "30.2"],
+      [".75", "31.1"],
+      [".9", "30.8"],
+      [".99", "28.7"],
+      [".999", "25.1"],
+    ]);
+    expect(rows("1b")).toEqual([
+      ["0", ".75", "31.1"],
+      [".1", ".75", "31.4"],
+      [".2", ".75", "31.9"],
+      [".5", ".5", "32.9"],
+      ["1", ".25", "33.7"],
+      ["2", ".25", "34.0"],
+      ["5", ".25", "32.2"],
+    ]);
     expect(doc.all('[data-table="1a"] svg rect')).toHaveLength(7);
     expect(doc.all('[data-table="1b"] svg .bar-highlight')).toHaveLength(1);
     // prior bias for π = 0.01
@@ -200,7 +299,9 @@ describe("what each chapter must show", () => {
     const beta = Number(star.attribs["data-beta"]);
     const starRows = doc.all("tbody tr", star).map((tr) => ({
       xt: Number(tr.attribs["data-xt"]),
-      ce: text(doc.one('[data-col="ce"]', tr)), fl: text(doc.one('[data-col="fl"]', tr)), star: text(doc.one('[data-col="star"]', tr)),
+      ce: text(doc.one('[data-col="ce"]', tr)),
+      fl: text(doc.one('[data-col="fl"]', tr)),
+      star: text(doc.one('[data-col="star"]', tr)),
     }));
     expect(starRows.length).toBeGreaterThanOrEqual(3);
     for (const r of starRows) {
@@ -216,7 +317,16 @@ describe("what each chapter must show", () => {
     const doc = chapter("final-thoughts");
     const flagged = doc.all("table.errata-table tbody tr").map((tr) => tr.attribs["data-printed-id"]);
     // read off the article by hand: p_t of the misclassified pair, the (1 − 0.01)² factor, the × 10⁻⁷, 2.3 and 0.667, and two last digits
-    expect(flagged.sort()).toEqual(["ft-s1-fl", "ft-s2-ce", "ft-s2-fl", "ft-s2-ratio", "s1-fl-bg", "s2-pt-bg", "s2-pt-fg", "s3-mf-fg"]);
+    expect(flagged.sort()).toEqual([
+      "ft-s1-fl",
+      "ft-s2-ce",
+      "ft-s2-fl",
+      "ft-s2-ratio",
+      "s1-fl-bg",
+      "s2-pt-bg",
+      "s2-pt-fg",
+      "s3-mf-fg",
+    ]);
     const row = doc.one('tr[data-printed-id="s2-pt-fg"]')!;
     expect(text(row)).toContain("0.95");
     expect(text(doc.all("td", row)[3]).trim()).toBe(String(pt(0.05, 1)));

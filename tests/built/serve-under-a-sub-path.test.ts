@@ -18,8 +18,11 @@ beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), "fl-subpath-"));
   // Vitest puts Vite's own variables (BASE_URL=/, MODE=test, DEV, SSR…) into
   // process.env; a child build must not inherit them, or BASE_URL wins over the base.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-    !["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"].includes(k) && !k.startsWith("VITEST")));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"].includes(k) && !k.startsWith("VITEST"),
+    ),
+  );
   execFileSync("node_modules/.bin/astro", ["build", "--outDir", outDir], {
     env: { ...env, BASE_PATH: base },
     stdio: "pipe",
@@ -33,10 +36,9 @@ afterAll(async () => {
 
 /** Internal references of an HTML page or a stylesheet: href, src, srcset and url(). */
 function references(text: string): string[] {
-  const refs = [
-    ...text.matchAll(/\s(?:href|src)="([^"]+)"/g),
-    ...text.matchAll(/url\(["']?([^"')]+)["']?\)/g),
-  ].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  const refs = [...text.matchAll(/\s(?:href|src)="([^"]+)"/g), ...text.matchAll(/url\(["']?([^"')]+)["']?\)/g)].map(
+    (m) => m[1]!.replaceAll("&amp;", "&"),
+  );
   return refs.filter((r) => !/^(https?:|mailto:|data:|#|javascript:)/.test(r));
 }
 
@@ -53,13 +55,19 @@ describe("the site built for a sub-path", () => {
       if (seen.has(url)) continue;
       seen.add(url);
       const response = await fetch(url);
-      if (response.status !== 200) { broken.push(`${response.status} ${url}`); continue; }
+      if (response.status !== 200) {
+        broken.push(`${response.status} ${url}`);
+        continue;
+      }
       const type = response.headers.get("content-type") ?? "";
       if (!type.includes("html") && !type.includes("css")) continue;
       for (const ref of references(await response.text())) {
         const target = new URL(ref, url);
         if (target.origin !== origin) continue;
-        if (!target.pathname.startsWith(base)) { outside.push(`${ref} on ${url}`); continue; }
+        if (!target.pathname.startsWith(base)) {
+          outside.push(`${ref} on ${url}`);
+          continue;
+        }
         target.hash = "";
         target.search = "";
         queue.push(target.href);

@@ -6,7 +6,7 @@
  * legend row shows is recorded by a MutationObserver in the page.
  */
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, nextFrames, openFigure } from "./support/figures";
 
@@ -17,7 +17,11 @@ async function recordReaderLabels(figure: Locator): Promise<void> {
   await figure.locator('.legend [data-key="reader"] [data-key="label"]').evaluate((label) => {
     const seen: string[] = [];
     (window as unknown as { __labels: string[] }).__labels = seen;
-    new MutationObserver(() => seen.push(label.textContent ?? "")).observe(label, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => seen.push(label.textContent ?? "")).observe(label, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
 }
 
@@ -26,7 +30,9 @@ async function recordAnimating(figure: Locator): Promise<void> {
   await figure.evaluate((el) => {
     const w = window as unknown as { __animated: boolean };
     w.__animated = el.hasAttribute("data-animating");
-    new MutationObserver(() => { if (el.hasAttribute("data-animating")) w.__animated = true; }).observe(el, { attributes: true, attributeFilter: ["data-animating"] });
+    new MutationObserver(() => {
+      if (el.hasAttribute("data-animating")) w.__animated = true;
+    }).observe(el, { attributes: true, attributeFilter: ["data-animating"] });
   });
 }
 
@@ -38,7 +44,9 @@ async function recordedLabels(page: Page): Promise<string[]> {
 const gammaOf = (label: string) => Number(/γ = ([\d.]+)/.exec(label)?.[1]);
 
 async function settle(figure: Locator): Promise<void> {
-  await figure.page().waitForFunction((el) => !el.hasAttribute("data-animating"), await figure.elementHandle(), { timeout: 5000 });
+  await figure
+    .page()
+    .waitForFunction((el) => !el.hasAttribute("data-animating"), await figure.elementHandle(), { timeout: 5000 });
   await nextFrames(figure.page());
 }
 
@@ -76,21 +84,29 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     await recordReaderLabels(figure);
     await figure.getByRole("checkbox", { name: "weight α" }).check();
     await settle(figure);
-    const alphas = (await recordedLabels(page)).map((l) => Number(/α = ([\d.]+)/.exec(l)?.[1] ?? NaN)).filter((a) => !Number.isNaN(a));
+    const alphas = (await recordedLabels(page))
+      .map((l) => Number(/α = ([\d.]+)/.exec(l)?.[1] ?? NaN))
+      .filter((a) => !Number.isNaN(a));
     expect(alphas.some((a) => a > 0.25 && a < 1)).toBe(true);
     expect(alphas.at(-1)).toBe(0.25);
     await context.close();
   });
 
   /** Presses a key on the γ slider and returns every label the reader's legend row showed in the next frame. */
-  async function labelsAfterKey(reducedMotion: "reduce" | "no-preference", key: string): Promise<{ labels: string[]; animating: boolean }> {
+  async function labelsAfterKey(
+    reducedMotion: "reduce" | "no-preference",
+    key: string,
+  ): Promise<{ labels: string[]; animating: boolean }> {
     const { page, context } = await watchedPage(browser.current, { reducedMotion });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press(key);
     await nextFrames(page);
-    const result = { labels: await recordedLabels(page), animating: (await figure.getAttribute("data-animating")) !== null };
+    const result = {
+      labels: await recordedLabels(page),
+      animating: (await figure.getAttribute("data-animating")) !== null,
+    };
     await context.close();
     return result;
   }
@@ -100,7 +116,10 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
   });
 
   test("small steps and drags are drawn at once even with motion allowed", async () => {
-    expect(await labelsAfterKey("no-preference", "ArrowRight")).toEqual({ labels: ["yours: γ = 2.1"], animating: false });
+    expect(await labelsAfterKey("no-preference", "ArrowRight")).toEqual({
+      labels: ["yours: γ = 2.1"],
+      animating: false,
+    });
   });
 
   test("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {

@@ -5,7 +5,7 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
@@ -21,14 +21,21 @@ async function openCalculator(query = "") {
 }
 
 /** The field's message as the accessibility tree links it: aria-invalid, and the text aria-describedby points to. */
-async function fieldError(page: Page, field: string): Promise<{ invalid: string | null; message: string; visible: boolean }> {
+async function fieldError(
+  page: Page,
+  field: string,
+): Promise<{ invalid: string | null; message: string; visible: boolean }> {
   const input = page.locator(`loss-calculator [data-input=${field}]`);
   const invalid = await input.getAttribute("aria-invalid");
   const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
   const error = page.locator(`loss-calculator [data-error=${field}]`);
   const errorId = await error.getAttribute("id");
   const linked = describedBy.split(/\s+/).includes(errorId ?? "—");
-  return { invalid, message: linked ? ((await error.textContent()) ?? "") : "(not linked)", visible: await error.isVisible() };
+  return {
+    invalid,
+    message: linked ? ((await error.textContent()) ?? "") : "(not linked)",
+    visible: await error.isVisible(),
+  };
 }
 
 test.describe("bad input in the loss calculator", () => {
@@ -48,13 +55,13 @@ test.describe("bad input in the loss calculator", () => {
     { field: "gamma", value: "two", message: /not a number/ },
   ];
 
-  for (const [index, row] of (cases).entries()) {
+  for (const [index, row] of cases.entries()) {
     test(caseTitle("$field = $value: its message, stale results, no broken number", row, index), async () => {
       const { field, value, message } = row;
       const { page, context, problems } = await openCalculator();
       const before = await lossSummary(page);
       await page.fill(`[data-input=${field}]`, value);
-  
+
       const error = await fieldError(page, field);
       expect(error.invalid).toBe("true");
       expect(error.visible).toBe(true);
@@ -64,7 +71,7 @@ test.describe("bad input in the loss calculator", () => {
       expect(await page.locator("loss-calculator").getAttribute("data-stale")).not.toBeNull();
       expect(await page.locator("loss-calculator [data-stale-note]").isVisible()).toBe(true);
       expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
-  
+
       // Fixing the field clears the message and brings the results back to life.
       await page.fill(`[data-input=${field}]`, field === "gamma" ? "1" : "0.5");
       expect((await fieldError(page, field)).invalid).toBeNull();
@@ -77,12 +84,12 @@ test.describe("bad input in the loss calculator", () => {
     });
   }
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     { typed: " 0,95 ", p: 0.95 },
     { typed: "5e-2", p: 0.05 },
     { typed: "0.000 05", p: 0.00005 },
     { typed: "\u22120", p: 0 },
-  ]).entries()) {
+  ].entries()) {
     test(caseTitle("accepts the pasted $typed as p = $p", row, index), async () => {
       const { typed, p } = row;
       const { page, context } = await openCalculator("?loss.y=0");
@@ -95,10 +102,10 @@ test.describe("bad input in the loss calculator", () => {
     });
   }
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     { p: "0", y: "1" },
     { p: "1", y: "0" },
-  ]).entries()) {
+  ].entries()) {
     test(caseTitle("p = $p with y = $y (p_t = 0): the loss is ∞, with a one-line reason", row, index), async () => {
       const { p, y } = row;
       const { page, context } = await openCalculator();
@@ -112,8 +119,12 @@ test.describe("bad input in the loss calculator", () => {
       const explain = page.locator("loss-calculator [data-explain]");
       expect(await explain.isVisible()).toBe(true);
       expect(await explain.textContent()).toMatch(/pt = 0: the model gave the true class no probability/);
-      expect(await page.locator('loss-calculator [data-step="ce"] [data-step-note]').textContent()).toMatch(/ln 0 is −∞/);
-      expect(await page.locator('loss-calculator [data-step="ceOverFl"] [data-step-note]').textContent()).toMatch(/not defined/);
+      expect(await page.locator('loss-calculator [data-step="ce"] [data-step-note]').textContent()).toMatch(
+        /ln 0 is −∞/,
+      );
+      expect(await page.locator('loss-calculator [data-step="ceOverFl"] [data-step-note]').textContent()).toMatch(
+        /not defined/,
+      );
       expect(await page.locator("loss-calculator").getAttribute("data-stale")).toBeNull();
       expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
       await context.close();
@@ -140,46 +151,49 @@ test.describe("bad input in the scenario table", () => {
   }
   const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     { value: "", message: /p is empty/ },
     { value: "abc", message: /not a number/ },
     { value: "1e999", message: /too large/ },
     { value: "-0.5", message: /p cannot be below 0/ },
     { value: "2", message: /p cannot be above 1/ },
     { value: "1,2,3", message: /mixes commas and points/ },
-  ]).entries()) {
-    test(caseTitle("a row's p = $value: the message in that row, the numbers kept and marked stale", row, index), async () => {
-      const { value, message } = row;
-      const { page, context, problems } = await openTable();
-      const before = await cellsOf(page);
-      const input = page.locator("scenario-calculator [data-rows] > tr").nth(2).locator("[data-row-input=p]");
-      await input.fill(value);
-      expect(await input.getAttribute("aria-invalid")).toBe("true");
-      const errorId = (await input.getAttribute("aria-describedby"))!;
-      const error = page.locator(`#${errorId}`);
-      expect(await error.isVisible()).toBe(true);
-      expect(await error.textContent()).toMatch(message);
-      expect(await error.textContent()).toMatch(/Enter a probability from 0 to 1/);
-      expect(await cellsOf(page)).toEqual(before);
-      expect(await page.locator("scenario-calculator").getAttribute("data-stale")).not.toBeNull();
-      expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
-      expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
-      await input.fill("0,5");
-      expect(await input.getAttribute("aria-invalid")).toBeNull();
-      expect(await page.locator("scenario-calculator").getAttribute("data-stale")).toBeNull();
-      expect((await cellsOf(page))).not.toEqual(before);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+  ].entries()) {
+    test(
+      caseTitle("a row's p = $value: the message in that row, the numbers kept and marked stale", row, index),
+      async () => {
+        const { value, message } = row;
+        const { page, context, problems } = await openTable();
+        const before = await cellsOf(page);
+        const input = page.locator("scenario-calculator [data-rows] > tr").nth(2).locator("[data-row-input=p]");
+        await input.fill(value);
+        expect(await input.getAttribute("aria-invalid")).toBe("true");
+        const errorId = (await input.getAttribute("aria-describedby"))!;
+        const error = page.locator(`#${errorId}`);
+        expect(await error.isVisible()).toBe(true);
+        expect(await error.textContent()).toMatch(message);
+        expect(await error.textContent()).toMatch(/Enter a probability from 0 to 1/);
+        expect(await cellsOf(page)).toEqual(before);
+        expect(await page.locator("scenario-calculator").getAttribute("data-stale")).not.toBeNull();
+        expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
+        expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
+        await input.fill("0,5");
+        expect(await input.getAttribute("aria-invalid")).toBeNull();
+        expect(await page.locator("scenario-calculator").getAttribute("data-stale")).toBeNull();
+        expect(await cellsOf(page)).not.toEqual(before);
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+    );
   }
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     { field: "alpha", value: "1.5", message: /α cannot be above 1/ },
     { field: "alpha", value: "-1", message: /α cannot be below 0/ },
     { field: "gamma", value: "-0.5", message: /γ cannot be below 0/ },
     { field: "gamma", value: "10.5", message: /γ cannot be above 10/ },
     { field: "gamma", value: "", message: /γ is empty/ },
-  ]).entries()) {
+  ].entries()) {
     test(caseTitle("$field = $value: its message, the table kept and marked stale", row, index), async () => {
       const { field, value, message } = row;
       const { page, context } = await openTable();
@@ -207,13 +221,17 @@ test.describe("error states stay accessible", () => {
       await page.waitForSelector("loss-calculator[data-ready]");
       await page.fill("[data-input=p]", "2");
       await page.fill("[data-input=gamma]", "x");
-      expect((await new AxeBuilder({ page }).include("loss-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
-  
+      expect((await new AxeBuilder({ page }).include("loss-calculator").analyze()).violations.map((v) => v.id)).toEqual(
+        [],
+      );
+
       await page.goto(siteUrl("scenarios/"));
       await page.waitForSelector("scenario-calculator[data-ready]");
       await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
       await page.fill("scenario-calculator [data-input=alpha]", "5");
-      expect((await new AxeBuilder({ page }).include("scenario-calculator").analyze()).violations.map((v) => v.id)).toEqual([]);
+      expect(
+        (await new AxeBuilder({ page }).include("scenario-calculator").analyze()).violations.map((v) => v.id),
+      ).toEqual([]);
       await context.close();
     });
   }

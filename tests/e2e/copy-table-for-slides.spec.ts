@@ -4,7 +4,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, pageText, scenarioCells } from "./support/calculator";
 import { parseCsv } from "../support/csv";
@@ -16,7 +15,8 @@ import { formatNumber } from "../../src/lib/text/format";
 const browser = workerBrowser();
 
 const ARTICLE_ROWS: Array<{ y: Label; p: number }> = articleScenarios.flatMap((s) => [
-  { y: 1 as Label, p: s.foregroundP }, { y: 0 as Label, p: s.backgroundP },
+  { y: 1 as Label, p: s.foregroundP },
+  { y: 0 as Label, p: s.backgroundP },
 ]);
 
 async function openTable(query = "", options = {}) {
@@ -50,7 +50,9 @@ test.describe("the scenario table", () => {
     const { page, context } = await openTable();
     await page.fill("scenario-calculator [data-input=gamma]", "1");
     const cells = await scenarioCells(page);
-    ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 1 }))));
+    ARTICLE_ROWS.forEach(({ y, p }, i) =>
+      expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 1 }))),
+    );
     expect(await page.locator("scenario-calculator th[data-printed-col]").isVisible()).toBe(false);
     await page.fill("scenario-calculator [data-input=gamma]", "2");
     expect(await page.locator("scenario-calculator th[data-printed-col]").isVisible()).toBe(true);
@@ -86,7 +88,9 @@ test.describe("the scenario table", () => {
     await page.click("scenario-calculator [data-action=reset]");
     cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
-    ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))));
+    ARTICLE_ROWS.forEach(({ y, p }, i) =>
+      expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))),
+    );
     await expect.poll(async () => (await currentUrl(page)).search).toBe("");
     await context.close();
   });
@@ -97,7 +101,9 @@ test.describe("the scenario table", () => {
     await page.waitForSelector("scenario-calculator[data-ready]");
     await page.fill("scenario-calculator [data-input=gamma]", "5");
     const cells = await scenarioCells(page);
-    ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 5 }))));
+    ARTICLE_ROWS.forEach(({ y, p }, i) =>
+      expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 5 }))),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -131,7 +137,9 @@ test.describe("copying the table for slides", () => {
     expect(mdLines[2]).toContain(`| ${formatNumber(crossEntropy(0.95, 1))} |`);
     expect(mdLines[2]).toContain(`| ${formatNumber(fl0)} |`);
     expect(mdLines[2]).toContain("FL 3.2058E-7 (differs)");
-    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe("Copied the table as Markdown.");
+    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
+      "Copied the table as Markdown.",
+    );
 
     await page.click("scenario-calculator [data-action=copy][data-format=csv]");
     const csv = parseCsv(await read());
@@ -152,7 +160,9 @@ test.describe("copying the table for slides", () => {
     expect(tex).toContain("$3.2058 \\times 10^{-5}$");
     expect(tex).toContain("p\\_t"); // the printed-values text escapes LaTeX's specials
     expect(tex).not.toMatch(BROKEN_NUMBER);
-    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe("Copied the table as LaTeX.");
+    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
+      "Copied the table as LaTeX.",
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -183,7 +193,9 @@ test.describe("copying the table for slides", () => {
     const area = page.locator("scenario-calculator [data-copy-text]");
     expect(await area.isVisible()).toBe(true);
     const text = await area.inputValue();
-    expect(text.split("\n")[0]).toBe("| Example | Class | p | p_t | CE | Balanced CE | FL | CE / FL | Article printed |");
+    expect(text.split("\n")[0]).toBe(
+      "| Example | Class | p | p_t | CE | Balanced CE | FL | CE / FL | Article printed |",
+    );
     const selected = await page.evaluate(() => {
       const a = document.activeElement as HTMLTextAreaElement;
       return a.value.slice(a.selectionStart, a.selectionEnd).length === a.value.length && a.value.length > 0;
@@ -195,14 +207,19 @@ test.describe("copying the table for slides", () => {
 
   test("downloads the table as a CSV file", async () => {
     const { page, context } = await openTable("", { acceptDownloads: true });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("scenario-calculator [data-action=download]")]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("scenario-calculator [data-action=download]"),
+    ]);
     expect(download.suggestedFilename()).toBe("focal-loss-scenarios.csv");
     const text = await readFile((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const csv = parseCsv(text.slice(1));
     expect(csv).toHaveLength(7);
     expect(Number(csv[2]![6])).toBe(focalLoss(0.05, 0, { alpha: 0.25, gamma: 2 }));
-    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe("Downloaded focal-loss-scenarios.csv.");
+    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
+      "Downloaded focal-loss-scenarios.csv.",
+    );
     await context.close();
   });
 
@@ -210,7 +227,9 @@ test.describe("copying the table for slides", () => {
     const { page, context } = await openTableNoJs();
     const cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
-    ARTICLE_ROWS.forEach(({ y, p }, i) => expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))));
+    ARTICLE_ROWS.forEach(({ y, p }, i) =>
+      expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))),
+    );
     expect(await page.locator("scenario-calculator [data-action=copy]").first().isDisabled()).toBe(true);
     await context.close();
   });

@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, openFigure } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
@@ -7,7 +6,8 @@ import { formatNumber } from "../../src/lib/text/format";
 
 const browser = workerBrowser();
 
-const loss3 = (pt: number, gamma: number, alpha: number | null = null) => formatNumber(focalLossOfPt(pt, { gamma, alpha }), { digits: 3 });
+const loss3 = (pt: number, gamma: number, alpha: number | null = null) =>
+  formatNumber(focalLossOfPt(pt, { gamma, alpha }), { digits: 3 });
 
 test.describe("a reader moves γ on the focal-loss figure", () => {
   test("with the keyboard: the reader's curve, its label, the readout and the readings follow", async () => {
@@ -29,7 +29,9 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     expect(await curveD(figure, "g2")).toBe(before);
 
     // The readings under the chart are recomputed: CE/FL at p_t = 0.9 is 10^2.3 ≈ 199.5.
-    expect(await figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 200× smaller than CE.");
+    expect(await figure.locator("[data-reading]").first().textContent()).toBe(
+      "At pₜ = 0.9, the loss is 200× smaller than CE.",
+    );
 
     // The crosshair, moved by keyboard to p_t = 0.9, reads out the module's values.
     await figure.locator("[data-chart-frame]").focus();
@@ -39,7 +41,9 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     expect((await legendRow(figure, "reader")).value).toBe(loss3(0.9, 2.3));
     expect((await legendRow(figure, "g0")).value).toBe(loss3(0.9, 0));
     expect((await legendRow(figure, "g5")).value).toBe(loss3(0.9, 5));
-    expect(await figure.locator("[data-crosshair-live]").textContent()).toContain(`yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`);
+    expect(await figure.locator("[data-crosshair-live]").textContent()).toContain(
+      `yours: γ = 2.3, loss ${loss3(0.9, 2.3)}`,
+    );
 
     // Home and End take γ to the ends of its range; PageDown moves down, not up.
     await slider.focus();

@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
@@ -85,9 +84,14 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const formula = await openFormula(page);
     const alpha = formula.locator('[data-tangle="alpha"]').first();
     const note = formula.locator("[data-alpha-note]");
-    const look = () => alpha.evaluate((el) => ({ color: getComputedStyle(el).color, width: el.getBoundingClientRect().width }));
-    const noteShown = () => note.evaluate((el) => getComputedStyle(el).visibility === "visible" && el.getBoundingClientRect().height > 0);
-    const gammaColor = await formula.locator('[data-tangle="gamma"]').first().evaluate((el) => getComputedStyle(el).color);
+    const look = () =>
+      alpha.evaluate((el) => ({ color: getComputedStyle(el).color, width: el.getBoundingClientRect().width }));
+    const noteShown = () =>
+      note.evaluate((el) => getComputedStyle(el).visibility === "visible" && el.getBoundingClientRect().height > 0);
+    const gammaColor = await formula
+      .locator('[data-tangle="gamma"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
 
     expect(await alpha.textContent()).toBe("1");
     expect(await alpha.getAttribute("aria-valuetext")).toBe("α off (weight 1)");
@@ -119,10 +123,13 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const { page, context } = await watchedPage(browser.current);
     const formula = await openFormula(page, "?gamma=5&alpha=0.25");
     const numbers = formula.locator("[data-tangle]");
-    const places = () => numbers.evaluateAll((els) => els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return `${el.getAttribute("data-tangle")} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}`;
-    }));
+    const places = () =>
+      numbers.evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${el.getAttribute("data-tangle")} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}`;
+        }),
+      );
     const before = await places();
     const fl = formula.locator('[data-result="fl"]');
     const flBefore = await fl.textContent();

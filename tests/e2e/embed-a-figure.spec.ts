@@ -4,7 +4,7 @@
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
@@ -52,10 +52,14 @@ test.describe("a calculator's embed route", () => {
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.9");
     // The article's α = 0.25 stays; the module's FL for p = 0.9, γ = 1:
-    expect(await page.locator('[data-result="fl"]').textContent()).toBe(formatNumber(focalLoss(0.9, 1, { alpha: ARTICLE_ALPHA, gamma: 1 })));
+    expect(await page.locator('[data-result="fl"]').textContent()).toBe(
+      formatNumber(focalLoss(0.9, 1, { alpha: ARTICLE_ALPHA, gamma: 1 })),
+    );
     expect(await page.locator(".calc-form").isVisible()).toBe(true);
 
-    await page.goto(siteUrl(`embed/loss-calculator/?controls=0&loss.p=${encodeURIComponent("<img src=x onerror=alert(1)>")}`));
+    await page.goto(
+      siteUrl(`embed/loss-calculator/?controls=0&loss.p=${encodeURIComponent("<img src=x onerror=alert(1)>")}`),
+    );
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     expect(await page.locator(".calc-form").isVisible()).toBe(false);
     expect(await page.locator('[data-input="p"]').inputValue()).toBe("0.95");
@@ -67,7 +71,7 @@ test.describe("a calculator's embed route", () => {
 });
 
 test.describe("an embed route", () => {
-  for (const [index, row] of (EMBEDDABLE.map((f) => [f.id, f] as const)).entries()) {
+  for (const [index, row] of EMBEDDABLE.map((f) => [f.id, f] as const).entries()) {
     test(caseTitle("/embed/%s/ renders its figure alone and says when it is drawn", row, index), async () => {
       const [_id, entry] = row;
       const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
@@ -131,7 +135,10 @@ test.describe("an embed route", () => {
 
   test("scales the text with fontScale, within its range", async () => {
     const chartText = (page: Page) =>
-      page.locator("svg.chart .axis-title").first().evaluate((el) => el.getBoundingClientRect().height);
+      page
+        .locator("svg.chart .axis-title")
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().height);
     const normal = await open();
     const base = await chartText(normal.page);
     await normal.context.close();
@@ -155,8 +162,16 @@ test.describe("an embed route", () => {
       height: Number(svg.getAttribute("height")),
       d: svg.querySelector("path.curve.is-reader")!.getAttribute("d"),
     }));
-    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.5, alpha: null }), { width: drawn.width, height: drawn.height, yScale: "log", crosshair: null, examples: [] });
-    expect(drawn.d).toBe(findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))?.attrs?.d);
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.5, alpha: null }), {
+      width: drawn.width,
+      height: drawn.height,
+      yScale: "log",
+      crosshair: null,
+      examples: [],
+    });
+    expect(drawn.d).toBe(
+      findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))?.attrs?.d,
+    );
     await context.close();
   });
 
@@ -175,14 +190,26 @@ test.describe("an embed route", () => {
       frame.style.height = "300px";
       document.body.append(frame);
     }, src);
-    await page.waitForFunction(() => (window as unknown as { messages: Array<{ type: string }> }).messages.some((m) => m.type === "focal-loss:ready"), null, { timeout: 15_000 });
-    const messages = await page.evaluate(() => (window as unknown as { messages: Array<Record<string, unknown>> }).messages);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { messages: Array<{ type: string }> }).messages.some(
+          (m) => m.type === "focal-loss:ready",
+        ),
+      null,
+      { timeout: 15_000 },
+    );
+    const messages = await page.evaluate(
+      () => (window as unknown as { messages: Array<Record<string, unknown>> }).messages,
+    );
     const ready = messages.find((m) => m.type === "focal-loss:ready")!;
     expect(ready).toEqual({ type: "focal-loss:ready", figure: figure.id, state: { gamma: "1" } });
     const resize = messages.filter((m) => m.type === "focal-loss:resize");
     expect(resize.length).toBeGreaterThan(0);
     // The height is the embed's real content height, taller than the 300 px frame it sits in.
-    const contentHeight = await page.frameLocator("iframe").locator("html").evaluate((el) => el.scrollHeight);
+    const contentHeight = await page
+      .frameLocator("iframe")
+      .locator("html")
+      .evaluate((el) => el.scrollHeight);
     // (rounded up from its fractional layout height, so the host never shows a scrollbar)
     expect(Math.abs(Number(resize.at(-1)!.height) - contentHeight)).toBeLessThanOrEqual(1);
     expect(contentHeight).toBeGreaterThan(300);

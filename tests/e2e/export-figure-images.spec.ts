@@ -6,8 +6,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
-import { EMBEDDABLE, IMAGE_FORMATS, IMAGE_PNG_SCALE, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_THEMES, presetFileName } from "../../src/lib/embed/embed-registry";
+import type { Page } from "@playwright/test";
+import {
+  EMBEDDABLE,
+  IMAGE_FORMATS,
+  IMAGE_PNG_SCALE,
+  IMAGE_PRESETS,
+  IMAGE_SIZE,
+  IMAGE_THEMES,
+  presetFileName,
+} from "../../src/lib/embed/embed-registry";
 import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, siteTokens } from "./support/images";
 import type { TokenName } from "../../src/lib/site/theme-tokens";
@@ -46,8 +54,12 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ n
 
 /** References that would make an SVG file reach outside itself. */
 function externalReferences(svg: string): string[] {
-  const hrefs = [...svg.matchAll(/\s(?:xlink:)?href\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!).filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
-  const urls = [...svg.matchAll(/url\(\s*["']?([^"')\s]*)/g)].map((m) => m[1]!).filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
+  const hrefs = [...svg.matchAll(/\s(?:xlink:)?href\s*=\s*["']([^"']*)["']/g)]
+    .map((m) => m[1]!)
+    .filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
+  const urls = [...svg.matchAll(/url\(\s*["']?([^"')\s]*)/g)]
+    .map((m) => m[1]!)
+    .filter((v) => !v.startsWith("#") && !v.startsWith("data:"));
   return [...hrefs, ...urls, ...[...svg.matchAll(/@import[^;]*/g)].map((m) => m[0])];
 }
 
@@ -61,7 +73,9 @@ async function inspectSvg(page: Page, text: string) {
   return page.evaluate(async (svgText) => {
     const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
     const root = doc.documentElement;
-    const strokes = [...doc.querySelectorAll("path")].map((p) => p.getAttribute("stroke")).filter((s) => s && s !== "none");
+    const strokes = [...doc.querySelectorAll("path")]
+      .map((p) => p.getAttribute("stroke"))
+      .filter((s) => s && s !== "none");
     const image = new Image();
     image.src = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
     await image.decode();
@@ -91,14 +105,26 @@ test.describe("the share panel", () => {
     expect(svg.namespace).toBe("http://www.w3.org/2000/svg");
     // Styles are attributes now, with the dark theme's colours: five reference curves and the reader's.
     const dark = tokens.dark;
-    for (const token of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader"] as const) {
-      expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(dark[token].toLowerCase());
+    for (const token of [
+      "--curve-g0",
+      "--curve-g05",
+      "--curve-g1",
+      "--curve-g2",
+      "--curve-g5",
+      "--curve-reader",
+    ] as const) {
+      expect(
+        svg.strokes.map((s) => s!.toLowerCase()),
+        token,
+      ).toContain(dark[token].toLowerCase());
     }
     // The "well-classified examples" band is painted, at the theme's band opacity.
     expect(text).toMatch(bandPaint(dark["--band"]));
     expect(svg.classAttributes).toBe(0);
     // The text face travels inside the file.
-    expect(svg.styleElements.join("")).toMatch(/@font-face\{font-family:"Inter";[^}]*src:url\(data:font\/woff2;base64,/);
+    expect(svg.styleElements.join("")).toMatch(
+      /@font-face\{font-family:"Inter";[^}]*src:url\(data:font\/woff2;base64,/,
+    );
     expect(svg.imageSize[0]).toBeGreaterThan(300);
     expect(problems).toEqual([]);
     await context.close();
@@ -110,10 +136,13 @@ test.describe("the share panel", () => {
     expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
     expect(slide.name).toBe("focal-curves-1920x1080.png");
 
-    const box = await page.locator("focal-loss-curves svg.chart").first().evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return { width: r.width, height: r.height };
-    });
+    const box = await page
+      .locator("focal-loss-curves svg.chart")
+      .first()
+      .evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      });
     const double = await downloadFrom(page, () => panel.getByRole("button", { name: "PNG at 2× screen size" }).click());
     expect(pngSize(double.bytes)).toEqual({ width: Math.round(box.width * 2), height: Math.round(box.height * 2) });
     await context.close();
@@ -145,7 +174,9 @@ test.describe("the share panel", () => {
 
   test("links to ready-made preset images that exist, in light and dark, SVG, PNG and vector PDF", async () => {
     const { page, context, panel } = await openPanel();
-    const links = await panel.locator(".share-presets a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await panel
+      .locator(".share-presets a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toHaveLength(IMAGE_PRESETS.length * IMAGE_THEMES.length * IMAGE_FORMATS.length);
     for (const preset of IMAGE_PRESETS) {
       for (const theme of IMAGE_THEMES) {
@@ -172,7 +203,9 @@ test.describe("the preset images", () => {
     expect(withPresets.map((f) => f.id).sort()).toEqual(Object.keys(CURVE_TOKENS).sort());
   });
 
-  for (const [index, row] of withPresets.flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const))).entries()) {
+  for (const [index, row] of withPresets
+    .flatMap((f) => IMAGE_PRESETS.flatMap((p) => IMAGE_THEMES.map((t) => [f.id, p.id, t, f, p] as const)))
+    .entries()) {
     test(caseTitle("%s %s (%s) are a standalone SVG, a 2× PNG and a one-page vector PDF", row, index), async () => {
       const [, , theme, entry, preset] = row;
       const { page, context } = await watchedPage(browser.current);
@@ -187,15 +220,23 @@ test.describe("the preset images", () => {
       // The curves in the theme's colours; glyphs are paths, so no font is needed.
       const palette = tokens[theme];
       for (const token of CURVE_TOKENS[entry.id]!) {
-        expect(svg.strokes.map((s) => s!.toLowerCase()), token).toContain(palette[token].toLowerCase());
+        expect(
+          svg.strokes.map((s) => s!.toLowerCase()),
+          token,
+        ).toContain(palette[token].toLowerCase());
       }
       // The band under "well-classified examples" is there (resvg writes it as a filled path), not at opacity 0.
       if (entry.id !== "logit-gradient") expect(text).toMatch(bandPaint(palette["--band"]));
       expect(text).not.toContain("<text");
       expect(svg.title).toContain(preset.label);
 
-      const png = new Uint8Array(await (await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "png")}`))).arrayBuffer());
-      expect(pngSize(png)).toEqual({ width: IMAGE_SIZE.width * IMAGE_PNG_SCALE, height: IMAGE_SIZE.height * IMAGE_PNG_SCALE });
+      const png = new Uint8Array(
+        await (await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "png")}`))).arrayBuffer(),
+      );
+      expect(pngSize(png)).toEqual({
+        width: IMAGE_SIZE.width * IMAGE_PNG_SCALE,
+        height: IMAGE_SIZE.height * IMAGE_PNG_SCALE,
+      });
 
       // The PDF: one page of the image's size in points, drawn with vector paths, no raster image inside.
       const pdfResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "pdf")}`));
@@ -216,12 +257,16 @@ test.describe("the preset images", () => {
       const paths = new Set<string>();
       for (const preset of IMAGE_PRESETS) {
         const text = await (await fetch(siteUrl(`images/${presetFileName(entry, preset, "light", "svg")}`))).text();
-        const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find((m) => m[1]!.toLowerCase() === readerStroke);
+        const reader = [...text.matchAll(/<path [^>]*stroke="([^"]+)"[^>]*d="([^"]+)"/g)].find(
+          (m) => m[1]!.toLowerCase() === readerStroke,
+        );
         expect(reader, preset.id).toBeDefined();
         paths.add(reader![2]!);
       }
       // α does not enter the modulating factor (1 − pₜ)^γ, so there the α = 0.25, γ = 2 preset draws γ = 2's curve.
-      const distinct = new Set(IMAGE_PRESETS.map((p) => (entry.id === "modulating-factor" ? `${p.gamma}` : `${p.gamma}|${p.alpha}`)));
+      const distinct = new Set(
+        IMAGE_PRESETS.map((p) => (entry.id === "modulating-factor" ? `${p.gamma}` : `${p.gamma}|${p.alpha}`)),
+      );
       expect(paths.size).toBe(distinct.size);
     });
   }

@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
@@ -33,7 +32,9 @@ test.describe("a reader with several figures on one page", () => {
       expect(await page.locator(`${tag} input[data-control="gamma"]`).inputValue(), tag).toBe("3");
     }
     expect((await legendRow(page.locator("focal-loss-curves"), "reader")).label).toBe("yours: γ = 3");
-    expect(await curveD(page.locator("focal-loss-curves"), "reader")).not.toBe(await curveD(page.locator("focal-loss-curves"), "g2"));
+    expect(await curveD(page.locator("focal-loss-curves"), "reader")).not.toBe(
+      await curveD(page.locator("focal-loss-curves"), "g2"),
+    );
     // A figure out of sight redraws when it comes back into view.
     await logit.scrollIntoViewIfNeeded();
     await nextFrames(page);
@@ -41,7 +42,9 @@ test.describe("a reader with several figures on one page", () => {
     expect(await logit.locator('.panel-gradient path[data-key="reader"]').getAttribute("d")).not.toBe(logitBefore);
     const formula = page.locator("live-focal-formula");
     expect(await formula.locator('[data-tangle="gamma"]').first().textContent()).toBe("3.0");
-    expect(await formula.locator('[data-result="fl"]').textContent()).toBe(formulaTexts(formulaValues(0.9, 3, null)).fl);
+    expect(await formula.locator('[data-result="fl"]').textContent()).toBe(
+      formulaTexts(formulaValues(0.9, 3, null)).fl,
+    );
     await expect.poll(() => searchParams(page)).toEqual({ gamma: "3" });
 
     // α switched on in the logit figure reaches the focal-curves figure.

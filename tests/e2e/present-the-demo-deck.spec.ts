@@ -4,17 +4,21 @@
  * its slide (iframe embed, web component, exported SVG, background iframe).
  */
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 
 const browser = workerBrowser();
 
 const currentSlide = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")));
+  page.evaluate(() =>
+    [...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")),
+  );
 
 test.describe("the demo deck", () => {
   test("advances and goes back with the keyboard, and every slide's figure shows", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
+    const { page, context, problems, foreignRequests } = await watchedPage(browser.current, {
+      viewport: { width: 1440, height: 900 },
+    });
     await page.goto(siteUrl("deck/"));
     await page.waitForSelector(".reveal.ready");
     expect(await currentSlide(page)).toBe(0);
@@ -30,12 +34,18 @@ test.describe("the demo deck", () => {
     await page.keyboard.press("Space");
     await expect.poll(() => currentSlide(page)).toBe(2);
     await page.waitForSelector(".present focal-loss-curves[data-ready]");
-    expect(await page.locator(".present focal-loss-curves").evaluate((el) => el.shadowRoot!.querySelectorAll("path.curve").length)).toBe(6);
+    expect(
+      await page
+        .locator(".present focal-loss-curves")
+        .evaluate((el) => el.shadowRoot!.querySelectorAll("path.curve").length),
+    ).toBe(6);
 
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => currentSlide(page)).toBe(3);
     const image = page.locator(".present img.deck-image");
-    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
 
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => currentSlide(page)).toBe(4);

@@ -7,7 +7,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
 const currentSlide = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")));
+  page.evaluate(() =>
+    [...document.querySelectorAll(".reveal .slides > section")].findIndex((s) => s.classList.contains("present")),
+  );
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -25,7 +27,10 @@ async function openLastSlide(page: Page) {
 test.describe("a presenter keeps the deck's keys after clicking the live chart", () => {
   test("after a click on the plot, the arrow keys and a clicker's PageUp/PageDown change slides", async ({ page }) => {
     const chart = await openLastSlide(page);
-    await chart.locator("svg.chart").first().click({ position: { x: 600, y: 400 } });
+    await chart
+      .locator("svg.chart")
+      .first()
+      .click({ position: { x: 600, y: 400 } });
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => currentSlide(page)).toBe(3);
     await page.keyboard.press("PageDown");
@@ -38,7 +43,9 @@ test.describe("a presenter keeps the deck's keys after clicking the live chart",
     await expect.poll(() => currentSlide(page)).toBe(3);
   });
 
-  test("a γ slider reached with the keyboard keeps its arrows; Escape gives them back to the deck", async ({ page }) => {
+  test("a γ slider reached with the keyboard keeps its arrows; Escape gives them back to the deck", async ({
+    page,
+  }) => {
     const chart = await openLastSlide(page);
     const slider = chart.locator("input[type=range]").first();
     await slider.focus();

@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { GALLERY } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
@@ -19,7 +18,9 @@ test.describe("a reader without JavaScript still sees the figures", () => {
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
     expect(box.height).toBeGreaterThan(150);
-    const paths = await svg.locator(".curves path").evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getTotalLength()));
+    const paths = await svg
+      .locator(".curves path")
+      .evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getTotalLength()));
     expect(paths).toHaveLength(6);
     for (const length of paths) expect(length).toBeGreaterThan(300);
     for (const label of ["γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "yours: γ = 2"]) {
@@ -32,7 +33,9 @@ test.describe("a reader without JavaScript still sees the figures", () => {
     const cell = figure.locator('td[data-col="reader"][data-x="0.9"]');
     expect(await cell.isVisible()).toBe(true);
     expect(await cell.textContent()).toBe(formatNumber(focalLossOfPt(0.9, { gamma: 2, alpha: null }), { digits: 4 }));
-    expect(await figure.locator("[data-reading]").first().textContent()).toBe("At pₜ = 0.9, the loss is 100× smaller than CE.");
+    expect(await figure.locator("[data-reading]").first().textContent()).toBe(
+      "At pₜ = 0.9, the loss is 100× smaller than CE.",
+    );
     // The controls are there but say they cannot work.
     expect(await figure.getByRole("slider", { name: "focusing γ" }).isDisabled()).toBe(true);
     await context.close();

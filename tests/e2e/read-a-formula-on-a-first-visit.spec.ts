@@ -16,7 +16,9 @@ function braces(page: Page) {
         const glyph = document.createRange();
         glyph.selectNodeContents(group.querySelector(".delimsizing")!);
         const brace = glyph.getBoundingClientRect();
-        const rows = [...group.querySelectorAll(".mtable > .col-align-l:first-child .vlist > span > .mord")].map((row) => row.getBoundingClientRect());
+        const rows = [...group.querySelectorAll(".mtable > .col-align-l:first-child .vlist > span > .mord")].map(
+          (row) => row.getBoundingClientRect(),
+        );
         return { brace: brace.height, rows: rows.at(-1)!.bottom - rows[0]!.top, count: rows.length };
       }),
   );
@@ -26,7 +28,8 @@ async function recordShifts(page: Page) {
   await page.addInitScript(() => {
     (window as unknown as { shifts: number[] }).shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
+      for (const entry of list.getEntries())
+        (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
     }).observe({ type: "layout-shift", buffered: true });
   });
 }
@@ -57,7 +60,9 @@ test.describe("a reader opens the notation chapter for the first time", () => {
       await route.continue();
     });
     await page.goto("/cross-entropy/");
-    await expect.poll(async () => (await braces(page)).every(({ brace, rows }) => brace >= rows * 0.95), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await braces(page)).every(({ brace, rows }) => brace >= rows * 0.95), { timeout: 15_000 })
+      .toBe(true);
     expect(await shifts(page)).toEqual([]);
   });
 });

@@ -20,12 +20,15 @@ const tables: { page: string; table: string; key: string[] }[] = [
 
 /** Every cell's left and right edge, in CSS px, for each key selector in the table. */
 function cellEdges(page: Page, table: string, key: string) {
-  return page.locator(table).first().evaluate((t, key) => {
-    return [...t.querySelectorAll(`tbody ${key}`)].map((cell) => {
-      const box = cell.getBoundingClientRect();
-      return { left: box.left, right: box.right, width: box.width };
-    });
-  }, key);
+  return page
+    .locator(table)
+    .first()
+    .evaluate((t, key) => {
+      return [...t.querySelectorAll(`tbody ${key}`)].map((cell) => {
+        const box = cell.getBoundingClientRect();
+        return { left: box.left, right: box.right, width: box.width };
+      });
+    }, key);
 }
 
 test.use({ viewport: PHONE });
@@ -60,7 +63,11 @@ test.describe("a reader on a phone reads each table's key column without scrolli
         const details = tables.nth(i);
         await details.locator("summary").click();
         await expect(details.locator("table")).toBeVisible();
-        const cells = await details.locator("tbody td").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })));
+        const cells = await details
+          .locator("tbody td")
+          .evaluateAll((tds) =>
+            tds.map((td) => td.getBoundingClientRect()).map((b) => ({ left: b.left, right: b.right })),
+          );
         expect(cells.length).toBeGreaterThan(0);
         for (const cell of cells) {
           expect(cell.left).toBeGreaterThanOrEqual(0);

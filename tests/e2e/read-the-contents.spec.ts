@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 
 const browser = workerBrowser();
@@ -9,8 +8,11 @@ test.describe("a reader opens the index and follows the contents", () => {
     const { page, problems, foreignRequests, context } = await watchedPage(browser.current);
     await page.goto(siteUrl(), { waitUntil: "load" });
     expect(await page.title()).toContain("Focal Loss");
-    const links = await page.locator(".toc-list a").evaluateAll((as) =>
-      as.map((a) => ({ href: (a as HTMLAnchorElement).href, number: a.querySelector(".toc-number")?.textContent })));
+    const links = await page
+      .locator(".toc-list a")
+      .evaluateAll((as) =>
+        as.map((a) => ({ href: (a as HTMLAnchorElement).href, number: a.querySelector(".toc-number")?.textContent })),
+      );
     expect(links.length).toBeGreaterThanOrEqual(1);
     expect(links.map((l) => Number(l.number))).toEqual(links.map((_l, i) => i + 1));
 

@@ -1,5 +1,5 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/views/loss-budget";
 import { formatPercent } from "../../src/lib/text/format";
@@ -12,7 +12,10 @@ const preset = (id: string) => BUDGET_PRESETS.find((p) => p.id === id)!.inputs;
 
 /** The share a bar shows for a kind of example, as the reader reads it. */
 const shown = (page: Page, kind: string, part: string) =>
-  page.locator(`loss-budget .budget-row[data-kind="${kind}"] .budget-segment[data-part="${part}"]`).first().getAttribute("data-share");
+  page
+    .locator(`loss-budget .budget-row[data-kind="${kind}"] .budget-segment[data-part="${part}"]`)
+    .first()
+    .getAttribute("data-share");
 
 test.describe("a reader explores the loss budget", () => {
   test("shows, with JavaScript off, the prior-initialisation budget the module computes", async () => {
@@ -34,7 +37,8 @@ test.describe("a reader explores the loss budget", () => {
 
     // A well-trained detector: the scenario menu moves every slider at once.
     await figure.locator('[data-control="preset"] select').selectOption("trained");
-    let [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
+    const [ce, balanced, first] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
+    let fl = first;
     await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
     expect(await shown(page, "balanced", "hardNegatives")).toBe(formatPercent(balanced!.parts.hardNegatives.share));
     expect(await shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
@@ -45,10 +49,12 @@ test.describe("a reader explores the loss budget", () => {
     await page.keyboard.press("End");
     await figure.locator('[data-control="alpha"] input').focus();
     await page.keyboard.press("ArrowLeft");
-    [ce, balanced, fl] = lossBudgets(preset("trained"), { alpha: 0.2, gamma: 5 });
+    fl = lossBudgets(preset("trained"), { alpha: 0.2, gamma: 5 })[2];
     await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
     expect(await figure.locator('[data-control="gamma"] output').textContent()).toBe("5.0");
-    expect(await figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).toBe("Focal loss (γ = 5, α = 0.2)");
+    expect(await figure.locator(".budget-row[data-kind=focal] .budget-row-name").textContent()).toBe(
+      "Focal loss (γ = 5, α = 0.2)",
+    );
 
     // Fewer locations: Home takes the log slider to 10³; the menu says the scenario is now custom.
     await figure.locator('[data-control="locations"] input').focus();

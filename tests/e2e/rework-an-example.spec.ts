@@ -5,7 +5,6 @@
 import { gzipSync } from "node:zlib";
 import katex from "katex";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, htmlText, lossSummary, pageText, stepMathText } from "./support/calculator";
 import { balancedCrossEntropy, crossEntropy, focalLoss } from "../../src/lib/math/loss";
@@ -46,33 +45,41 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     await context.close();
   });
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     { p: "0.3", y: "0", alpha: "0.5", gamma: "1.5" },
     { p: "1e-7", y: "1", alpha: "0.25", gamma: "0" },
     { p: "0.999", y: "1", alpha: null, gamma: "10" },
-  ]).entries()) {
-    test(caseTitle("every step reads exactly as KaTeX typesets it for p = $p, y = $y, α = $alpha, γ = $gamma", row, index), async () => {
-      const input = row;
-      const { page, context, problems } = await watchedPage(browser.current);
-      await page.goto(siteUrl("calculator/"));
-      await page.waitForSelector("loss-calculator[data-ready]");
-      await page.fill("[data-input=p]", input.p);
-      await page.check(`[data-input=y][value='${input.y}']`);
-      if (input.alpha === null) await page.uncheck("[data-input=alpha-on]");
-      else await page.fill("[data-input=alpha]", input.alpha);
-      await page.fill("[data-input=gamma]", input.gamma);
-  
-      const state = { p: Number(input.p), y: Number(input.y) as 0 | 1, alpha: input.alpha === null ? null : Number(input.alpha), gamma: Number(input.gamma) };
-      for (const step of lossSteps(state)) {
-        // The page changed numbers inside build-time KaTeX; a fresh KaTeX render of the same formula must read the same.
-        expect(await stepMathText(page, step.id), step.id).toBe(await htmlText(page, katexHtml(stepTex(step))));
-      }
-      const summary = await lossSummary(page);
-      expect(summary.fl).toBe(formatNumber(focalLoss(state.p, state.y, state)));
-      expect(summary.ce).toBe(formatNumber(crossEntropy(state.p, state.y)));
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+  ].entries()) {
+    test(
+      caseTitle("every step reads exactly as KaTeX typesets it for p = $p, y = $y, α = $alpha, γ = $gamma", row, index),
+      async () => {
+        const input = row;
+        const { page, context, problems } = await watchedPage(browser.current);
+        await page.goto(siteUrl("calculator/"));
+        await page.waitForSelector("loss-calculator[data-ready]");
+        await page.fill("[data-input=p]", input.p);
+        await page.check(`[data-input=y][value='${input.y}']`);
+        if (input.alpha === null) await page.uncheck("[data-input=alpha-on]");
+        else await page.fill("[data-input=alpha]", input.alpha);
+        await page.fill("[data-input=gamma]", input.gamma);
+
+        const state = {
+          p: Number(input.p),
+          y: Number(input.y) as 0 | 1,
+          alpha: input.alpha === null ? null : Number(input.alpha),
+          gamma: Number(input.gamma),
+        };
+        for (const step of lossSteps(state)) {
+          // The page changed numbers inside build-time KaTeX; a fresh KaTeX render of the same formula must read the same.
+          expect(await stepMathText(page, step.id), step.id).toBe(await htmlText(page, katexHtml(stepTex(step))));
+        }
+        const summary = await lossSummary(page);
+        expect(summary.fl).toBe(formatNumber(focalLoss(state.p, state.y, state)));
+        expect(summary.ce).toBe(formatNumber(crossEntropy(state.p, state.y)));
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+    );
   }
 
   test("the slider moves p and the results follow; the keyboard works it too", async () => {
@@ -115,7 +122,9 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     expect(summary.fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
     expect(await stepMathText(page, "fl")).toContain("=−0.25×(1−0.95)2×ln0.95=3.2058×10−5");
     // The inputs cannot do anything without the script, so they say so by being disabled.
-    expect(await page.locator("loss-calculator .calc-fields").evaluate((f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(
+      await page.locator("loss-calculator .calc-fields").evaluate((f) => (f as HTMLFieldSetElement).disabled),
+    ).toBe(true);
     await context.close();
   });
 });

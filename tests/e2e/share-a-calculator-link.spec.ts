@@ -3,7 +3,6 @@
  * they left it; a hostile or broken link falls back to defaults, field by field.
  */
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
@@ -22,7 +21,7 @@ test.describe("the loss calculator keeps its state in the URL", () => {
     await page.fill("[data-input=gamma]", "3.5");
     // The URL is written once the reader pauses typing.
     await expect.poll(async () => (await currentUrl(page)).searchParams.get("loss.gamma")).toBe("3.5");
-    const url = (await currentUrl(page));
+    const url = await currentUrl(page);
     expect(url.searchParams.get("loss.p")).toBe("0.3");
     expect(url.searchParams.get("loss.y")).toBe("0");
     expect(url.searchParams.get("loss.alpha")).toBe("0.6");
@@ -62,7 +61,10 @@ test.describe("the loss calculator keeps its state in the URL", () => {
   test("a hostile or broken link falls back field by field, and nothing from it reaches the page", async () => {
     const { page, context, problems } = await watchedPage(browser.current);
     let dialogs = 0;
-    page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     const hostile = encodeURIComponent("<img src=x onerror=alert(1)>");
     await page.goto(siteUrl(`calculator/?loss.p=${hostile}&loss.y=0&loss.alpha=2&loss.gamma=NaN`));
     await page.waitForSelector("loss-calculator[data-ready]");
@@ -90,8 +92,10 @@ test.describe("the scenario table keeps its state in the URL", () => {
     await rows.nth(1).locator("[data-row-input=p]").fill("0.2");
     await rows.nth(3).locator("[data-action=remove-row]").click();
     await page.click("scenario-calculator [data-action=add-row]");
-    await expect.poll(async () => (await currentUrl(page)).searchParams.get("table.rows")).toBe("1:0.95,0:0.2,1:0.05,1:0.99,0:0.01,1:0.5");
-    const url = (await currentUrl(page));
+    await expect
+      .poll(async () => (await currentUrl(page)).searchParams.get("table.rows"))
+      .toBe("1:0.95,0:0.2,1:0.05,1:0.99,0:0.01,1:0.5");
+    const url = await currentUrl(page);
     expect(url.searchParams.get("table.alpha")).toBe("off");
     expect(url.searchParams.get("table.gamma")).toBe("3");
     expect(url.searchParams.get("table.rows")).toBe("1:0.95,0:0.2,1:0.05,1:0.99,0:0.01,1:0.5");

@@ -1,5 +1,4 @@
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, legendRow, nextFrames, openFigure, searchParams, GALLERY } from "./support/figures";
 
@@ -18,8 +17,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await figure.locator('input[data-control="examples"]').check();
     await nextFrames(page);
     // The URL is written once the reader pauses, not on every frame of a drag.
-    await expect.poll(() => searchParams(page))
-      .toEqual({ gamma: "1.8", alpha: "0.25", yscale: "log", examples: "1" });
+    await expect.poll(() => searchParams(page)).toEqual({ gamma: "1.8", alpha: "0.25", yscale: "log", examples: "1" });
     const drawn = await curveD(figure, "reader");
 
     await page.reload();
@@ -58,7 +56,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await context.close();
   });
 
-  for (const [index, row] of ([
+  for (const [index, row] of [
     ["gamma=-3", "2.0", "off"],
     ["gamma=abc", "2.0", "off"],
     ["alpha=2", "2.0", "off"],
@@ -66,7 +64,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
     ["gamma=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "2.0", "off"],
     ["gamma=0.5&alpha=abc", "0.5", "off"],
     ["gamma=4.5&alpha=0.75", "4.5", "0.75"],
-  ]).entries()) {
+  ].entries()) {
     test(caseTitle("?%s shows γ = %s and α = %s without an error", row, index), async () => {
       const [query, gamma, alpha] = row;
       const { page, context, problems } = await watchedPage(browser.current);
@@ -77,7 +75,11 @@ test.describe("a reader shares a view of a figure as a link", () => {
       const text = await page.locator("main").innerText();
       expect(text).not.toMatch(/NaN|undefined|Infinity|<img/);
       expect(await page.locator("main img").count()).toBe(0);
-      expect(await figure.locator(".curves path").evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100))).toBe(true);
+      expect(
+        await figure
+          .locator(".curves path")
+          .evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100)),
+      ).toBe(true);
       expect(problems).toEqual([]);
       await context.close();
     });
@@ -98,7 +100,12 @@ test.describe("a reader shares a view of a figure as a link", () => {
     });
     await page.goto(siteUrl(GALLERY + "?gamma=3"), { waitUntil: "load" });
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
-    expect(await page.locator("focal-loss-curves").first().evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2000);
+    expect(
+      await page
+        .locator("focal-loss-curves")
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top),
+    ).toBeGreaterThan(2000);
     expect(await page.locator("focal-loss-curves[data-ready]").count()).toBe(0);
     expect(await page.locator('output[data-output="gamma"]').first().textContent()).toBe("2.0");
     await page.locator("focal-loss-curves").first().scrollIntoViewIfNeeded();

@@ -11,7 +11,9 @@ test.use({ javaScriptEnabled: false });
 
 const ratio = (p: number, y: 0 | 1) => formatRatio(crossEntropy(p, y) / focalLoss(p, y, { alpha: 0.25, gamma: 2 }));
 
-test("one scenario at a time; the keyboard moves between them; each split multiplies out to its ratio", async ({ page }) => {
+test("one scenario at a time; the keyboard moves between them; each split multiplies out to its ratio", async ({
+  page,
+}) => {
   await page.goto("/ce-versus-fl/");
   const panel = (id: string) => page.locator(`.scenario-panel[data-panel="${id}"]`);
   await expect(panel("easy")).toBeVisible();
@@ -23,8 +25,12 @@ test("one scenario at a time; the keyboard moves between them; each split multip
   await expect(panel("easy")).toBeHidden();
   await expect(panel("misclassified").locator('tr[data-y="1"] td[data-col="ceOverFl"]')).toHaveText(ratio(0.05, 1));
   // 4.43 = 4.00 × 1.11: the class weight's part and the modulating factor's part
-  await expect(panel("misclassified").locator('tr[data-y="1"] td[data-col="split"]')).toHaveText(`${formatRatio(4)} × ${formatRatio(1 / 0.95 ** 2)}`);
-  await expect(panel("misclassified").locator('tr[data-y="0"] td[data-col="split"] [data-part="gamma"]')).toHaveText(formatRatio(1 / 0.95 ** 2));
+  await expect(panel("misclassified").locator('tr[data-y="1"] td[data-col="split"]')).toHaveText(
+    `${formatRatio(4)} × ${formatRatio(1 / 0.95 ** 2)}`,
+  );
+  await expect(panel("misclassified").locator('tr[data-y="0"] td[data-col="split"] [data-part="gamma"]')).toHaveText(
+    formatRatio(1 / 0.95 ** 2),
+  );
 
   await page.getByRole("radio", { name: "Misclassified", exact: true }).focus();
   await page.keyboard.press("ArrowRight");

@@ -1,5 +1,4 @@
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 
 const browser = workerBrowser();

@@ -7,7 +7,9 @@ import { test, expect } from "@playwright/test";
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test("tabbing down the chapter reaches the γ slider, the α switch and the α slider, and they work", async ({ page }) => {
+test("tabbing down the chapter reaches the γ slider, the α switch and the α slider, and they work", async ({
+  page,
+}) => {
   await page.goto("/focal-loss/");
   const figure = page.locator("focal-loss-curves").first();
   // Below the fold the figure has not woken, but its controls are already enabled.
@@ -15,7 +17,8 @@ test("tabbing down the chapter reaches the γ slider, the α switch and the α s
   for (const control of await figure.locator("input[data-control]").all()) await expect(control).toBeEnabled();
 
   const gamma = figure.locator('input[data-control="gamma"]');
-  for (let tabs = 0; tabs < 300 && !(await gamma.evaluate((el) => el === document.activeElement)); tabs++) await page.keyboard.press("Tab");
+  for (let tabs = 0; tabs < 300 && !(await gamma.evaluate((el) => el === document.activeElement)); tabs++)
+    await page.keyboard.press("Tab");
   await expect(gamma).toBeFocused();
   await expect(figure).toHaveAttribute("data-ready");
   await page.keyboard.press("ArrowRight");

@@ -1,6 +1,6 @@
 import { cpus, loadavg } from "node:os";
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { nextFrames } from "./support/figures";
 
@@ -9,7 +9,9 @@ const browser = workerBrowser();
 const LAB = "imbalance-lab/";
 
 declare global {
-  interface Window { __longTasks: { start: number; duration: number }[] }
+  interface Window {
+    __longTasks: { start: number; duration: number }[];
+  }
 }
 
 /** Record every long task (> 50 ms on the main thread) from the first script on. */
@@ -22,7 +24,15 @@ async function observeLongTasks(page: Page) {
   });
 }
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
 
 /**
  * The longest main-thread task of the page, in CPU milliseconds, from a
@@ -33,7 +43,9 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?:
 function longestMainThreadTaskCpuMs(trace: Buffer): { cpu: number; wall: number; tasks: number } {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThreads = new Set(
-    events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
+    events
+      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   const tasks = events.filter((e) => e.name === "RunTask" && e.ph === "X" && mainThreads.has(`${e.pid}:${e.tid}`));
   return {
@@ -44,7 +56,8 @@ function longestMainThreadTaskCpuMs(trace: Buffer): { cpu: number; wall: number;
 }
 
 const stepCount = async (page: Page) => Number(await page.locator("imbalance-lab [data-step]").textContent());
-const lossPath = (page: Page) => page.locator('imbalance-lab svg[data-chart="loss"] path[data-series="yours"]').getAttribute("d");
+const lossPath = (page: Page) =>
+  page.locator('imbalance-lab svg[data-chart="loss"] path[data-series="yours"]').getAttribute("d");
 
 test.describe("a reader trains the tiny detector", () => {
   test("trains, pauses, changes γ and resets, without blocking the page for more than 50 ms", async () => {
@@ -74,7 +87,13 @@ test.describe("a reader trains the tiny detector", () => {
     const trace = await browser.current.stopTracing();
     expect(await play.textContent()).toBe("Train");
     // A step already on its way may still land; then the count holds still, frame after frame.
-    await expect.poll(async () => { const before = await stepCount(page); await nextFrames(page, 6); return (await stepCount(page)) - before; }).toBe(0);
+    await expect
+      .poll(async () => {
+        const before = await stepCount(page);
+        await nextFrames(page, 6);
+        return (await stepCount(page)) - before;
+      })
+      .toBe(0);
     const paused = await stepCount(page);
     await nextFrames(page, 48);
     expect(await stepCount(page)).toBe(paused);
@@ -83,7 +102,9 @@ test.describe("a reader trains the tiny detector", () => {
     await lab.locator('[data-control="gamma"] input').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
     expect(await lab.locator('[data-control="gamma"] output').textContent()).toBe("1.5");
-    await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 }).toContain("γ = 1.5");
+    await expect
+      .poll(() => lab.locator('.lab-readout[data-model="yours"] .readout-label').textContent(), { timeout: 20_000 })
+      .toContain("γ = 1.5");
     // page.url() can lag behind history.replaceState: read the address from the page itself.
     // The lab's parameters carry its prefix (a figure's `gamma` on the same page is another state); written once the reader pauses.
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("lab.gamma"))).toBe("1.5");
@@ -100,8 +121,10 @@ test.describe("a reader trains the tiny detector", () => {
     // What the reader feels: no long task (> 50 ms of wall-clock time) reported by the browser. On a machine
     // with more runnable processes than cores, the OS alone stretches short tasks past 50 ms, so the
     // wall-clock check holds the page to it only when the machine had a core to spare.
-    const longTasks = await page.evaluate(({ from, to }) =>
-      window.__longTasks.filter((t) => t.start >= from && t.start <= to), { from: trainingStarted, to: trainingStopped });
+    const longTasks = await page.evaluate(
+      ({ from, to }) => window.__longTasks.filter((t) => t.start >= from && t.start <= to),
+      { from: trainingStarted, to: trainingStopped },
+    );
     if (loadavg()[0]! < cpus().length) expect(longTasks, JSON.stringify({ longTasks, cpu })).toEqual([]);
 
     const text = await lab.textContent();
@@ -150,7 +173,9 @@ test.describe("a reader trains the tiny detector", () => {
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(0);
     await lab.getByRole("button", { name: "Step", exact: true }).click();
     await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => lab.locator('.lab-readout[data-model="yours"] [data-ap]').textContent(), { timeout: 20_000 }).toMatch(/^\d\.\d{3}$/);
+    await expect
+      .poll(() => lab.locator('.lab-readout[data-model="yours"] [data-ap]').textContent(), { timeout: 20_000 })
+      .toMatch(/^\d\.\d{3}$/);
     expect(await page.content()).not.toContain("<b>");
     expect(problems).toEqual([]);
     await context.close();

@@ -4,7 +4,7 @@
  * needs nothing else from the site, and redraws when an attribute changes.
  */
 import { expect, test, workerBrowser } from "./support/test";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
@@ -28,7 +28,8 @@ async function plainPage(body: string) {
   await watched.page.route(url, (route) =>
     route.fulfill({
       contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A plain page</title>` +
+      body:
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A plain page</title>` +
         `<script type="module" src="${siteUrl("embed/focal-loss.js")}"></script></head><body style="margin:20px">${body}</body></html>`,
     }),
   );
@@ -66,13 +67,21 @@ function drawn(page: Page, selector = "focal-loss-curves") {
 /** The reader's path the site's own chart function draws for these attributes at this size. */
 function expectedReaderPath(query: string, width: number, height: number): string {
   const state = parseFigureState(query);
-  const scene = focalCurvesScene(focalCurvesData(state), { width, height, yScale: state.yScale, crosshair: null, examples: [] });
+  const scene = focalCurvesScene(focalCurvesData(state), {
+    width,
+    height,
+    yScale: state.yScale,
+    crosshair: null,
+    examples: [],
+  });
   return String(findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d);
 }
 
 test.describe("the standalone web component", () => {
   test("renders from a plain page that loads only its module, with the site's chart code", async () => {
-    const { page, context, loaded, problems, foreignRequests } = await plainPage(`<focal-loss-curves gamma="1" alpha="0.25" theme="light"></focal-loss-curves>`);
+    const { page, context, loaded, problems, foreignRequests } = await plainPage(
+      `<focal-loss-curves gamma="1" alpha="0.25" theme="light"></focal-loss-curves>`,
+    );
     await page.waitForSelector("focal-loss-curves[data-ready]");
     const view = await drawn(page);
     expect(view.curves).toBe(6);
@@ -80,7 +89,9 @@ test.describe("the standalone web component", () => {
     expect(view.readerPath).toBe(expectedReaderPath("gamma=1&alpha=0.25", view.width, view.height));
     expect(view.readerStroke).toBe(rgb(tokens.light["--curve-reader"]!));
     // Nothing but the page and the module was fetched: no site CSS, fonts or other scripts.
-    expect(loaded.filter((p) => !p.endsWith("plain-page-for-the-web-component.html"))).toEqual([new URL(siteUrl("embed/focal-loss.js")).pathname]);
+    expect(loaded.filter((p) => !p.endsWith("plain-page-for-the-web-component.html"))).toEqual([
+      new URL(siteUrl("embed/focal-loss.js")).pathname,
+    ]);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
@@ -121,7 +132,9 @@ test.describe("the standalone web component", () => {
     );
     await page.waitForFunction(() => document.querySelectorAll("focal-loss-curves[data-ready]").length === 3);
     const titleHeight = (id: string) =>
-      page.locator(`#${id}`).evaluate((el) => el.shadowRoot!.querySelector(".axis-title")!.getBoundingClientRect().height);
+      page
+        .locator(`#${id}`)
+        .evaluate((el) => el.shadowRoot!.querySelector(".axis-title")!.getBoundingClientRect().height);
     const ratio = (await titleHeight("two")) / (await titleHeight("one"));
     expect(ratio).toBeGreaterThan(1.8);
     expect(ratio).toBeLessThan(2.2);
@@ -146,19 +159,37 @@ test.describe("the standalone web component", () => {
         };
       });
     const modulating = await read("modulating-factor-curves");
-    const expectedModulating = modulatingFactorScene(modulatingFactorData(parseFigureState("gamma=3")), { width: modulating.width, height: modulating.height, crosshair: null });
-    expect(modulating.readerPaths).toEqual([String(findNode(expectedModulating, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d)]);
+    const expectedModulating = modulatingFactorScene(modulatingFactorData(parseFigureState("gamma=3")), {
+      width: modulating.width,
+      height: modulating.height,
+      crosshair: null,
+    });
+    expect(modulating.readerPaths).toEqual([
+      String(
+        findNode(expectedModulating, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d,
+      ),
+    ]);
     const logit = await read("logit-loss-gradient");
     // Two panels, loss and gradient, each with the reader's curve.
     expect(logit.readerPaths).toHaveLength(2);
-    const expectedLogit = logitLossGradientScene(logitLossGradientData(parseFigureState("gamma=1&alpha=0.25")), { width: logit.width, height: logit.height, crosshair: null });
-    expect(logit.readerPaths[0]).toBe(String(findNode(expectedLogit, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d));
+    const expectedLogit = logitLossGradientScene(logitLossGradientData(parseFigureState("gamma=1&alpha=0.25")), {
+      width: logit.width,
+      height: logit.height,
+      crosshair: null,
+    });
+    expect(logit.readerPaths[0]).toBe(
+      String(
+        findNode(expectedLogit, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d,
+      ),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
 
   test("shows sliders with the controls attribute, and a slider drives the element's attribute", async () => {
-    const { page, context } = await plainPage(`<focal-loss-curves gamma="2" controls></focal-loss-curves><focal-loss-curves id="plain" gamma="2"></focal-loss-curves>`);
+    const { page, context } = await plainPage(
+      `<focal-loss-curves gamma="2" controls></focal-loss-curves><focal-loss-curves id="plain" gamma="2"></focal-loss-curves>`,
+    );
     await page.waitForSelector("focal-loss-curves[data-ready]");
     const slider = page.locator("focal-loss-curves[controls]").locator('input[data-control="gamma"]');
     expect(await slider.isVisible()).toBe(true);
@@ -167,7 +198,9 @@ test.describe("the standalone web component", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.locator("focal-loss-curves[controls]").getAttribute("gamma")).toBe("2.2");
-    await expect.poll(async () => (await drawn(page, "focal-loss-curves[controls]")).readerLabel).toBe("yours: γ = 2.2");
+    await expect
+      .poll(async () => (await drawn(page, "focal-loss-curves[controls]")).readerLabel)
+      .toBe("yours: γ = 2.2");
     await context.close();
   });
 });

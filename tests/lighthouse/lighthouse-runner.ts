@@ -17,7 +17,9 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -67,7 +69,8 @@ export async function measureBenchmarkIndex(url: string, port: number): Promise<
 }
 
 export async function runLighthouse(url: string, port: number, calibrationUrl: string): Promise<LighthouseRun> {
-  const benchmarkIndex = LIGHTHOUSE_PRESET === "mobile" ? await measureBenchmarkIndex(calibrationUrl, port) : Number.NaN;
+  const benchmarkIndex =
+    LIGHTHOUSE_PRESET === "mobile" ? await measureBenchmarkIndex(calibrationUrl, port) : Number.NaN;
   // The desktop preset applies no CPU slowdown, so there is nothing to calibrate.
   const cpuSlowdown = LIGHTHOUSE_PRESET === "mobile" ? calibratedCpuSlowdown(benchmarkIndex) : 1;
   const flags: Flags = {
@@ -80,20 +83,32 @@ export async function runLighthouse(url: string, port: number, calibrationUrl: s
   const result = await lighthouse(url, flags, config);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
-  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failingAudits = Object.values(lhr.categories).flatMap((category) =>
     category.auditRefs
       .filter((ref) => ref.weight > 0)
       .map((ref) => lhr.audits[ref.id]!)
-      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "manual")
+      .filter(
+        (audit) =>
+          audit.score !== null &&
+          audit.score < 1 &&
+          audit.scoreDisplayMode !== "informative" &&
+          audit.scoreDisplayMode !== "manual",
+      )
       .map((audit) => `${category.id}/${audit.id} (${audit.displayValue ?? audit.score})`),
   );
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
     benchmarkIndex,
     cpuSlowdown,
-    scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") },
+    scores: {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+    },
     failingAudits,
     metrics: {
       fcp: numeric("first-contentful-paint"),

@@ -16,8 +16,9 @@ import { LIGHTHOUSE_PRESET, launchForLighthouse, runLighthouse, type LighthouseB
 /** The index, the heaviest chapter (three live figures) and a chapter of text, math and build-time pictures only. */
 export const REPRESENTATIVE = ["", "focal-loss/", "what-is-focal-loss/"];
 const all = builtPages().filter((p) => p.kind === "index" || p.kind === "chapter");
-const pages = (process.env.LIGHTHOUSE_PAGES === "all" ? all : all.filter((p) => REPRESENTATIVE.includes(p.path)))
-  .map((p) => ({ ...p, label: pageLabel(p) }));
+const pages = (process.env.LIGHTHOUSE_PAGES === "all" ? all : all.filter((p) => REPRESENTATIVE.includes(p.path))).map(
+  (p) => ({ ...p, label: pageLabel(p) }),
+);
 const rows: Cell[][] = [];
 
 let chrome: LighthouseBrowser;
@@ -32,10 +33,27 @@ afterAll(async () => {
   await chrome?.browser.close();
   await server?.close();
   const min = LIGHTHOUSE_MINIMUM;
-  console.info(formatTable(
-    `Lighthouse (${LIGHTHOUSE_PRESET} preset; minimum Performance ${min.performance}, Accessibility ${min.accessibility}, ` +
-      `Best Practices ${min.bestPractices}, SEO ${min.seo})`,
-    ["page", "Perf", "A11y", "BP", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "host index", "CPU ×", "points lost on"], rows));
+  console.info(
+    formatTable(
+      `Lighthouse (${LIGHTHOUSE_PRESET} preset; minimum Performance ${min.performance}, Accessibility ${min.accessibility}, ` +
+        `Best Practices ${min.bestPractices}, SEO ${min.seo})`,
+      [
+        "page",
+        "Perf",
+        "A11y",
+        "BP",
+        "SEO",
+        "FCP ms",
+        "LCP ms",
+        "TBT ms",
+        "CLS",
+        "host index",
+        "CPU ×",
+        "points lost on",
+      ],
+      rows,
+    ),
+  );
 });
 
 describe("Lighthouse", () => {
@@ -51,10 +69,22 @@ describe("Lighthouse", () => {
     if (runs[0]!.scores.performance < LIGHTHOUSE_MINIMUM.performance) runs.push(await measure(), await measure());
     const run = medianRun(runs);
     const { scores, metrics } = run;
-    rows.push([page.label, runs.length > 1 ? `${scores.performance} (median of ${runs.map((r) => r.scores.performance).join(", ")})` : scores.performance, scores.accessibility, scores.bestPractices, scores.seo,
-      Math.round(metrics.fcp), Math.round(metrics.lcp), Math.round(metrics.tbt), Number(metrics.cls.toFixed(3)),
-      Math.round(run.benchmarkIndex), run.cpuSlowdown,
-      run.failingAudits.join(", ") || "–"]);
+    rows.push([
+      page.label,
+      runs.length > 1
+        ? `${scores.performance} (median of ${runs.map((r) => r.scores.performance).join(", ")})`
+        : scores.performance,
+      scores.accessibility,
+      scores.bestPractices,
+      scores.seo,
+      Math.round(metrics.fcp),
+      Math.round(metrics.lcp),
+      Math.round(metrics.tbt),
+      Number(metrics.cls.toFixed(3)),
+      Math.round(run.benchmarkIndex),
+      run.cpuSlowdown,
+      run.failingAudits.join(", ") || "–",
+    ]);
     expect(scoreProblems(page.label, scores), run.failingAudits.join("; ")).toEqual([]);
   });
 });

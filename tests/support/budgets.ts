@@ -49,20 +49,30 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 export function weightProblems(w: PageWeight): string[] {
   const problems: string[] = [];
   const jsBudget = w.deck ? BUDGETS.jsDeck : w.interactive ? BUDGETS.jsInteractive : BUDGETS.jsStatic;
-  const what = w.deck ? "slide deck" : w.interactive ? "page with interactive elements" : "page with no interactive element";
-  if (w.jsGzip > jsBudget) problems.push(`${w.page}: ${kb(w.jsGzip)} of JavaScript (gzip) on a ${what}, budget ${kb(jsBudget)}`);
-  if (w.themeScriptGzip > BUDGETS.themeScript) problems.push(`${w.page}: theme script is ${kb(w.themeScriptGzip)} (gzip), budget ${kb(BUDGETS.themeScript)}`);
+  const what = w.deck
+    ? "slide deck"
+    : w.interactive
+      ? "page with interactive elements"
+      : "page with no interactive element";
+  if (w.jsGzip > jsBudget)
+    problems.push(`${w.page}: ${kb(w.jsGzip)} of JavaScript (gzip) on a ${what}, budget ${kb(jsBudget)}`);
+  if (w.themeScriptGzip > BUDGETS.themeScript)
+    problems.push(`${w.page}: theme script is ${kb(w.themeScriptGzip)} (gzip), budget ${kb(BUDGETS.themeScript)}`);
   if (w.cssGzip > BUDGETS.css) problems.push(`${w.page}: ${kb(w.cssGzip)} of CSS (gzip), budget ${kb(BUDGETS.css)}`);
   return problems;
 }
 
 /** Files over the image budget. */
 export function imageProblems(images: { file: string; bytes: number }[]): string[] {
-  return images.filter((i) => i.bytes > BUDGETS.image).map((i) => `${i.file}: ${kb(i.bytes)}, budget ${kb(BUDGETS.image)}`);
+  return images
+    .filter((i) => i.bytes > BUDGETS.image)
+    .map((i) => `${i.file}: ${kb(i.bytes)}, budget ${kb(BUDGETS.image)}`);
 }
 
 /** The layout shift a reader saw: the sum of every shift's score (CLS's own definition within one session window is smaller or equal). */
 export function layoutShiftProblems(page: string, when: string, shifts: number[]): string[] {
   const total = shifts.reduce((a, b) => a + b, 0);
-  return total > BUDGETS.cls ? [`${page}: layout shift ${total.toFixed(4)} ${when} (${shifts.length} shifts), budget ${BUDGETS.cls}`] : [];
+  return total > BUDGETS.cls
+    ? [`${page}: layout shift ${total.toFixed(4)} ${when} (${shifts.length} shifts), budget ${BUDGETS.cls}`]
+    : [];
 }

@@ -8,7 +8,9 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
 
-export const CHROMIUM_CANDIDATES = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+export const CHROMIUM_CANDIDATES = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+  Boolean,
+) as string[];
 
 export const INSTALL_HINT =
   "Install Debian's Chromium:  sudo apt-get update && sudo apt-get install -y chromium\n" +
@@ -22,7 +24,9 @@ export function findChromium(): string | null {
 export function chromiumPath(): string {
   const found = findChromium();
   if (!found) {
-    throw new Error(`No Chromium found for the browser tests (looked at $CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n${INSTALL_HINT}`);
+    throw new Error(
+      `No Chromium found for the browser tests (looked at $CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n${INSTALL_HINT}`,
+    );
   }
   return found;
 }
@@ -44,7 +48,11 @@ export const CHROMIUM_FLAGS = [
  * playwright-core for the scripts outside the runner.
  */
 export function chromiumLaunchOptions(extraArgs: readonly string[] = []): LaunchOptions {
-  return { executablePath: findChromium() ?? "/usr/bin/chromium", headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] };
+  return {
+    executablePath: findChromium() ?? "/usr/bin/chromium",
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
+  };
 }
 
 /** Chromium for the scripts outside the Playwright runner (Lighthouse, benchmarks, screenshots). */

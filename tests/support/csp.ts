@@ -28,7 +28,17 @@ function effective(policy: CspPolicy, directive: string, ...fallbacks: string[])
   return undefined;
 }
 
-const LOOSE = ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "*", "data:", "blob:", "http:", "https:"];
+const LOOSE = [
+  "'unsafe-inline'",
+  "'unsafe-eval'",
+  "'unsafe-hashes'",
+  "'wasm-unsafe-eval'",
+  "*",
+  "data:",
+  "blob:",
+  "http:",
+  "https:",
+];
 
 /** The text of every <style> element in the page, exactly as the browser hashes it. */
 export function inlineStyles(html: string): string[] {
@@ -53,21 +63,29 @@ export function cspProblems(html: string): string[] {
   if (!policy) return ["no Content-Security-Policy meta tag"];
   const problems: string[] = [];
   const defaultSrc = policy.get("default-src");
-  if (!defaultSrc || defaultSrc.join(" ") !== "'self'") problems.push(`default-src is "${defaultSrc?.join(" ")}", expected "'self'"`);
+  if (!defaultSrc || defaultSrc.join(" ") !== "'self'")
+    problems.push(`default-src is "${defaultSrc?.join(" ")}", expected "'self'"`);
   if (policy.get("object-src")?.join(" ") !== "'none'") problems.push("object-src is not 'none'");
   if (!policy.has("base-uri")) problems.push("no base-uri");
 
   const scriptSrc = effective(policy, "script-src") ?? [];
   const scriptElem = effective(policy, "script-src-elem", "script-src") ?? [];
-  for (const [name, sources] of [["script-src", scriptSrc], ["script-src-elem", scriptElem]] as const) {
+  for (const [name, sources] of [
+    ["script-src", scriptSrc],
+    ["script-src-elem", scriptElem],
+  ] as const) {
     for (const loose of LOOSE) if (sources.includes(loose)) problems.push(`${name} allows ${loose}`);
   }
   const scriptAttr = policy.get("script-src-attr");
-  if (scriptAttr && !scriptAttr.every((s) => s === "'none'")) problems.push(`script-src-attr allows ${scriptAttr.join(" ")}`);
+  if (scriptAttr && !scriptAttr.every((s) => s === "'none'"))
+    problems.push(`script-src-attr allows ${scriptAttr.join(" ")}`);
 
   const styleSrc = effective(policy, "style-src") ?? [];
   const styleElem = effective(policy, "style-src-elem", "style-src") ?? [];
-  for (const [name, sources] of [["style-src", styleSrc], ["style-src-elem", styleElem]] as const) {
+  for (const [name, sources] of [
+    ["style-src", styleSrc],
+    ["style-src-elem", styleElem],
+  ] as const) {
     for (const loose of LOOSE) if (sources.includes(loose)) problems.push(`${name} allows ${loose}`);
   }
   const styleAttr = effective(policy, "style-src-attr", "style-src") ?? [];

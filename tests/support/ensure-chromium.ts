@@ -13,10 +13,15 @@ if (!findChromium()) {
   if (root && existsSync("/usr/bin/apt-get")) {
     console.info("No Chromium found: installing Debian's chromium package");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
   if (!findChromium()) {
-    console.error(`No Chromium found for the browser tests (looked at $CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n${INSTALL_HINT}`);
+    console.error(
+      `No Chromium found for the browser tests (looked at $CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).\n${INSTALL_HINT}`,
+    );
     process.exit(1);
   }
 }

@@ -16,7 +16,10 @@ export function formatTable(title: string, header: string[], rows: Cell[][]): st
   const widths = header.map((_h, i) => Math.max(...text.map((r) => (r[i] ?? "").length)));
   const numeric = header.map((_h, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number" || r[i] == null));
   const line = (r: string[]) =>
-    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [`\n${title}`, line(header), rule, ...text.slice(1).map(line)].join("\n");
 }

@@ -4,5 +4,6 @@
  * deeper search before a release.
  */
 const requested = Number(process.env.FUZZ_RUNS ?? 200);
-if (!Number.isInteger(requested) || requested < 1) throw new Error(`FUZZ_RUNS must be a positive whole number, not ${process.env.FUZZ_RUNS}`);
+if (!Number.isInteger(requested) || requested < 1)
+  throw new Error(`FUZZ_RUNS must be a positive whole number, not ${process.env.FUZZ_RUNS}`);
 export const FUZZ_RUNS = requested;

@@ -10,11 +10,18 @@ export interface CategoryScores {
 export const LIGHTHOUSE_MINIMUM: CategoryScores = { performance: 95, accessibility: 100, bestPractices: 100, seo: 100 };
 
 const NAMES: Record<keyof CategoryScores, string> = {
-  performance: "Performance", accessibility: "Accessibility", bestPractices: "Best Practices", seo: "SEO",
+  performance: "Performance",
+  accessibility: "Accessibility",
+  bestPractices: "Best Practices",
+  seo: "SEO",
 };
 
 /** One line per category below its minimum; empty when the page reaches all four. */
-export function scoreProblems(page: string, scores: CategoryScores, minimum: CategoryScores = LIGHTHOUSE_MINIMUM): string[] {
+export function scoreProblems(
+  page: string,
+  scores: CategoryScores,
+  minimum: CategoryScores = LIGHTHOUSE_MINIMUM,
+): string[] {
   return (Object.keys(minimum) as (keyof CategoryScores)[])
     .filter((k) => !(scores[k] >= minimum[k]))
     .map((k) => `${page}: ${NAMES[k]} ${scores[k]} < ${minimum[k]}`);

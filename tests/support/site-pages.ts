@@ -62,7 +62,13 @@ export function builtPages(distDir = "dist"): BuiltPage[] {
     .map((file) => {
       const path = pagePathOf(relative(distDir, file));
       const html = readFileSync(file, "utf8");
-      return { file, path, kind: pageKindOf(path, html), fixedTheme: fixedThemeOf(html), hasSkipLink: /class="skip-link"/.test(html) };
+      return {
+        file,
+        path,
+        kind: pageKindOf(path, html),
+        fixedTheme: fixedThemeOf(html),
+        hasSkipLink: /class="skip-link"/.test(html),
+      };
     })
     .sort((a, b) => (a.path === "" ? -1 : b.path === "" ? 1 : a.path.localeCompare(b.path)));
 }

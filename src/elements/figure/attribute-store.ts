@@ -9,7 +9,9 @@ import { FIGURE_FIELDS, FIGURE_STATE, updateFigureState, type FigureState } from
 import type { FigureStore } from "../figure-store";
 
 /** Field → attribute: the state table's attribute names (y-scale, not yscale), turned round for writing back. */
-const ATTRIBUTE_OF_FIELD = Object.fromEntries(Object.entries(FIGURE_STATE.attributes).map(([name, key]) => [key, name])) as Record<keyof FigureState, string>;
+const ATTRIBUTE_OF_FIELD = Object.fromEntries(
+  Object.entries(FIGURE_STATE.attributes).map(([name, key]) => [key, name]),
+) as Record<keyof FigureState, string>;
 
 /** The attributes the state is read from. */
 export const STATE_ATTRIBUTES: readonly string[] = Object.keys(FIGURE_STATE.attributes);
@@ -23,7 +25,8 @@ function readState(el: Element): FigureState {
   return FIGURE_STATE.fromAttributes((name) => el.getAttribute(name));
 }
 
-const same = (a: FigureState, b: FigureState) => (Object.keys(a) as Array<keyof FigureState>).every((k) => a[k] === b[k]);
+const same = (a: FigureState, b: FigureState) =>
+  (Object.keys(a) as Array<keyof FigureState>).every((k) => a[k] === b[k]);
 
 export function attributeStore(el: Element): AttributeStore {
   let state = readState(el);
@@ -38,7 +41,8 @@ export function attributeStore(el: Element): AttributeStore {
       source = from;
       // Each write comes back through attributesChanged; only the fields the patch named are written.
       for (const key of Object.keys(patch) as Array<keyof FigureState>) {
-        if (next[key] !== state[key]) el.setAttribute(ATTRIBUTE_OF_FIELD[key], (FIGURE_FIELDS[key].serialise as (v: unknown) => string)(next[key]));
+        if (next[key] !== state[key])
+          el.setAttribute(ATTRIBUTE_OF_FIELD[key], (FIGURE_FIELDS[key].serialise as (v: unknown) => string)(next[key]));
       }
       source = undefined;
     },

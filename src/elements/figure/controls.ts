@@ -55,9 +55,12 @@ export class ControlsController implements Controller {
     // The α slider stays live while α is off: moving it (a click, a drag, a key) switches α on at that value.
     for (const input of this.inputs("alpha")) on(input, "input", () => update({ alpha: input.valueAsNumber }));
     for (const box of this.inputs("alpha-on")) {
-      on(box, "change", () => update({ alpha: box.checked ? (this.inputs("alpha")[0]?.valueAsNumber ?? ALPHA_ON) : null }));
+      on(box, "change", () =>
+        update({ alpha: box.checked ? (this.inputs("alpha")[0]?.valueAsNumber ?? ALPHA_ON) : null }),
+      );
     }
-    for (const radio of this.inputs("yscale")) on(radio, "change", () => radio.checked && update({ yScale: radio.value }));
+    for (const radio of this.inputs("yscale"))
+      on(radio, "change", () => radio.checked && update({ yScale: radio.value }));
     for (const box of this.inputs("examples")) on(box, "change", () => update({ showExamples: box.checked }));
     this.stops.push(this.store.subscribe((state) => this.sync(state)));
     this.sync(this.store.state);
@@ -84,7 +87,8 @@ export class ControlsController implements Controller {
     }
     for (const box of this.inputs("alpha-on")) if (box.checked !== !off) box.checked = !off;
     for (const out of this.all("[data-output=alpha]")) setText(out, alphaText);
-    for (const radio of this.inputs("yscale")) if (radio.checked !== (radio.value === state.yScale)) radio.checked = radio.value === state.yScale;
+    for (const radio of this.inputs("yscale"))
+      if (radio.checked !== (radio.value === state.yScale)) radio.checked = radio.value === state.yScale;
     for (const box of this.inputs("examples")) if (box.checked !== state.showExamples) box.checked = state.showExamples;
   }
 }

@@ -46,7 +46,10 @@ export class CrosshairController implements Controller {
         if (event.pointerType === "mouse") this.set(null, false);
       }),
       listen<KeyboardEvent>(frame, "keydown", (event) => {
-        const next = event.key === "Escape" ? null : sliderKeyValue(event.key, this.x ?? axis.start, axis, { shift: event.shiftKey });
+        const next =
+          event.key === "Escape"
+            ? null
+            : sliderKeyValue(event.key, this.x ?? axis.start, axis, { shift: event.shiftKey });
         if (next === undefined) return;
         event.preventDefault();
         this.set(next, true);

@@ -40,7 +40,10 @@ export class DataTableController implements Controller {
     let column = this.columns.get(col);
     if (!column) {
       column = {
-        cells: [...this.root.querySelectorAll<HTMLElement>(`[data-col="${col}"][data-x]`)].map((el) => ({ el, x: Number(el.dataset.x) })),
+        cells: [...this.root.querySelectorAll<HTMLElement>(`[data-col="${col}"][data-x]`)].map((el) => ({
+          el,
+          x: Number(el.dataset.x),
+        })),
         headers: [...this.root.querySelectorAll<HTMLElement>(`[data-col-header="${col}"]`)],
       };
       this.columns.set(col, column);

@@ -113,10 +113,15 @@ export class RedrawController implements Controller {
   /** A new state: a jump (a click on the track, α switched) plays out; steps and drags are drawn at once. */
   private retarget(state: FigureState): void {
     const now = performance.now();
-    const from = this.tween ? stateAt(this.tween.from, this.tween.to, tweenProgress(this.tween.start, now)) : this.shown;
+    const from = this.tween
+      ? stateAt(this.tween.from, this.tween.to, tweenProgress(this.tween.start, now))
+      : this.shown;
     const continuous = now - this.lastChange < CONTINUOUS_INPUT_MS;
     this.lastChange = now;
-    this.tween = from && this.visible && !continuous && this.options.motionAllowed() && isJump(from, state) ? { from, to: state, start: now } : null;
+    this.tween =
+      from && this.visible && !continuous && this.options.motionAllowed() && isJump(from, state)
+        ? { from, to: state, start: now }
+        : null;
     this.markAnimating(this.tween !== null);
   }
 

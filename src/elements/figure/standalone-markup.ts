@@ -58,14 +58,26 @@ function sharedSheet(): CSSStyleSheet {
   return sheet;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, data: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  data: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   Object.assign(node.dataset, data);
   return node;
 }
 
-function range(name: "gamma" | "alpha", label: string, { min, max, step }: { min: number; max: number; step: number }): HTMLInputElement {
-  const input = el("input", { type: "range", min: String(min), max: String(max), step: String(step) }, { control: name });
+function range(
+  name: "gamma" | "alpha",
+  label: string,
+  { min, max, step }: { min: number; max: number; step: number },
+): HTMLInputElement {
+  const input = el(
+    "input",
+    { type: "range", min: String(min), max: String(max), step: String(step) },
+    { control: name },
+  );
   input.setAttribute("aria-label", label);
   return input;
 }
@@ -105,6 +117,8 @@ export function applyPresentation(host: HTMLElement, root: ShadowRoot): void {
   const controls = root.querySelector<HTMLElement>(".controls");
   const shown = host.getAttribute("controls");
   if (controls) controls.hidden = shown === null || /^(0|false|off|no)$/i.test(shown.trim());
-  const scale = STANDALONE_STATE.fromAttributes((name) => (name === "font-scale" ? host.getAttribute(name) : null)).fontScale;
+  const scale = STANDALONE_STATE.fromAttributes((name) =>
+    name === "font-scale" ? host.getAttribute(name) : null,
+  ).fontScale;
   root.querySelector<HTMLElement>(".frame")?.style.setProperty("--chart-scale", String(scale));
 }

@@ -39,7 +39,14 @@ export function roundedPtRows(logits: readonly number[] = ROUNDED_PT_LOGITS): Ro
     const exact = sigmoid(-x);
     const naive64 = 1 - sigmoid(x);
     const naive32 = Math.fround(1 - sigmoid32(x));
-    return { logit: x, exact, naive64, naive32, relError64: relativeError(naive64, exact), relError32: relativeError(naive32, exact) };
+    return {
+      logit: x,
+      exact,
+      naive64,
+      naive32,
+      relError64: relativeError(naive64, exact),
+      relError32: relativeError(naive32, exact),
+    };
   });
 }
 
@@ -60,13 +67,20 @@ export function firstLogitZero(precision: 32 | 64): number {
 // ------------------------------------------ torchvision's float64, measured
 
 interface MeasuredCase {
-  logit: number; y: Label; alpha: number | null; gamma: number;
-  fl: number; dfl_dlogit: number; torchvision_fl: number; torch_dfl_dlogit: number | string;
+  logit: number;
+  y: Label;
+  alpha: number | null;
+  gamma: number;
+  fl: number;
+  dfl_dlogit: number;
+  torchvision_fl: number;
+  torch_dfl_dlogit: number | string;
 }
 const cases = (measured as { cases: MeasuredCase[] }).cases;
 
 /** The versions the shared reference measured (its README and meta). */
-export const MEASURED_VERSIONS = (measured as { measured: { torchvision: string; torch: string; dtype: string } }).measured;
+export const MEASURED_VERSIONS = (measured as { measured: { torchvision: string; torch: string; dtype: string } })
+  .measured;
 
 const asNumber = (v: number | string): number => (typeof v === "string" ? Number(v) : v);
 
@@ -100,7 +114,11 @@ export function torchvisionDrift(edges: readonly number[] = [0, 10, 20, 30, 40.0
       moduleWorst = Math.max(moduleWorst, relativeError(focalLossFromLogit(c.logit, c.y, c), fl));
     }
     buckets.push({
-      from, to: Math.floor(to), cases: inside.length, worstLossError: worst, moduleWorstLossError: moduleWorst,
+      from,
+      to: Math.floor(to),
+      cases: inside.length,
+      worstLossError: worst,
+      moduleWorstLossError: moduleWorst,
       zeroLoss: inside.filter((c) => asNumber(c.torchvision_fl) === 0 && asNumber(c.fl) !== 0).length,
       nanGradient: inside.filter((c) => Number.isNaN(asNumber(c.torch_dfl_dlogit))).length,
     });
@@ -109,7 +127,10 @@ export function torchvisionDrift(edges: readonly number[] = [0, 10, 20, 30, 40.0
 }
 
 export interface NanGradientRow {
-  logit: number; y: Label; gamma: number; alpha: number | null;
+  logit: number;
+  y: Label;
+  gamma: number;
+  alpha: number | null;
   /** the exact gradient (60-digit truth) */
   truth: number;
   /** our module's stable gradient */
@@ -120,7 +141,14 @@ export interface NanGradientRow {
 export function nanGradientRows(): NanGradientRow[] {
   return cases
     .filter((c) => Number.isNaN(asNumber(c.torch_dfl_dlogit)))
-    .map((c) => ({ logit: c.logit, y: c.y, gamma: c.gamma, alpha: c.alpha, truth: asNumber(c.dfl_dlogit), module: focalLossGradLogit(c.logit, c.y, c) }));
+    .map((c) => ({
+      logit: c.logit,
+      y: c.y,
+      gamma: c.gamma,
+      alpha: c.alpha,
+      truth: asNumber(c.dfl_dlogit),
+      module: focalLossGradLogit(c.logit, c.y, c),
+    }));
 }
 
 export function measuredCaseCount(): { all: number; gammaBelowOne: number } {
@@ -180,11 +208,23 @@ export function priorInitEffect(pi = 0.01, image = IMAGE): PriorInitResult {
   const bias = priorBias(pi);
   const zero = at(sigmoid(0));
   const prior = at(sigmoid(bias));
-  return { pi, bias, lossAtZeroBias: zero.loss, lossAtPriorBias: prior.loss, backgroundShareAtZero: zero.share, backgroundShareAtPrior: prior.share };
+  return {
+    pi,
+    bias,
+    lossAtZeroBias: zero.loss,
+    lossAtPriorBias: prior.loss,
+    backgroundShareAtZero: zero.share,
+    backgroundShareAtPrior: prior.share,
+  };
 }
 
 /** A mid-training image: positives partly learned, most background easy, some background still hard. */
-export const MID_TRAINING = { positiveP: 0.6, easyBackgroundP: 0.001, hardBackgroundP: 0.1, hardBackground: 2_000 } as const;
+export const MID_TRAINING = {
+  positiveP: 0.6,
+  easyBackgroundP: 0.001,
+  hardBackgroundP: 0.1,
+  hardBackground: 2_000,
+} as const;
 
 export function midTrainingGroups(image = IMAGE): AnchorGroup[] {
   const negatives = image.anchors - image.positives - image.ignored;
@@ -216,8 +256,14 @@ export function normaliserEffect(groups: readonly AnchorGroup[] = midTrainingGro
   const halved = groups.map((g) => (g.y === 1 ? { ...g, count: g.count / 2 } : g));
   const halvedLosses = halved.map((g) => g.count * focalLoss(g.p, g.y, RETINA));
   return {
-    anchors, positives, sumOverPositives, meanOverAnchors, factor: sumOverPositives / meanOverAnchors,
-    fewerPositivesSumOverPositives: reduceLosses(halvedLosses, "sum-over-positives", { positives: positivesOf(halved) }),
+    anchors,
+    positives,
+    sumOverPositives,
+    meanOverAnchors,
+    factor: sumOverPositives / meanOverAnchors,
+    fewerPositivesSumOverPositives: reduceLosses(halvedLosses, "sum-over-positives", {
+      positives: positivesOf(halved),
+    }),
     fewerPositivesMean: reduceLosses(halvedLosses, "sum") / anchorsOf(halved),
   };
 }
@@ -241,7 +287,8 @@ export function ignoredAnchorsEffect(p = 0.4, image = IMAGE): IgnoredResult {
   const ignoredLoss = image.ignored * focalLoss(p, 0, RETINA);
   const x = Math.log(p / (1 - p));
   return {
-    ignored: image.ignored, p,
+    ignored: image.ignored,
+    p,
     lossWithout: kept / positives,
     lossWith: (kept + ignoredLoss) / positives,
     ignoredShare: ignoredLoss / (kept + ignoredLoss),
@@ -256,7 +303,10 @@ export const SNIPPET_LOGITS: readonly number[] = [3.2, -1.5, 0.4, -4.0, -6.5, 1.
 export const SNIPPET_TARGETS: readonly Label[] = [1, 0, 0, 0, 0, 1];
 
 /** The softmax snippet's two examples over three classes. */
-export const SNIPPET_CLASS_LOGITS: readonly (readonly number[])[] = [[2.0, 0.5, -1.0], [0.1, 0.3, 2.2]];
+export const SNIPPET_CLASS_LOGITS: readonly (readonly number[])[] = [
+  [2.0, 0.5, -1.0],
+  [0.1, 0.3, 2.2],
+];
 export const SNIPPET_CLASS_TARGETS: readonly number[] = [0, 2];
 
 export interface SnippetValues {
@@ -279,7 +329,9 @@ export function snippetValues(): SnippetValues {
   const withAlpha = each(RETINA);
   const noAlpha = each({ alpha: null, gamma: 2 });
   const positives = SNIPPET_TARGETS.filter((y) => y === 1).length;
-  const categorical = SNIPPET_CLASS_LOGITS.map((z, i) => softmaxFocalLoss(z, SNIPPET_CLASS_TARGETS[i]!, { alpha: 0.25, gamma: 2 }).loss);
+  const categorical = SNIPPET_CLASS_LOGITS.map(
+    (z, i) => softmaxFocalLoss(z, SNIPPET_CLASS_TARGETS[i]!, { alpha: 0.25, gamma: 2 }).loss,
+  );
   return {
     sumOverPositives: reduceLosses(withAlpha, "sum-over-positives", { positives }),
     meanWithAlpha: reduceLosses(withAlpha, "mean"),

@@ -82,7 +82,10 @@ export function comparisonFormat(checked: CheckedValue): FormatOptions {
 
 /** Significant digits of a decimal as printed: "0.0128" → 3, "9.61E-5" → 3, "40000" → 1. */
 export function significantDigits(text: string): number {
-  const mantissa = text.trim().replace(/^[-+]/, "").replace(/[eE].*$/, "");
+  const mantissa = text
+    .trim()
+    .replace(/^[-+]/, "")
+    .replace(/[eE].*$/, "");
   const digits = mantissa.replace(".", "").replace(/^0+/, "");
   const significant = mantissa.includes(".") ? digits : digits.replace(/0+$/, "");
   return Math.max(1, significant.length);
@@ -94,7 +97,8 @@ export function exactAtPrintedPrecision(checked: CheckedValue): string {
   const decimals = Math.max(0, -Math.round(Math.log10(unit)));
   const fixed = (Math.round(exact / unit) * unit).toFixed(decimals);
   // A value the article printed in E notation is compared in scientific notation too.
-  if (/e/i.test(checked.entry.printedText) || decimals > 8) return formatNumber(exact, { notation: "scientific", digits: significantDigits(checked.entry.printedText) - 1 });
+  if (/e/i.test(checked.entry.printedText) || decimals > 8)
+    return formatNumber(exact, { notation: "scientific", digits: significantDigits(checked.entry.printedText) - 1 });
   return fixed;
 }
 

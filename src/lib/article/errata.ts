@@ -24,12 +24,18 @@ export interface CheckedValue {
 /** The exact value of a quantity for an example, from the module. */
 export function exactValue(quantity: Quantity, { p, y, alpha, gamma }: Example): number {
   switch (quantity) {
-    case "pt": return pt(p, y);
-    case "ce": return crossEntropy(p, y);
-    case "balancedCe": return balancedCrossEntropy(p, y, alpha);
-    case "modulating": return modulatingFactor(p, y, gamma);
-    case "fl": return focalLoss(p, y, { alpha, gamma });
-    case "ceOverFl": return crossEntropy(p, y) / focalLoss(p, y, { alpha, gamma });
+    case "pt":
+      return pt(p, y);
+    case "ce":
+      return crossEntropy(p, y);
+    case "balancedCe":
+      return balancedCrossEntropy(p, y, alpha);
+    case "modulating":
+      return modulatingFactor(p, y, gamma);
+    case "fl":
+      return focalLoss(p, y, { alpha, gamma });
+    case "ceOverFl":
+      return crossEntropy(p, y) / focalLoss(p, y, { alpha, gamma });
   }
 }
 

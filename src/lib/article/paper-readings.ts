@@ -46,7 +46,8 @@ export function paperReadings(gamma: number): PaperReadings {
 export function formatFactor(factor: number): string {
   if (!Number.isFinite(factor)) return formatNumber(factor);
   if (factor >= 1e5) return formatNumber(factor, { notation: "scientific", digits: 1 });
-  if (Math.abs(factor - Math.round(factor)) < 1e-9 * factor || factor >= 100) return formatNumber(factor, { notation: "fixed", digits: 0 });
+  if (Math.abs(factor - Math.round(factor)) < 1e-9 * factor || factor >= 100)
+    return formatNumber(factor, { notation: "fixed", digits: 0 });
   return formatNumber(factor, { notation: "fixed", digits: factor >= 10 ? 1 : 2 });
 }
 

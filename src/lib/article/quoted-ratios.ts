@@ -41,12 +41,18 @@ export function quotedRatios(): QuotedRatio[] {
     if (!ce || !fl || !ratio) return [];
     const quotient = ce.printed / fl.printed;
     const exactCeOverPrintedFl = ce.exact / fl.printed;
-    return [{
-      scenario, ce, fl, ratio, quotient,
-      quotientGivesRatio: showsAs(quotient, ratio),
-      exactCeOverPrintedFl,
-      exactCeGivesRatio: showsAs(exactCeOverPrintedFl, ratio),
-    }];
+    return [
+      {
+        scenario,
+        ce,
+        fl,
+        ratio,
+        quotient,
+        quotientGivesRatio: showsAs(quotient, ratio),
+        exactCeOverPrintedFl,
+        exactCeGivesRatio: showsAs(exactCeOverPrintedFl, ratio),
+      },
+    ];
   });
 }
 

@@ -26,12 +26,22 @@ const abs = (amount: number): Tolerance => ({ kind: "absolute", amount });
 
 const ANSWERS: Record<string, () => NumericAnswer> = {
   "why.backgroundShare": () => ({ value: 100 * backgroundShareOfCe(), tolerance: abs(5), unit: "%", digits: 3 }),
-  "what.reductionAt09": () => ({ value: crossEntropy(0.9, 1) / focalLoss(0.9, 1, { alpha: null, gamma: 2 }), tolerance: rel(0.1), unit: "", digits: 3 }),
+  "what.reductionAt09": () => ({
+    value: crossEntropy(0.9, 1) / focalLoss(0.9, 1, { alpha: null, gamma: 2 }),
+    tolerance: rel(0.1),
+    unit: "",
+    digits: 3,
+  }),
   "ce.ceAt01": () => ({ value: crossEntropy(0.1, 1), tolerance: rel(0.05), unit: "", digits: 3 }),
   "bce.background02": () => ({ value: balancedCrossEntropy(0.2, 0, 0.25), tolerance: rel(0.1), unit: "", digits: 3 }),
   "fl.gammaKeeps1Percent": () => ({ value: gammaForKeptShare(0.9, 0.01), tolerance: abs(0.1), unit: "", digits: 3 }),
   "fl.ptAt1000": () => ({ value: ptAtReduction(1000, 2), tolerance: abs(0.005), unit: "", digits: 3 }),
-  "cevfl.ratioFg095": () => ({ value: crossEntropy(0.95, 1) / focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 }), tolerance: rel(0.1), unit: "", digits: 4 }),
+  "cevfl.ratioFg095": () => ({
+    value: crossEntropy(0.95, 1) / focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 }),
+    tolerance: rel(0.1),
+    unit: "",
+    digits: 4,
+  }),
   "final.priorBias": () => ({ value: priorBias(0.01), tolerance: abs(0.05), unit: "", digits: 3 }),
   "lab.ceEasyPrior": () => ({ value: crossEntropy(0.01, 0), tolerance: rel(0.1), unit: "", digits: 3 }),
   "detector.ceAtZeroBias": () => ({ value: crossEntropy(0.5, 0), tolerance: rel(0.05), unit: "", digits: 3 }),
@@ -46,4 +56,3 @@ export function numericAnswer(name: string): NumericAnswer {
   if (answer === undefined) throw new RangeError(`answer must be one of ${ANSWER_NAMES.join(", ")}; got ${name}`);
   return answer();
 }
-

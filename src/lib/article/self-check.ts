@@ -25,7 +25,10 @@ export interface NumericAnswer {
  * separators), "95%" for a percentage answer. Null when it is not a number.
  */
 export function parseReaderNumber(text: string, unit: "" | "%"): number | null {
-  let t = text.trim().replace(/[\u2212\u2013]/g, "-").replace(/\s+/g, "");
+  let t = text
+    .trim()
+    .replace(/[\u2212\u2013]/g, "-")
+    .replace(/\s+/g, "");
   if (unit === "%" && t.endsWith("%")) t = t.slice(0, -1);
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
@@ -45,6 +48,7 @@ export function checkNumber(guess: number, answer: Pick<NumericAnswer, "value" |
 /** The tolerance in words, e.g. "within 10 %" or "within ±0.05". */
 export function toleranceText(answer: NumericAnswer): string {
   const { tolerance, unit } = answer;
-  if (tolerance.kind === "relative") return `within ${String(Number((tolerance.amount * 100).toPrecision(6)))} % of the exact value`;
+  if (tolerance.kind === "relative")
+    return `within ${String(Number((tolerance.amount * 100).toPrecision(6)))} % of the exact value`;
   return `within ±${String(Number(tolerance.amount.toPrecision(6)))}${unit === "%" ? " percentage points" : ""} of the exact value`;
 }

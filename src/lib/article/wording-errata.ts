@@ -33,7 +33,8 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Why Focal Loss Needed?",
     quote: "easy negatives (detections with high probabilities)",
     issue: "Easy negatives are described as detections with high probabilities.",
-    correction: "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high pₜ = 1 − p.",
+    correction:
+      "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high pₜ = 1 − p.",
     source: "Lin et al. 2017, §2 (Class Imbalance) and §3, Eq. 2",
   },
   {
@@ -41,7 +42,8 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "What is Focal Loss?",
     quote: "by assigning more weights to hard or easily misclassified examples",
     issue: "Focal loss is said to give hard examples more weight.",
-    correction: "Focal loss never raises an example's loss: αₜ ≤ 1 and (1 − pₜ)^γ ≤ 1, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
+    correction:
+      "Focal loss never raises an example's loss: αₜ ≤ 1 and (1 − pₜ)^γ ≤ 1, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
     source: "Lin et al. 2017, Figure 1 caption (“reduces the relative loss for well-classified examples”) and §3.2",
   },
   {
@@ -49,7 +51,8 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Final Thoughts",
     quote: "assigns large weight to misclassified or hard classified records",
     issue: "The same claim again: misclassified examples are said to get a large weight.",
-    correction: "Their loss is scaled down too, if far less (the paper: “by at most 4×” for pₜ ≤ .5 and γ = 2); what grows is their weight relative to the easy examples.",
+    correction:
+      "Their loss is scaled down too, if far less (the paper: “by at most 4×” for pₜ ≤ .5 and γ = 2); what grows is their weight relative to the easy examples.",
     source: "Lin et al. 2017, §3.2",
   },
   {
@@ -97,7 +100,8 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Cross-Entropy vs Focal Loss › Very easily classified records",
     quote: "background object misclassified with predicted probability p=0.01",
     issue: "A background box scored p = 0.01 is called misclassified.",
-    correction: "It is correctly and confidently classified: its pₜ is 1 − 0.01, close to 1, as the heading “very easily classified” says.",
+    correction:
+      "It is correctly and confidently classified: its pₜ is 1 − 0.01, close to 1, as the heading “very easily classified” says.",
     source: "Lin et al. 2017, §3, Eq. 2",
   },
 ];

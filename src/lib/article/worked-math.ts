@@ -28,18 +28,27 @@ export function shortDecimalTex(value: number): string {
 /** An input as the reader typed it: the shortest decimal JavaScript prints. */
 export function inputTex(value: number): string {
   if (!Number.isFinite(value)) return formatNumberTex(value);
-  return String(value).replace(/e([-+]?)(\d+)$/, (_m, sign: string, exp: string) => ` \\times 10^{${sign === "-" ? "-" : ""}${exp}}`);
+  return String(value).replace(
+    /e([-+]?)(\d+)$/,
+    (_m, sign: string, exp: string) => ` \\times 10^{${sign === "-" ? "-" : ""}${exp}}`,
+  );
 }
 
 /** KaTeX for a quantity's symbol, e.g. \mathrm{FL}. */
 export function quantitySymbolTex(quantity: Quantity): string {
   switch (quantity) {
-    case "pt": return "p_t";
-    case "ce": return "\\mathrm{CE}";
-    case "balancedCe": return "\\mathrm{CE}_\\alpha";
-    case "modulating": return "(1 - p_t)^{\\gamma}";
-    case "fl": return "\\mathrm{FL}";
-    case "ceOverFl": return "\\mathrm{CE} / \\mathrm{FL}";
+    case "pt":
+      return "p_t";
+    case "ce":
+      return "\\mathrm{CE}";
+    case "balancedCe":
+      return "\\mathrm{CE}_\\alpha";
+    case "modulating":
+      return "(1 - p_t)^{\\gamma}";
+    case "fl":
+      return "\\mathrm{FL}";
+    case "ceOverFl":
+      return "\\mathrm{CE} / \\mathrm{FL}";
   }
 }
 

@@ -39,7 +39,8 @@ export function assertConvShape(shape: ConvShape): void {
     const v = shape[key];
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`${key} must be a positive integer; got ${String(v)}`);
   }
-  if (shape.stride !== 1 && shape.stride !== 2) throw new RangeError(`stride must be 1 or 2; got ${String(shape.stride)}`);
+  if (shape.stride !== 1 && shape.stride !== 2)
+    throw new RangeError(`stride must be 1 or 2; got ${String(shape.stride)}`);
 }
 
 /** The output rows (or columns) o with 0 ≤ o·s + k − 1 < n, as [first, end). */

@@ -56,7 +56,10 @@ export function buildNetwork(spec: NetworkSpec): Network {
   let height = spec.height;
   let width = spec.width;
   let offset = 0;
-  const all = [...spec.hidden.map((l) => ({ ...l, relu: true })), { outChannels: spec.headChannels, stride: spec.headStride, relu: false }];
+  const all = [
+    ...spec.hidden.map((l) => ({ ...l, relu: true })),
+    { outChannels: spec.headChannels, stride: spec.headStride, relu: false },
+  ];
   for (const l of all) {
     const shape: ConvShape = { inChannels: channels, outChannels: l.outChannels, height, width, stride: l.stride };
     assertConvShape(shape);
@@ -94,7 +97,11 @@ export function initialParameters(net: Network, seed: number, headBias: number):
 }
 
 function sizeOut(layer: Layer): number {
-  return layer.shape.outChannels * convOutputSize(layer.shape.height, layer.shape.stride) * convOutputSize(layer.shape.width, layer.shape.stride);
+  return (
+    layer.shape.outChannels *
+    convOutputSize(layer.shape.height, layer.shape.stride) *
+    convOutputSize(layer.shape.width, layer.shape.stride)
+  );
 }
 
 /** The activations of one forward pass: [input, after layer 1, ..., logits]. */
@@ -140,7 +147,13 @@ export function forward(net: Network, params: Tensor, image: Tensor, ws: Workspa
  * Backward pass after `forward` on the same workspace: given ∂L/∂logits,
  * ADDS ∂L/∂θ into `dParams` (so a batch accumulates).
  */
-export function backward(net: Network, params: Tensor, dLogits: ArrayLike<number>, ws: Workspace, dParams: Tensor): void {
+export function backward(
+  net: Network,
+  params: Tensor,
+  dLogits: ArrayLike<number>,
+  ws: Workspace,
+  dParams: Tensor,
+): void {
   const last = net.layers.length;
   ws.grads[last]!.set(dLogits);
   for (let i = last - 1; i >= 0; i--) {
@@ -160,7 +173,13 @@ export function backward(net: Network, params: Tensor, dLogits: ArrayLike<number
 }
 
 /** SGD with momentum, as the paper trains RetinaNet (§4.1: momentum 0.9): v ← μv + g; θ ← θ − ηv. */
-export function sgdMomentumStep(params: Tensor, velocity: Tensor, grad: Tensor, learningRate: number, momentum: number): void {
+export function sgdMomentumStep(
+  params: Tensor,
+  velocity: Tensor,
+  grad: Tensor,
+  learningRate: number,
+  momentum: number,
+): void {
   for (let i = 0; i < params.length; i++) {
     const v = momentum * velocity[i]! + grad[i]!;
     velocity[i] = v;

@@ -9,7 +9,16 @@
  */
 import { focalLossBatch, focalLossFromLogit, priorBias, type FocalParams } from "../math/loss";
 import { averagePrecision } from "../math/metrics";
-import { backward, buildNetwork, createWorkspace, forward, initialParameters, sgdMomentumStep, type Network, type Workspace } from "../convnet/network";
+import {
+  backward,
+  buildNetwork,
+  createWorkspace,
+  forward,
+  initialParameters,
+  sgdMomentumStep,
+  type Network,
+  type Workspace,
+} from "../convnet/network";
 import { ANCHOR_COUNT, ANCHORS_PER_LOCATION, BACKGROUND, IGNORED, assignAnchors, logitIndex } from "./anchor-grid";
 import { OBJECT_CLASSES, SCENE_SIZE, makeScene, sceneSeed, type Scene } from "./scenes";
 
@@ -128,7 +137,10 @@ export class DetectorRun {
       grad: new Float32Array(init.length),
       loss,
     });
-    this.models = { ce: model({ alpha: null, gamma: 0 }), focal: model({ alpha: settings.alpha, gamma: settings.gamma }) };
+    this.models = {
+      ce: model({ alpha: null, gamma: 0 }),
+      focal: model({ alpha: settings.alpha, gamma: settings.gamma }),
+    };
     this.workspaces = Array.from({ length: settings.batchSize }, () => createWorkspace(this.net));
     const logitCount = this.net.outHeight * this.net.outWidth * this.net.spec.headChannels;
     this.logits = Array.from({ length: settings.batchSize }, () => new Float32Array(logitCount));
@@ -145,11 +157,16 @@ export class DetectorRun {
   trainStep(): void {
     const scenes = this.batch(this.step);
     const targets = scenes.map((s) => lossTargets(s.assignment));
-    for (const name of ["ce", "focal"] as const) this.history[name].push(this.stepModel(this.models[name], scenes, targets));
+    for (const name of ["ce", "focal"] as const)
+      this.history[name].push(this.stepModel(this.models[name], scenes, targets));
     this.step += 1;
   }
 
-  private stepModel(model: Model, scenes: LabelledScene[], targets: { index: Int32Array; label: Uint8Array }[]): StepRecord {
+  private stepModel(
+    model: Model,
+    scenes: LabelledScene[],
+    targets: { index: Int32Array; label: Uint8Array }[],
+  ): StepRecord {
     const total = targets.reduce((s, t) => s + t.index.length, 0);
     const batchLogits = new Float64Array(total);
     const batchLabels = new Uint8Array(total);
@@ -183,7 +200,8 @@ export class DetectorRun {
     const logits = forward(this.net, this.models[which].params, scene.image, this.workspaces[0]!);
     const out = new Float32Array(ANCHOR_COUNT * CLASS_COUNT);
     for (let n = 0; n < ANCHOR_COUNT; n++)
-      for (let k = 0; k < CLASS_COUNT; k++) out[n * CLASS_COUNT + k] = 1 / (1 + Math.exp(-logits[logitIndex(n, k, CLASS_COUNT)]!));
+      for (let k = 0; k < CLASS_COUNT; k++)
+        out[n * CLASS_COUNT + k] = 1 / (1 + Math.exp(-logits[logitIndex(n, k, CLASS_COUNT)]!));
     return out;
   }
 
@@ -200,7 +218,8 @@ export class DetectorRun {
       const a = scene.assignment[n]!;
       if (a === IGNORED) continue;
       let sum = 0;
-      for (let k = 0; k < CLASS_COUNT; k++) sum += focalLossFromLogit(logits[logitIndex(n, k, CLASS_COUNT)]!, a === k ? 1 : 0, params);
+      for (let k = 0; k < CLASS_COUNT; k++)
+        sum += focalLossFromLogit(logits[logitIndex(n, k, CLASS_COUNT)]!, a === k ? 1 : 0, params);
       out[n] = sum;
     }
     return out;
@@ -236,7 +255,13 @@ export function anchorAp(scenes: readonly LabelledScene[], scoresOf: (s: Labelle
   return sum / CLASS_COUNT;
 }
 
-function lossShares(logits: Float64Array, labels: Uint8Array, grad: Float64Array, params: FocalParams, positives: number): Omit<StepRecord, "loss"> {
+function lossShares(
+  logits: Float64Array,
+  labels: Uint8Array,
+  grad: Float64Array,
+  params: FocalParams,
+  positives: number,
+): Omit<StepRecord, "loss"> {
   // focalLossBatch returns only the normalised sum; the shares need each example's loss.
   let easyLoss = 0;
   let allLoss = 0;

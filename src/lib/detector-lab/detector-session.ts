@@ -8,7 +8,14 @@
  */
 import type { DetectorLabState } from "../state/detector-lab-state";
 import { ANCHOR_COUNT } from "./anchor-grid";
-import { DEFAULT_DETECTOR_SETTINGS, DetectorRun, anchorAp, heldOutScenes, type LabelledScene, type StepRecord } from "./detector-run";
+import {
+  DEFAULT_DETECTOR_SETTINGS,
+  DetectorRun,
+  anchorAp,
+  heldOutScenes,
+  type LabelledScene,
+  type StepRecord,
+} from "./detector-run";
 
 /** Scenes held out for AP: enough for a stable number, few enough to score in a few ms. */
 export const HELD_OUT_SCENES = 24;
@@ -41,7 +48,13 @@ export interface DetectorSnapshot {
 }
 
 export function settingsOf(state: DetectorLabState) {
-  return { ...DEFAULT_DETECTOR_SETTINGS, seed: state.seed, gamma: state.gamma, alpha: state.alpha, priorInit: state.prior };
+  return {
+    ...DEFAULT_DETECTOR_SETTINGS,
+    seed: state.seed,
+    gamma: state.gamma,
+    alpha: state.alpha,
+    priorInit: state.prior,
+  };
 }
 
 /** Keep at most `n` points of a history, evenly, always with the last. */
@@ -80,7 +93,10 @@ export class DetectorSession {
   }
 
   measure(): void {
-    this.ap = { ce: this.run.averagePrecision("ce", this.heldOut), focal: this.run.averagePrecision("focal", this.heldOut) };
+    this.ap = {
+      ce: this.run.averagePrecision("ce", this.heldOut),
+      focal: this.run.averagePrecision("focal", this.heldOut),
+    };
   }
 
   snapshot(withMetrics: boolean): DetectorSnapshot {

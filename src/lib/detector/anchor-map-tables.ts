@@ -18,7 +18,8 @@ export interface TableRow {
   cells: TableCell[];
 }
 
-const th = (text: string, colSpan?: number): TableCell => (colSpan ? { header: true, text, colSpan } : { header: true, text });
+const th = (text: string, colSpan?: number): TableCell =>
+  colSpan ? { header: true, text, colSpan } : { header: true, text };
 const td = (text: string): TableCell => ({ header: false, text });
 
 export function levelTableRows(rows: readonly LevelRow[]): TableRow[] {

@@ -61,8 +61,12 @@ export interface ImageSize {
 }
 
 function assertImageSize({ width, height }: ImageSize): void {
-  for (const [name, v] of [["width", width], ["height", height]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > 4096) throw new RangeError(`image ${name} must be an integer in [1, 4096]; got ${String(v)}`);
+  for (const [name, v] of [
+    ["width", width],
+    ["height", height],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1 || v > 4096)
+      throw new RangeError(`image ${name} must be an integer in [1, 4096]; got ${String(v)}`);
   }
 }
 

@@ -50,7 +50,8 @@ export function labelOf(maxIou: number): AnchorLabel {
 }
 
 function assertObjects(objects: readonly GroundTruth[], classes: number): void {
-  if (!Number.isInteger(classes) || classes < 1) throw new RangeError(`classes must be an integer ≥ 1; got ${String(classes)}`);
+  if (!Number.isInteger(classes) || classes < 1)
+    throw new RangeError(`classes must be an integer ≥ 1; got ${String(classes)}`);
   for (const o of objects) {
     if (!Number.isInteger(o.classIndex) || o.classIndex < 0 || o.classIndex >= classes) {
       throw new RangeError(`classIndex must be an integer in [0, ${classes - 1}]; got ${String(o.classIndex)}`);
@@ -67,7 +68,12 @@ function assertObjects(objects: readonly GroundTruth[], classes: number): void {
  * anchors, lends its arrays (only its touched anchors need clearing), so a
  * drag allocates nothing per frame; it must not be read afterwards.
  */
-export function assignAnchors(anchors: AnchorSet, objects: readonly GroundTruth[], classes: number, reuse?: Assignment): Assignment {
+export function assignAnchors(
+  anchors: AnchorSet,
+  objects: readonly GroundTruth[],
+  classes: number,
+  reuse?: Assignment,
+): Assignment {
   assertObjects(objects, classes);
   const n = anchors.count;
   const fits = reuse !== undefined && reuse.label.length === n && reuse.classes === classes;
@@ -87,7 +93,16 @@ export function assignAnchors(anchors: AnchorSet, objects: readonly GroundTruth[
   const touched: number[] = [];
   const visit = (i: number, k: number, o: GroundTruth) => {
     const b = anchors.boxes;
-    const v = iouCorners(b[4 * i]!, b[4 * i + 1]!, b[4 * i + 2]!, b[4 * i + 3]!, o.box.x0, o.box.y0, o.box.x1, o.box.y1);
+    const v = iouCorners(
+      b[4 * i]!,
+      b[4 * i + 1]!,
+      b[4 * i + 2]!,
+      b[4 * i + 3]!,
+      o.box.x0,
+      o.box.y0,
+      o.box.x1,
+      o.box.y1,
+    );
     if (v <= 0) return;
     if (!seen[i]) {
       seen[i] = 1;

@@ -54,15 +54,26 @@ function computeNumbers(): Record<string, string> {
   const bce = view.maps.balanced;
   const fl = view.maps.focal;
   const cdf = (gamma: number) => cdfs.find((c) => c.gamma === gamma)!;
-  const plain = ohemSelect(setup.anchors, view.assignment, ce.perAnchor, { batchSize: 128, nmsThreshold: 0.5, variant: "plain" });
-  const ratio = ohemSelect(setup.anchors, view.assignment, ce.perAnchor, { batchSize: 128, nmsThreshold: 0.5, variant: "ratio" });
-  const levels = Object.fromEntries(setup.anchors.grids.flatMap((g, i) => [
-    [`p${PYRAMID_LEVELS[i]}-anchors`, formatCount(g.anchors)],
-    [`p${PYRAMID_LEVELS[i]}-grid`, `${g.columns} × ${g.rows}`],
-  ]));
+  const plain = ohemSelect(setup.anchors, view.assignment, ce.perAnchor, {
+    batchSize: 128,
+    nmsThreshold: 0.5,
+    variant: "plain",
+  });
+  const ratio = ohemSelect(setup.anchors, view.assignment, ce.perAnchor, {
+    batchSize: 128,
+    nmsThreshold: 0.5,
+    variant: "ratio",
+  });
+  const levels = Object.fromEntries(
+    setup.anchors.grids.flatMap((g, i) => [
+      [`p${PYRAMID_LEVELS[i]}-anchors`, formatCount(g.anchors)],
+      [`p${PYRAMID_LEVELS[i]}-grid`, `${g.columns} × ${g.rows}`],
+    ]),
+  );
   const ballClass = SCENE_OBJECTS[2]!.classIndex;
   let ballBest = 0;
-  for (let i = 0; i < setup.anchors.count; i++) ballBest = Math.max(ballBest, view.assignment.classIou[i * setup.classes + ballClass]!);
+  for (let i = 0; i < setup.anchors.count; i++)
+    ballBest = Math.max(ballBest, view.assignment.classIou[i * setup.classes + ballClass]!);
   const ball = SCENE_OBJECTS[2]!.box;
   return {
     ...levels,

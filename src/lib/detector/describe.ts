@@ -41,7 +41,15 @@ export function levelRows(anchors: AnchorSet, counts: readonly LabelCounts[]): L
     background: formatCount(counts[i]!.background),
   }));
   const sum = (k: keyof LabelCounts) => counts.reduce((s, c) => s + c[k], 0);
-  rows.push({ level: "all", stride: 0, grid: "", anchors: formatCount(anchors.count), foreground: formatCount(sum("foreground")), ignored: formatCount(sum("ignored")), background: formatCount(sum("background")) });
+  rows.push({
+    level: "all",
+    stride: 0,
+    grid: "",
+    anchors: formatCount(anchors.count),
+    foreground: formatCount(sum("foreground")),
+    ignored: formatCount(sum("ignored")),
+    background: formatCount(sum("background")),
+  });
   return rows;
 }
 
@@ -62,13 +70,26 @@ export function budgetRows(maps: readonly LossMap[]): BudgetRow[] {
   return maps.map((m) => ({
     loss: lossLabel(m),
     total: formatNumber(m.total, { notation: "significant", digits: 3 }),
-    lossShare: [shareText(m.lossShare.positive), shareText(m.lossShare.easyNegative), shareText(m.lossShare.hardNegative)],
-    gradientShare: [shareText(m.gradientShare.positive), shareText(m.gradientShare.easyNegative), shareText(m.gradientShare.hardNegative)],
+    lossShare: [
+      shareText(m.lossShare.positive),
+      shareText(m.lossShare.easyNegative),
+      shareText(m.lossShare.hardNegative),
+    ],
+    gradientShare: [
+      shareText(m.gradientShare.positive),
+      shareText(m.gradientShare.easyNegative),
+      shareText(m.gradientShare.hardNegative),
+    ],
   }));
 }
 
 /** What the labels view shows, as a sentence per box. */
-export function describeAssignment(total: number, counts: LabelCounts, perObject: readonly number[], classes: readonly number[]): string {
+export function describeAssignment(
+  total: number,
+  counts: LabelCounts,
+  perObject: readonly number[],
+  classes: readonly number[],
+): string {
   const head = `${formatCount(total)} anchors: ${formatCount(counts.foreground)} foreground (IoU ≥ 0.5), ${formatCount(counts.ignored)} ignored (0.4 ≤ IoU < 0.5), ${formatCount(counts.background)} background.`;
   if (perObject.length === 0) return `${head} There is no object, so every anchor is background.`;
   const parts = perObject.map((n, i) => `box ${i + 1} (${SCENE_CLASSES[classes[i]!] ?? "object"}) ${formatCount(n)}`);
@@ -77,8 +98,10 @@ export function describeAssignment(total: number, counts: LabelCounts, perObject
 
 /** What the loss view shows. */
 export function describeLoss(map: LossMap): string {
-  return `${lossLabel(map)}: total ${formatNumber(map.total, { notation: "significant", digits: 3 })} after dividing the sum ` +
+  return (
+    `${lossLabel(map)}: total ${formatNumber(map.total, { notation: "significant", digits: 3 })} after dividing the sum ` +
     `${formatNumber(map.sum, { notation: "significant", digits: 4 })} by ${formatCount(map.normaliser)} assigned anchors. ` +
     `Easy negatives carry ${shareText(map.lossShare.easyNegative)} of the loss and ${shareText(map.gradientShare.easyNegative)} of the gradient; ` +
-    `positives ${shareText(map.lossShare.positive)} and ${shareText(map.gradientShare.positive)}.`;
+    `positives ${shareText(map.lossShare.positive)} and ${shareText(map.gradientShare.positive)}.`
+  );
 }

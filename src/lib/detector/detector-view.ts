@@ -5,7 +5,14 @@
  * every drag; the build computes the default once.
  */
 import { generateAnchors, type AnchorSet } from "./anchors";
-import { assignAnchors, countsByLevel, positivesPerObject, type Assignment, type GroundTruth, type LabelCounts } from "./assignment";
+import {
+  assignAnchors,
+  countsByLevel,
+  positivesPerObject,
+  type Assignment,
+  type GroundTruth,
+  type LabelCounts,
+} from "./assignment";
 import { lossMap, trainingTerms, LOSS_KINDS, type LossKind, type LossMap, type TrainingTerms } from "./loss-map";
 import { baseLogits, DEFAULT_SCORE_MODEL, modelLogits, scoreNoise, type ScoreModel } from "./score-model";
 import { SCENE_CLASSES, SCENE_SIZE } from "./scene";
@@ -20,7 +27,11 @@ export interface DetectorSetup {
   model: ScoreModel;
 }
 
-export function detectorSetup(model: ScoreModel = DEFAULT_SCORE_MODEL, classes = SCENE_CLASSES.length, size = SCENE_SIZE): DetectorSetup {
+export function detectorSetup(
+  model: ScoreModel = DEFAULT_SCORE_MODEL,
+  classes = SCENE_CLASSES.length,
+  size = SCENE_SIZE,
+): DetectorSetup {
   const anchors = generateAnchors(size);
   const noise = scoreNoise(model.seed, anchors.count * classes);
   return { anchors, noise, base: baseLogits(noise, model), classes, model };
@@ -35,7 +46,13 @@ export interface DetectorView {
   maps: Record<LossKind, LossMap>;
 }
 
-export function detectorView(setup: DetectorSetup, objects: readonly GroundTruth[], alpha: number, gamma: number, kinds: readonly LossKind[] = LOSS_KINDS): DetectorView {
+export function detectorView(
+  setup: DetectorSetup,
+  objects: readonly GroundTruth[],
+  alpha: number,
+  gamma: number,
+  kinds: readonly LossKind[] = LOSS_KINDS,
+): DetectorView {
   const assignment = assignAnchors(setup.anchors, objects, setup.classes);
   const logits = modelLogits(assignment, setup.base, setup.model);
   const terms = trainingTerms(assignment, objects, logits);

@@ -16,7 +16,16 @@ export function boxArea(b: Box): number {
  * IoU of two boxes from their corner coordinates: |A ∩ B| / |A ∪ B|, in [0, 1];
  * 0 when the union is empty (two degenerate boxes), so it is never NaN.
  */
-export function iouCorners(ax0: number, ay0: number, ax1: number, ay1: number, bx0: number, by0: number, bx1: number, by1: number): number {
+export function iouCorners(
+  ax0: number,
+  ay0: number,
+  ax1: number,
+  ay1: number,
+  bx0: number,
+  by0: number,
+  bx1: number,
+  by1: number,
+): number {
   const iw = Math.min(ax1, bx1) - Math.max(ax0, bx0);
   if (iw <= 0) return 0;
   const ih = Math.min(ay1, by1) - Math.max(ay0, by0);

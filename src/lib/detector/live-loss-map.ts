@@ -11,7 +11,15 @@
  */
 import { focalLossFromLogit, focalLossGradLogit, type FocalParams, type Label } from "../math/loss";
 import { LABEL, type Assignment, type GroundTruth } from "./assignment";
-import { lossParams, termGroup, TERM_GROUPS, type GroupShares, type LossKind, type LossMap, type TermGroup } from "./loss-map";
+import {
+  lossParams,
+  termGroup,
+  TERM_GROUPS,
+  type GroupShares,
+  type LossKind,
+  type LossMap,
+  type TermGroup,
+} from "./loss-map";
 
 /** A term's target: 0 or 1, or IGNORED for every term of an ignored anchor. */
 const IGNORED = 2;
@@ -52,9 +60,20 @@ export class LiveLossMap {
   }
 
   /** Brings the cache to the new scores and parameters; returns the map (its arrays are reused by the next update). */
-  update(assignment: Assignment, objects: readonly GroundTruth[], logits: Float64Array, alpha: number, gamma: number, changed: Int32Array = assignment.touched): LossMap {
+  update(
+    assignment: Assignment,
+    objects: readonly GroundTruth[],
+    logits: Float64Array,
+    alpha: number,
+    gamma: number,
+    changed: Int32Array = assignment.touched,
+  ): LossMap {
     const params = lossParams(this.kind, alpha, gamma);
-    const full = this.params === null || params.alpha !== this.params.alpha || params.gamma !== this.params.gamma || ++this.sinceRescan >= RESCAN_EVERY;
+    const full =
+      this.params === null ||
+      params.alpha !== this.params.alpha ||
+      params.gamma !== this.params.gamma ||
+      ++this.sinceRescan >= RESCAN_EVERY;
     this.params = params;
     this.recomputed = 0;
     if (full) {
@@ -75,7 +94,13 @@ export class LiveLossMap {
     return this.summary(params);
   }
 
-  private refreshAnchor(i: number, assignment: Assignment, objects: readonly GroundTruth[], logits: Float64Array, params: FocalParams): void {
+  private refreshAnchor(
+    i: number,
+    assignment: Assignment,
+    objects: readonly GroundTruth[],
+    logits: Float64Array,
+    params: FocalParams,
+  ): void {
     const K = this.classes;
     const l = assignment.label[i];
     const positiveClass = l === LABEL.foreground ? objects[assignment.object[i]!]!.classIndex : -1;
@@ -124,11 +149,26 @@ export class LiveLossMap {
     const shares = (parts: number[]): GroupShares => {
       const whole = parts[0]! + parts[1]! + parts[2]!;
       const out: GroupShares = { positive: 0, easyNegative: 0, hardNegative: 0 };
-      if (whole > 0 && Number.isFinite(whole)) for (const k of TERM_GROUPS) out[k] = Math.max(0, parts[GROUP_INDEX[k]]! / whole);
+      if (whole > 0 && Number.isFinite(whole))
+        for (const k of TERM_GROUPS) out[k] = Math.max(0, parts[GROUP_INDEX[k]]! / whole);
       return out;
     };
     const sum = this.lossSum[0]! + this.lossSum[1]! + this.lossSum[2]!;
-    const termCounts: GroupShares = { positive: this.counts[0]!, easyNegative: this.counts[1]!, hardNegative: this.counts[2]! };
-    return { kind: this.kind, params, total: sum / normaliser, sum, normaliser, perAnchor: this.anchorLoss, termCounts, lossShare: shares(this.lossSum), gradientShare: shares(this.gradSum) };
+    const termCounts: GroupShares = {
+      positive: this.counts[0]!,
+      easyNegative: this.counts[1]!,
+      hardNegative: this.counts[2]!,
+    };
+    return {
+      kind: this.kind,
+      params,
+      total: sum / normaliser,
+      sum,
+      normaliser,
+      perAnchor: this.anchorLoss,
+      termCounts,
+      lossShare: shares(this.lossSum),
+      gradientShare: shares(this.gradSum),
+    };
   }
 }

@@ -34,12 +34,21 @@ export interface TrainingTerms {
   positives: number;
 }
 
-export function trainingTerms(assignment: Assignment, objects: readonly GroundTruth[], logits: Float64Array): TrainingTerms {
+export function trainingTerms(
+  assignment: Assignment,
+  objects: readonly GroundTruth[],
+  logits: Float64Array,
+): TrainingTerms {
   const K = assignment.classes;
   const n = assignment.label.length;
   let kept = 0;
   for (let i = 0; i < n; i++) if (assignment.label[i] !== LABEL.ignored) kept++;
-  const out: TrainingTerms = { logits: new Float64Array(kept * K), labels: new Uint8Array(kept * K), anchor: new Int32Array(kept * K), positives: 0 };
+  const out: TrainingTerms = {
+    logits: new Float64Array(kept * K),
+    labels: new Uint8Array(kept * K),
+    anchor: new Int32Array(kept * K),
+    positives: 0,
+  };
   let t = 0;
   for (let i = 0; i < n; i++) {
     const l = assignment.label[i];
@@ -93,7 +102,13 @@ export interface LossMap {
 
 const zeroShares = (): GroupShares => ({ positive: 0, easyNegative: 0, hardNegative: 0 });
 
-export function lossMap(terms: TrainingTerms, anchorCount: number, kind: LossKind, alpha: number, gamma: number): LossMap {
+export function lossMap(
+  terms: TrainingTerms,
+  anchorCount: number,
+  kind: LossKind,
+  alpha: number,
+  gamma: number,
+): LossMap {
   const params = lossParams(kind, alpha, gamma);
   const batch = focalLossBatch(terms.logits, terms.labels, params);
   const normaliser = Math.max(1, batch.positives);
@@ -120,7 +135,17 @@ export function lossMap(terms: TrainingTerms, anchorCount: number, kind: LossKin
     if (whole > 0 && Number.isFinite(whole)) for (const k of TERM_GROUPS) out[k] = parts[k] / whole;
     return out;
   };
-  return { kind, params, total: batch.loss, sum, normaliser, perAnchor, termCounts, lossShare: share(lossSum), gradientShare: share(gradSum) };
+  return {
+    kind,
+    params,
+    total: batch.loss,
+    sum,
+    normaliser,
+    perAnchor,
+    termCounts,
+    lossShare: share(lossSum),
+    gradientShare: share(gradSum),
+  };
 }
 
 /** Figure 4's γ values. */
@@ -143,8 +168,13 @@ export function lossCdfs(terms: TrainingTerms, gammas: readonly number[] = FIGUR
   for (let t = 0; t < terms.labels.length; t++) (terms.labels[t] === 1 ? pos : neg).push(t);
   return gammas.map((gamma) => {
     const params = { alpha: null, gamma };
-    const lossesOf = (idx: number[]) => Float64Array.from(idx, (t) => focalLossFromLogit(terms.logits[t]!, terms.labels[t]! as Label, params));
-    return { gamma, positives: cumulativeLossDistribution(lossesOf(pos), points), negatives: cumulativeLossDistribution(lossesOf(neg), points) };
+    const lossesOf = (idx: number[]) =>
+      Float64Array.from(idx, (t) => focalLossFromLogit(terms.logits[t]!, terms.labels[t]! as Label, params));
+    return {
+      gamma,
+      positives: cumulativeLossDistribution(lossesOf(pos), points),
+      negatives: cumulativeLossDistribution(lossesOf(neg), points),
+    };
   });
 }
 

@@ -35,10 +35,17 @@ export interface OhemSelection {
  * kind are passed over without suppressing others (they could not enter the
  * batch), which keeps the work at about (examples × batch size).
  */
-export function ohemSelect(anchors: AnchorSet, assignment: Assignment, loss: Float64Array, options: OhemOptions): OhemSelection {
+export function ohemSelect(
+  anchors: AnchorSet,
+  assignment: Assignment,
+  loss: Float64Array,
+  options: OhemOptions,
+): OhemSelection {
   const { batchSize, nmsThreshold, variant } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1; got ${String(batchSize)}`);
-  if (!(nmsThreshold >= 0 && nmsThreshold <= 1)) throw new RangeError(`nmsThreshold must be in [0, 1]; got ${String(nmsThreshold)}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be an integer ≥ 1; got ${String(batchSize)}`);
+  if (!(nmsThreshold >= 0 && nmsThreshold <= 1))
+    throw new RangeError(`nmsThreshold must be in [0, 1]; got ${String(nmsThreshold)}`);
   const order: number[] = [];
   for (let i = 0; i < anchors.count; i++) if (assignment.label[i] !== LABEL.ignored) order.push(i);
   order.sort((a, b) => loss[b]! - loss[a]! || a - b);
@@ -49,10 +56,14 @@ export function ohemSelect(anchors: AnchorSet, assignment: Assignment, loss: Flo
   const pos: number[] = [];
   const neg: number[] = [];
   for (const i of order) {
-    if (variant === "plain" ? kept.length >= batchSize : pos.length >= positiveQuota && neg.length >= negativeQuota) break;
+    if (variant === "plain" ? kept.length >= batchSize : pos.length >= positiveQuota && neg.length >= negativeQuota)
+      break;
     const isPositive = assignment.label[i] === LABEL.foreground;
     if (variant === "ratio" && (isPositive ? pos.length >= positiveQuota : neg.length >= negativeQuota)) continue;
-    const ax0 = b[4 * i]!, ay0 = b[4 * i + 1]!, ax1 = b[4 * i + 2]!, ay1 = b[4 * i + 3]!;
+    const ax0 = b[4 * i]!,
+      ay0 = b[4 * i + 1]!,
+      ax1 = b[4 * i + 2]!,
+      ay1 = b[4 * i + 3]!;
     let suppressed = false;
     for (const j of kept) {
       if (iouCorners(ax0, ay0, ax1, ay1, b[4 * j]!, b[4 * j + 1]!, b[4 * j + 2]!, b[4 * j + 3]!) > nmsThreshold) {

@@ -33,7 +33,13 @@ export interface ScoreModel {
 /** The prior π = 0.01 of §4.1. */
 export const PRIOR = 0.01;
 
-export const DEFAULT_SCORE_MODEL: ScoreModel = { seed: 2017, backgroundLogit: priorBias(PRIOR), slope: 11, floor: 0.1, noise: 1.2 };
+export const DEFAULT_SCORE_MODEL: ScoreModel = {
+  seed: 2017,
+  backgroundLogit: priorBias(PRIOR),
+  slope: 11,
+  floor: 0.1,
+  noise: 1.2,
+};
 
 /** The fixed noise draws z_{i,k}: length anchors · classes, the same for the same seed everywhere. */
 export function scoreNoise(seed: number, length: number): Float64Array {
@@ -68,9 +74,15 @@ export function scoredAnchors(assignment: Assignment, model: ScoreModel): Int32A
  * slope · (IoU − floor) where the IoU exceeds the floor. Only anchors that
  * overlap an object (the assignment's touched list) can, so only they are visited.
  */
-export function modelLogits(assignment: Assignment, base: Float64Array, model: ScoreModel, into?: Float64Array): Float64Array {
+export function modelLogits(
+  assignment: Assignment,
+  base: Float64Array,
+  model: ScoreModel,
+  into?: Float64Array,
+): Float64Array {
   const n = assignment.classIou.length;
-  if (base.length !== n) throw new RangeError(`base logits must have one value per anchor and class (${n}); got ${base.length}`);
+  if (base.length !== n)
+    throw new RangeError(`base logits must have one value per anchor and class (${n}); got ${base.length}`);
   const out = into && into.length === n ? into : new Float64Array(n);
   out.set(base);
   const K = assignment.classes;

@@ -55,7 +55,10 @@ export const IMAGE_SIZE: EmbedSize = { width: 960, height: 540 };
 export const IMAGE_PNG_SCALE = 2;
 
 /** A family's state in a query, written back on its own (nothing else from the query passes). */
-const canonical = <S extends Schema>(family: StateDefinition<S>) => (query: Query) => family.write(family.parse(query));
+const canonical =
+  <S extends Schema>(family: StateDefinition<S>) =>
+  (query: Query) =>
+    family.write(family.parse(query));
 const FIGURE_PARAMS = Object.values(FIGURE_STATE.params);
 const figureState = canonical(FIGURE_STATE);
 
@@ -68,7 +71,8 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     size: { width: 800, height: 620 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption: "The paper's Figure 1: each reference curve is focal loss for one γ; the thick curve is the chosen γ and α. The larger γ, the less well-classified examples (the shaded band) cost.",
+    caption:
+      "The paper's Figure 1: each reference curve is focal loss for one γ; the thick curve is the chosen γ and α. The larger γ, the less well-classified examples (the shaded band) cost.",
   },
   {
     id: "modulating-factor",
@@ -78,7 +82,8 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     size: { width: 800, height: 580 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption: "The factor by which focal loss scales cross-entropy: 1 for a hopeless example, near 0 for an easy one, and the larger γ, the sooner it falls.",
+    caption:
+      "The factor by which focal loss scales cross-entropy: 1 for a hopeless example, near 0 for an easy one, and the larger γ, the sooner it falls.",
   },
   {
     id: "logit-gradient",
@@ -88,7 +93,8 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     size: { width: 800, height: 520 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption: "A foreground example's loss and its gradient against its logit: for large logits (easy examples) the focal term flattens the gradient towards 0.",
+    caption:
+      "A foreground example's loss and its gradient against its logit: for large logits (easy examples) the focal term flattens the gradient towards 0.",
   },
   {
     id: "loss-calculator",
@@ -119,7 +125,12 @@ export function embeddable(id: string): EmbeddableFigure | undefined {
 export const IMAGE_FORMATS = ["svg", "png", "pdf"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
-export function presetFileName(figure: EmbeddableFigure, preset: ImagePreset, theme: ImageTheme, format: ImageFormat): string {
+export function presetFileName(
+  figure: EmbeddableFigure,
+  preset: ImagePreset,
+  theme: ImageTheme,
+  format: ImageFormat,
+): string {
   return `${figure.id}-${preset.id}-${theme}.${format}`;
 }
 

@@ -20,7 +20,11 @@ export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): strin
  * The module's script tag and the element with its attributes; `true` writes
  * a boolean attribute, `false` leaves it out.
  */
-export function webComponentSnippet(figure: EmbeddableFigure, moduleUrl: string, attributes: Record<string, string | boolean>): string {
+export function webComponentSnippet(
+  figure: EmbeddableFigure,
+  moduleUrl: string,
+  attributes: Record<string, string | boolean>,
+): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeXml(value)}"`))
     .join("");

@@ -52,7 +52,10 @@ function hex(colour: string): string {
 
 function dashPattern(dash: string | undefined): string {
   if (!dash) return "solid";
-  const parts = dash.split(/[\s,]+/).filter(Boolean).map(Number);
+  const parts = dash
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (parts.some((v) => !(v >= 0))) throw new RangeError(`pgfplots: bad dash ${JSON.stringify(dash)}`);
   // Chart px to pt at the half size a figure in a slide is drawn at.
   const pt = (v: number) => `${pgfNumber(v * 0.5)}pt`;
@@ -66,15 +69,41 @@ export function curveCoordinates(gamma: number, alpha: Alpha, samples: readonly 
   return samples.map((x) => ({ x, y: focalLossOfPt(x, { gamma, alpha }) })).filter((p) => Number.isFinite(p.y));
 }
 
-function plot(name: string, style: PgfCurveStyle, width: string, points: { x: number; y: number }[], legend: string): string {
+function plot(
+  name: string,
+  style: PgfCurveStyle,
+  width: string,
+  points: { x: number; y: number }[],
+  legend: string,
+): string {
   const coords = points.map((p) => `(${pgfNumber(p.x)},${pgfNumber(p.y)})`).join(" ");
   return `\\addplot[color=${name}, ${width}, ${dashPattern(style.dash)}] coordinates {${coords}};\n\\addlegendentry{${legend}}`;
 }
 
-export function focalCurvesPgfplots({ gamma, alpha, styles, samples = PGF_DEFAULT_SAMPLES, yMax = 5 }: PgfplotsOptions): string {
-  const curves = [...FIGURE1_GAMMAS.map((g) => ({ curve: key(g), gamma: g, alpha: null as Alpha, legend: `$\\gamma = ${g}$`, width: "thick" }))];
+export function focalCurvesPgfplots({
+  gamma,
+  alpha,
+  styles,
+  samples = PGF_DEFAULT_SAMPLES,
+  yMax = 5,
+}: PgfplotsOptions): string {
+  const curves = [
+    ...FIGURE1_GAMMAS.map((g) => ({
+      curve: key(g),
+      gamma: g,
+      alpha: null as Alpha,
+      legend: `$\\gamma = ${g}$`,
+      width: "thick",
+    })),
+  ];
   const alphaText = alpha === null ? "" : `, \\alpha = ${pgfNumber(alpha)}`;
-  curves.push({ curve: "reader", gamma, alpha, legend: `yours: $\\gamma = ${pgfNumber(gamma)}${alphaText}$`, width: "very thick" });
+  curves.push({
+    curve: "reader",
+    gamma,
+    alpha,
+    legend: `yours: $\\gamma = ${pgfNumber(gamma)}${alphaText}$`,
+    width: "very thick",
+  });
   const definitions: string[] = [];
   const plots: string[] = [];
   for (const c of curves) {

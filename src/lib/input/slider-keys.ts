@@ -44,7 +44,12 @@ function onGrid(value: number, { min, max, step }: SliderRange): number {
  * a slider key (so the caller leaves the event alone). A value off the grid,
  * where a pointer left it, first moves by the key's steps, then lands on the grid.
  */
-export function sliderKeyValue(key: string, value: number, range: SliderRange, { shift = false } = {}): number | undefined {
+export function sliderKeyValue(
+  key: string,
+  value: number,
+  range: SliderRange,
+  { shift = false } = {},
+): number | undefined {
   if (key === "Home") return range.min;
   if (key === "End") return range.max;
   const steps = STEPS[key];

@@ -5,7 +5,13 @@
  * The training runs are memoised: the build computes each once.
  */
 import { focalLossFromLogit, priorBias, type FocalParams } from "../math/loss";
-import { BUDGET_PRESETS, budgetOfPredictions, firstStepLoss, RETINANET_PRIOR, type FirstStepLoss } from "../views/loss-budget";
+import {
+  BUDGET_PRESETS,
+  budgetOfPredictions,
+  firstStepLoss,
+  RETINANET_PRIOR,
+  type FirstStepLoss,
+} from "../views/loss-budget";
 import type { SplitDataSet } from "./synthetic-data";
 import { DEFAULT_TRAIN_SETTINGS, initialModel, logitsOf, type LossChoice } from "./trainer";
 import { LabRun, type ModelId } from "./lab-run";
@@ -28,8 +34,16 @@ export function firstStepRows(): FirstStepRow[] {
   const b = priorBias(RETINANET_PRIOR);
   const { locations, objects } = LAB_IMAGE;
   return [
-    { loss: "ce", withoutPrior: firstStepLoss(locations, objects, 0, LAB_CE), withPrior: firstStepLoss(locations, objects, b, LAB_CE) },
-    { loss: "focal", withoutPrior: firstStepLoss(locations, objects, 0, LAB_FOCAL), withPrior: firstStepLoss(locations, objects, b, LAB_FOCAL) },
+    {
+      loss: "ce",
+      withoutPrior: firstStepLoss(locations, objects, 0, LAB_CE),
+      withPrior: firstStepLoss(locations, objects, b, LAB_CE),
+    },
+    {
+      loss: "focal",
+      withoutPrior: firstStepLoss(locations, objects, 0, LAB_FOCAL),
+      withPrior: firstStepLoss(locations, objects, b, LAB_FOCAL),
+    },
   ];
 }
 
@@ -70,7 +84,14 @@ function runOf(lab: LabRun, id: ModelId): ComparisonRun {
 /** The lab's default run (the reader's FL beside CE on the same seeded 1:1000 set), trained for the stated steps. */
 export function defaultLabRun(): LabRun {
   if (cachedRun) return cachedRun;
-  cachedRun = new LabRun({ ...DEFAULT_LAB_STATE, seed: COMPARISON.seed, ratio: COMPARISON.ratio, loss: "focal", ...LAB_FOCAL, compare: true });
+  cachedRun = new LabRun({
+    ...DEFAULT_LAB_STATE,
+    seed: COMPARISON.seed,
+    ratio: COMPARISON.ratio,
+    loss: "focal",
+    ...LAB_FOCAL,
+    compare: true,
+  });
   cachedRun.step(COMPARISON.steps);
   return cachedRun;
 }
@@ -116,11 +137,15 @@ export function hardestNegativesShare(gamma: number, topFraction: number): numbe
   const test = lab.split.test;
   const logits = logitsOf(lab.trainer("yours")!.model, test);
   const losses: number[] = [];
-  for (let i = 0; i < logits.length; i++) if (test.labels[i] === 0) losses.push(focalLossFromLogit(logits[i]!, 0, { alpha: null, gamma }));
+  for (let i = 0; i < logits.length; i++)
+    if (test.labels[i] === 0) losses.push(focalLossFromLogit(logits[i]!, 0, { alpha: null, gamma }));
   losses.sort((a, b) => b - a);
   const k = Math.max(1, Math.round(losses.length * topFraction));
   let top = 0;
   let total = 0;
-  losses.forEach((l, i) => { total += l; if (i < k) top += l; });
+  losses.forEach((l, i) => {
+    total += l;
+    if (i < k) top += l;
+  });
   return total > 0 ? top / total : 0;
 }

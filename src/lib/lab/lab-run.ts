@@ -6,8 +6,21 @@
  */
 import { focalLossFromLogit, type Label } from "../math/loss";
 import { makeSplit, type DataSet, type SplitDataSet } from "./synthetic-data";
-import { createTrainer, DEFAULT_TRAIN_SETTINGS, logitsOf, type LossChoice, type ModelState, type Trainer } from "./trainer";
-import { averagePrecision, cumulativeLossDistribution, precisionRecallCurve, type CdfPoint, type PrPoint } from "../math/metrics";
+import {
+  createTrainer,
+  DEFAULT_TRAIN_SETTINGS,
+  logitsOf,
+  type LossChoice,
+  type ModelState,
+  type Trainer,
+} from "./trainer";
+import {
+  averagePrecision,
+  cumulativeLossDistribution,
+  precisionRecallCurve,
+  type CdfPoint,
+  type PrPoint,
+} from "../math/metrics";
 import type { LabState } from "../state/lab-state";
 
 export type ModelId = "yours" | "ce";
@@ -71,7 +84,11 @@ function cdfCurves(logits: Float64Array, labels: Uint8Array, points: number): Cd
       const y = labels[i] as Label;
       (y === 1 ? pos : neg).push(focalLossFromLogit(logits[i]!, y, { alpha: null, gamma }));
     }
-    return { gamma, positives: cumulativeLossDistribution(pos, points), negatives: cumulativeLossDistribution(neg, points) };
+    return {
+      gamma,
+      positives: cumulativeLossDistribution(pos, points),
+      negatives: cumulativeLossDistribution(neg, points),
+    };
   });
 }
 
@@ -83,7 +100,8 @@ export class LabRun {
     this.split = makeSplit({ seed: state.seed, ratio: state.ratio });
     const base = { ...DEFAULT_TRAIN_SETTINGS, priorInit: state.prior, seed: state.seed };
     this.trainers.set("yours", createTrainer(this.split.train, { ...base, ...choiceOf(state) }));
-    if (state.compare) this.trainers.set("ce", createTrainer(this.split.train, { ...base, kind: "ce", gamma: 0, alpha: state.alpha }));
+    if (state.compare)
+      this.trainers.set("ce", createTrainer(this.split.train, { ...base, kind: "ce", gamma: 0, alpha: state.alpha }));
   }
 
   get steps(): number {

@@ -143,10 +143,16 @@ export function createTrainerOn(
 
   return {
     model,
-    get steps() { return history.length; },
+    get steps() {
+      return history.length;
+    },
     lossHistory: history,
-    get diverged() { return diverged; },
-    get settings() { return settings; },
+    get diverged() {
+      return diverged;
+    },
+    get settings() {
+      return settings;
+    },
     setLoss(choice: LossChoice) {
       settings = { ...settings, kind: choice.kind, gamma: choice.gamma, alpha: choice.alpha };
       params = lossParams(settings);
@@ -162,7 +168,8 @@ export function createTrainerOn(
       velocity[d] = momentum * velocity[d]! - lr * dBias;
       model.bias += velocity[d]!;
       history.push(loss);
-      if (!Number.isFinite(loss) || !model.weights.every(Number.isFinite) || !Number.isFinite(model.bias)) diverged = true;
+      if (!Number.isFinite(loss) || !model.weights.every(Number.isFinite) || !Number.isFinite(model.bias))
+        diverged = true;
       return loss;
     },
   };

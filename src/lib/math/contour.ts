@@ -42,7 +42,7 @@ export function zeroContour(f: (x1: number, x2: number) => number, grid: GridSpe
       for (const [a, b, pa, pb] of edges) {
         const va = v[a]!;
         const vb = v[b]!;
-        if ((va > 0) !== (vb > 0)) {
+        if (va > 0 !== vb > 0) {
           const t = crossing(va, vb);
           points.push([x0 + (pa[0] + t * (pb[0] - pa[0])) * dx, y0 + (pa[1] + t * (pb[1] - pa[1])) * dy]);
         }

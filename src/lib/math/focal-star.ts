@@ -23,6 +23,7 @@ export function focalLossStar(x: number, y: Label, gamma: number, beta: number):
   if (typeof gamma !== "number" || !Number.isFinite(gamma) || gamma <= 0) {
     throw new RangeError(`gamma must be a finite number > 0 for FL*; got ${String(gamma)}`);
   }
-  if (typeof beta !== "number" || !Number.isFinite(beta)) throw new RangeError(`beta must be a finite number; got ${String(beta)}`);
+  if (typeof beta !== "number" || !Number.isFinite(beta))
+    throw new RangeError(`beta must be a finite number; got ${String(beta)}`);
   return softplus(-(gamma * signedLogit(x, y) + beta)) / gamma;
 }

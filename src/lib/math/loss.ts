@@ -144,7 +144,13 @@ export function softplus(z: number): number {
  * finite (and correct) where q underflows and γ < 1, unlike autograd on the
  * textbook form.
  */
-function focalKernel(x: number, sign: 1 | -1, weight: number, gamma: number, out: { loss: number; grad: number }): void {
+function focalKernel(
+  x: number,
+  sign: 1 | -1,
+  weight: number,
+  gamma: number,
+  out: { loss: number; grad: number },
+): void {
   const xt = sign * x;
   const q = sigmoid(-xt);
   const modulating = Math.pow(q, gamma);
@@ -194,11 +200,7 @@ export interface BatchResult {
  * Focal loss summed over a batch of logits and normalised by the number of
  * positive (foreground) examples, floored at 1, as RetinaNet does.
  */
-export function focalLossBatch(
-  logits: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  params: FocalParams,
-): BatchResult {
+export function focalLossBatch(logits: ArrayLike<number>, labels: ArrayLike<number>, params: FocalParams): BatchResult {
   if (logits.length !== labels.length) {
     fail("labels.length", labels.length, `equal to logits.length (${logits.length})`);
   }

@@ -24,7 +24,7 @@ function rank(scores: ArrayLike<number>, labels: ArrayLike<number>): Ranked {
   const steps: PrPoint[] = [];
   let tp = 0;
   let seen = 0;
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     const score = scores[order[k]!]!;
     let groupTp = 0;
     // Tied scores share one threshold: they enter the ranking together.

@@ -30,20 +30,37 @@ export function validBox(candidate: unknown): GroundTruth | null {
   return { box: { x0, y0, x1: x0 + w, y1: y0 + h }, classIndex };
 }
 
-const DEFAULT_BOXES: readonly GroundTruth[] = SCENE_OBJECTS.map((o) => ({ box: { ...o.box }, classIndex: o.classIndex }));
+const DEFAULT_BOXES: readonly GroundTruth[] = SCENE_OBJECTS.map((o) => ({
+  box: { ...o.box },
+  classIndex: o.classIndex,
+}));
 
 function sameBoxes(a: readonly GroundTruth[], b: readonly GroundTruth[]): boolean {
-  return a.length === b.length && a.every((o, i) => {
-    const p = b[i]!;
-    return o.classIndex === p.classIndex && o.box.x0 === p.box.x0 && o.box.y0 === p.box.y0 && o.box.x1 === p.box.x1 && o.box.y1 === p.box.y1;
-  });
+  return (
+    a.length === b.length &&
+    a.every((o, i) => {
+      const p = b[i]!;
+      return (
+        o.classIndex === p.classIndex &&
+        o.box.x0 === p.box.x0 &&
+        o.box.y0 === p.box.y0 &&
+        o.box.x1 === p.box.x1 &&
+        o.box.y1 === p.box.y1
+      );
+    })
+  );
 }
 
 /** The scene's boxes; the default value itself is returned for a scene equal to it, so writeState leaves it out of the URL. */
 function boxesField(param: string): Field<readonly GroundTruth[]> {
   const canonical = (boxes: readonly GroundTruth[]) => (sameBoxes(boxes, DEFAULT_BOXES) ? DEFAULT_BOXES : boxes);
   const allows = (value: unknown) =>
-    Array.isArray(value) && value.length <= MAX_OBJECTS && value.every((b) => { const v = validBox(b); return v !== null && sameBoxes([v], [b as GroundTruth]); });
+    Array.isArray(value) &&
+    value.length <= MAX_OBJECTS &&
+    value.every((b) => {
+      const v = validBox(b);
+      return v !== null && sameBoxes([v], [b as GroundTruth]);
+    });
   const corner: GroundTruth = { box: { x0: 0, y0: 0, x1: MIN_BOX_SIDE, y1: MIN_BOX_SIDE }, classIndex: 0 };
   return {
     param,
@@ -52,23 +69,34 @@ function boxesField(param: string): Field<readonly GroundTruth[]> {
     parse(raw) {
       const text = raw.trim();
       if (text === "none") return [];
-      if (text.length === 0 || text.length > MAX_BOXES_RAW || !/^\d{1,4}(\.\d{1,4}){4}(_\d{1,4}(\.\d{1,4}){4})*$/.test(text)) return undefined;
+      if (
+        text.length === 0 ||
+        text.length > MAX_BOXES_RAW ||
+        !/^\d{1,4}(\.\d{1,4}){4}(_\d{1,4}(\.\d{1,4}){4})*$/.test(text)
+      )
+        return undefined;
       const out: GroundTruth[] = [];
       for (const part of text.split("_")) {
         const [x, y, w, h, c] = part.split(".").map(Number) as [number, number, number, number, number];
         const { width: W, height: H } = SCENE_SIZE;
-        if (w < MIN_BOX_SIDE || h < MIN_BOX_SIDE || x + w > W || y + h > H || c >= SCENE_CLASSES.length) return undefined;
+        if (w < MIN_BOX_SIDE || h < MIN_BOX_SIDE || x + w > W || y + h > H || c >= SCENE_CLASSES.length)
+          return undefined;
         out.push({ box: { x0: x, y0: y, x1: x + w, y1: y + h }, classIndex: c });
       }
       return out.length > MAX_OBJECTS ? undefined : canonical(out);
     },
     serialise(boxes) {
       if (boxes.length === 0) return "none";
-      return boxes.map((o) => [o.box.x0, o.box.y0, o.box.x1 - o.box.x0, o.box.y1 - o.box.y0, o.classIndex].join(".")).join("_");
+      return boxes
+        .map((o) => [o.box.x0, o.box.y0, o.box.x1 - o.box.x0, o.box.y1 - o.box.y0, o.classIndex].join("."))
+        .join("_");
     },
     coerce(value) {
       if (!Array.isArray(value)) return DEFAULT_BOXES;
-      const boxes = value.slice(0, MAX_OBJECTS).map(validBox).filter((b): b is GroundTruth => b !== null);
+      const boxes = value
+        .slice(0, MAX_OBJECTS)
+        .map(validBox)
+        .filter((b): b is GroundTruth => b !== null);
       return canonical(boxes);
     },
   };
@@ -94,7 +122,10 @@ export function parseAnchorMapState(input: URLSearchParams | string | null | und
   return ANCHOR_MAP_STATE.parse(input);
 }
 
-export function updateAnchorMapState(state: AnchorMapState, patch: Partial<Record<keyof AnchorMapState, unknown>>): AnchorMapState {
+export function updateAnchorMapState(
+  state: AnchorMapState,
+  patch: Partial<Record<keyof AnchorMapState, unknown>>,
+): AnchorMapState {
   return ANCHOR_MAP_STATE.coerce(patch, state);
 }
 

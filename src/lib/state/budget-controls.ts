@@ -6,7 +6,13 @@
  * range that matters. The component renders the sliders from this table and
  * the element reads them back through it, so the two can never disagree on a scale.
  */
-import { BUDGET_LIMITS, DEFAULT_BUDGET_INPUTS, formatCount, sanitiseBudgetInputs, type BudgetInputs } from "../views/loss-budget";
+import {
+  BUDGET_LIMITS,
+  DEFAULT_BUDGET_INPUTS,
+  formatCount,
+  sanitiseBudgetInputs,
+  type BudgetInputs,
+} from "../views/loss-budget";
 import { formatNumber } from "../text/format";
 import { ALPHA_COARSE, GAMMA, PT_EASY, PT_SLIDER } from "./ranges";
 import { defineState, numberField, type StateOf } from "./state";
@@ -36,7 +42,14 @@ export type BudgetState = StateOf<typeof BUDGET_STATE.fields>;
 
 /** The model inputs of a budget state. */
 export function budgetInputs(s: BudgetState): BudgetInputs {
-  return { locations: s.locations, objects: s.objects, hardShare: s.hardShare, ptEasy: s.ptEasy, ptHard: s.ptHard, ptPositive: s.ptPositive };
+  return {
+    locations: s.locations,
+    objects: s.objects,
+    hardShare: s.hardShare,
+    ptEasy: s.ptEasy,
+    ptHard: s.ptHard,
+    ptPositive: s.ptPositive,
+  };
 }
 
 /** The focal-loss parameters of a budget state. */
@@ -68,15 +81,63 @@ const pow10 = (v: number) => Math.round(10 ** v);
 const fixed = (digits: number) => (v: number) => formatNumber(v, { notation: "fixed", digits });
 
 export const BUDGET_CONTROLS: readonly BudgetControl[] = [
-  { name: "locations", label: "Candidate locations", min: 3, max: 6, step: 0.1, toSlider: log10, fromSlider: pow10, format: formatCount },
-  { name: "objects", label: "Positives", min: 0, max: 3, step: 0.05, toSlider: log10, fromSlider: pow10, format: formatCount },
   {
-    name: "hardShare", label: "Hard share of negatives", min: 0, max: 50, step: 0.5,
-    toSlider: (v) => v * 100, fromSlider: (p) => p / 100, format: (v) => `${formatNumber(v * 100, { notation: "fixed", digits: 1 })}%`,
+    name: "locations",
+    label: "Candidate locations",
+    min: 3,
+    max: 6,
+    step: 0.1,
+    toSlider: log10,
+    fromSlider: pow10,
+    format: formatCount,
   },
-  { name: "ptEasy", label: "of an easy negative", ptSymbol: true, ...PT_EASY, toSlider: identity, fromSlider: identity, format: fixed(4) },
-  { name: "ptHard", label: "of a hard negative", ptSymbol: true, ...PT_SLIDER, toSlider: identity, fromSlider: identity, format: fixed(2) },
-  { name: "ptPositive", label: "of a positive", ptSymbol: true, ...PT_SLIDER, toSlider: identity, fromSlider: identity, format: fixed(2) },
+  {
+    name: "objects",
+    label: "Positives",
+    min: 0,
+    max: 3,
+    step: 0.05,
+    toSlider: log10,
+    fromSlider: pow10,
+    format: formatCount,
+  },
+  {
+    name: "hardShare",
+    label: "Hard share of negatives",
+    min: 0,
+    max: 50,
+    step: 0.5,
+    toSlider: (v) => v * 100,
+    fromSlider: (p) => p / 100,
+    format: (v) => `${formatNumber(v * 100, { notation: "fixed", digits: 1 })}%`,
+  },
+  {
+    name: "ptEasy",
+    label: "of an easy negative",
+    ptSymbol: true,
+    ...PT_EASY,
+    toSlider: identity,
+    fromSlider: identity,
+    format: fixed(4),
+  },
+  {
+    name: "ptHard",
+    label: "of a hard negative",
+    ptSymbol: true,
+    ...PT_SLIDER,
+    toSlider: identity,
+    fromSlider: identity,
+    format: fixed(2),
+  },
+  {
+    name: "ptPositive",
+    label: "of a positive",
+    ptSymbol: true,
+    ...PT_SLIDER,
+    toSlider: identity,
+    fromSlider: identity,
+    format: fixed(2),
+  },
   { name: "gamma", label: "Focal loss γ", ...GAMMA, toSlider: identity, fromSlider: identity, format: fixed(1) },
   { name: "alpha", label: "Focal loss α", ...ALPHA_COARSE, toSlider: identity, fromSlider: identity, format: fixed(2) },
 ];

@@ -42,7 +42,10 @@ export const DEFAULT_EMBED_PARAMS: Readonly<EmbedParams> = Object.freeze({ ...EM
 export const STANDALONE_STATE = EMBED_STATE.withDefaults({ controls: false });
 
 /** Every attribute the standalone element reads, in HTML's hyphenated style: the figure's, then the presentation's. */
-export const STANDALONE_ATTRIBUTES: readonly string[] = [...Object.keys(FIGURE_STATE.attributes), ...Object.keys(STANDALONE_STATE.attributes)];
+export const STANDALONE_ATTRIBUTES: readonly string[] = [
+  ...Object.keys(FIGURE_STATE.attributes),
+  ...Object.keys(STANDALONE_STATE.attributes),
+];
 
 /**
  * The attributes the embed layout puts on <html>, which its CSS keys on:

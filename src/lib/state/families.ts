@@ -26,4 +26,7 @@ export const URL_FAMILIES = {
   embed: EMBED_STATE,
 } as const satisfies Record<string, StateDefinition<Schema>>;
 
-export const STATE_FAMILIES = { ...URL_FAMILIES, standalone: STANDALONE_STATE } as const satisfies Record<string, StateDefinition<Schema>>;
+export const STATE_FAMILIES = { ...URL_FAMILIES, standalone: STANDALONE_STATE } as const satisfies Record<
+  string,
+  StateDefinition<Schema>
+>;

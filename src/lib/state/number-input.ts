@@ -16,12 +16,26 @@ export interface NumberFieldSpec extends NumberRange {
   readonly allowed: string;
 }
 
-export const P_FIELD: NumberFieldSpec = { name: "p", ...P, allowed: `a probability from ${P.min} to ${P.max}, such as 0.95` };
-export const ALPHA_FIELD: NumberFieldSpec = { name: "α", ...ALPHA, allowed: `a weight from ${ALPHA.min} to ${ALPHA.max}, such as 0.25 (or switch α off)` };
-export const GAMMA_FIELD: NumberFieldSpec = {
-  name: "γ", ...GAMMA_CALCULATOR, allowed: `a number from ${GAMMA_CALCULATOR.min} to ${GAMMA_CALCULATOR.max}, such as 2`,
+export const P_FIELD: NumberFieldSpec = {
+  name: "p",
+  ...P,
+  allowed: `a probability from ${P.min} to ${P.max}, such as 0.95`,
 };
-export const SEED_FIELD: NumberFieldSpec = { name: "The seed", ...SEED, allowed: `a whole number from ${SEED.min} to ${SEED.max}, such as 42` };
+export const ALPHA_FIELD: NumberFieldSpec = {
+  name: "α",
+  ...ALPHA,
+  allowed: `a weight from ${ALPHA.min} to ${ALPHA.max}, such as 0.25 (or switch α off)`,
+};
+export const GAMMA_FIELD: NumberFieldSpec = {
+  name: "γ",
+  ...GAMMA_CALCULATOR,
+  allowed: `a number from ${GAMMA_CALCULATOR.min} to ${GAMMA_CALCULATOR.max}, such as 2`,
+};
+export const SEED_FIELD: NumberFieldSpec = {
+  name: "The seed",
+  ...SEED,
+  allowed: `a whole number from ${SEED.min} to ${SEED.max}, such as 42`,
+};
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
@@ -66,7 +80,10 @@ export function parseNumberInput(raw: string, spec: NumberFieldSpec): ParsedNumb
   const value = Number(normalised.text);
   if (!Number.isFinite(value)) return refuse(spec, "That number is too large to compute with.");
   if (value < spec.min || value > spec.max) {
-    return refuse(spec, value < spec.min ? `${spec.name} cannot be below ${spec.min}.` : `${spec.name} cannot be above ${spec.max}.`);
+    return refuse(
+      spec,
+      value < spec.min ? `${spec.name} cannot be below ${spec.min}.` : `${spec.name} cannot be above ${spec.max}.`,
+    );
   }
   if (spec.integer && !Number.isInteger(value)) return refuse(spec, `${spec.name} must be a whole number.`);
   // -0 is 0 to every formula here, but would print as "-0" when written back.

@@ -36,9 +36,17 @@ export function isJump(from: FigureState, to: FigureState): boolean {
  */
 export function stateAt(from: FigureState, to: FigureState, t: number): FigureState {
   if (t >= 1) return to;
-  if (t <= 0) return { ...to, gamma: from.gamma, alpha: from.alpha === null && to.alpha === null ? null : alphaWeight(from.alpha) };
+  if (t <= 0)
+    return {
+      ...to,
+      gamma: from.gamma,
+      alpha: from.alpha === null && to.alpha === null ? null : alphaWeight(from.alpha),
+    };
   const gamma = from.gamma + (to.gamma - from.gamma) * t;
-  const alpha = from.alpha === null && to.alpha === null ? null : alphaWeight(from.alpha) + (alphaWeight(to.alpha) - alphaWeight(from.alpha)) * t;
+  const alpha =
+    from.alpha === null && to.alpha === null
+      ? null
+      : alphaWeight(from.alpha) + (alphaWeight(to.alpha) - alphaWeight(from.alpha)) * t;
   return { ...to, gamma, alpha };
 }
 

@@ -47,6 +47,8 @@ export interface Field<T> {
   coerce(value: unknown): T;
 }
 
+// A schema holds fields of different value types; `unknown` would reject them (Field is invariant in T).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Schema = Record<string, Field<any>>;
 export type StateOf<S extends Schema> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
 
@@ -96,7 +98,11 @@ export interface NumberFieldOptions {
  * A number in a range, read with the calculators' parser (commas, spaces and
  * typographic minus signs included); out-of-range or malformed values fall back.
  */
-export function numberField(param: string, range: NumberRange, { defaultValue, snap = true, plain = false }: NumberFieldOptions): Field<number> {
+export function numberField(
+  param: string,
+  range: NumberRange,
+  { defaultValue, snap = true, plain = false }: NumberFieldOptions,
+): Field<number> {
   const { min, max } = range;
   const step = snap ? range.step : undefined;
   const spec = { name: param, allowed: "", ...range };
@@ -134,12 +140,21 @@ export function optionalNumberField(
     shape: { kind: "optional", range, snap: options.snap ?? true },
     parse: (raw) => (raw.trim().toLowerCase() === OFF ? null : inner.parse(raw)),
     serialise: (value) => (value === null ? OFF : inner.serialise(value)),
-    coerce: (value) => (value === null ? null : typeof value === "number" && !Number.isNaN(value) ? inner.coerce(value) : options.defaultValue),
+    coerce: (value) =>
+      value === null
+        ? null
+        : typeof value === "number" && !Number.isNaN(value)
+          ? inner.coerce(value)
+          : options.defaultValue,
   };
 }
 
 /** One of a fixed list of words or numbers (a class label 0/1, an axis, a loss). */
-export function enumField<const T extends string | number>(param: string, values: readonly T[], defaultValue: T): Field<T> {
+export function enumField<const T extends string | number>(
+  param: string,
+  values: readonly T[],
+  defaultValue: T,
+): Field<T> {
   const isValue = (v: unknown): v is T => (values as readonly unknown[]).includes(v);
   return {
     param,
@@ -211,11 +226,19 @@ export function listField<I extends Schema>(
     parse(raw) {
       if (raw.length > maxItems * parts.length * (MAX_PART_LENGTH + 1)) return undefined;
       if (raw.trim() === NO_ITEMS) return [];
-      const items = raw.split(ITEM_SEPARATOR).slice(0, maxItems).map(readItem).filter((v) => v !== undefined);
+      const items = raw
+        .split(ITEM_SEPARATOR)
+        .slice(0, maxItems)
+        .map(readItem)
+        .filter((v) => v !== undefined);
       return items.length > 0 ? items : undefined;
     },
     serialise: (items) =>
-      items.length === 0 ? NO_ITEMS : items.map((it) => parts.map(([key, field]) => field.serialise(it[key])).join(PART_SEPARATOR)).join(ITEM_SEPARATOR),
+      items.length === 0
+        ? NO_ITEMS
+        : items
+            .map((it) => parts.map(([key, field]) => field.serialise(it[key])).join(PART_SEPARATOR))
+            .join(ITEM_SEPARATOR),
     coerce(value) {
       if (!Array.isArray(value)) return copy(defaultValue);
       return value.slice(0, maxItems).map((candidate) => {
@@ -277,7 +300,9 @@ export interface StateDefinition<S extends Schema> {
 export function defineState<S extends Schema>(fields: S, options: StateOptions<S> = {}): StateDefinition<S> {
   const { prefix = "", attributes = {}, normalise = (s: StateOf<S>) => s } = options;
   const entries = Object.entries(fields) as Array<[keyof S & string, Field<unknown>]>;
-  const params = Object.fromEntries(entries.map(([key, field]) => [key, prefix + field.param])) as { [K in keyof S]: string };
+  const params = Object.fromEntries(entries.map(([key, field]) => [key, prefix + field.param])) as {
+    [K in keyof S]: string;
+  };
   const build = (defaults: StateOf<S>): StateDefinition<S> => {
     const assemble = (valueOf: (key: keyof S & string, field: Field<unknown>) => unknown): StateOf<S> => {
       const state: Record<string, unknown> = {};
@@ -368,4 +393,3 @@ export function serialiseFigureState(state: FigureState, into?: Query): string {
 export function updateFigureState(state: FigureState, patch: Partial<Record<keyof FigureState, unknown>>): FigureState {
   return FIGURE_STATE.coerce(patch, state);
 }
-

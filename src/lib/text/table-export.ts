@@ -87,13 +87,15 @@ export function toLatexTabular(table: ExportTable): string {
   checkShape(table);
   const spec = table.columns.map((c) => (c.align === "right" ? "r" : "l")).join("");
   const line = (cells: ExportCell[]) => `  ${cells.map(latexCell).join(" & ")} \\\\`;
-  return [
-    `\\begin{tabular}{${spec}}`,
-    "  \\hline",
-    line(table.columns.map((c) => c.header)),
-    "  \\hline",
-    ...table.rows.map(line),
-    "  \\hline",
-    "\\end{tabular}",
-  ].join("\n") + "\n";
+  return (
+    [
+      `\\begin{tabular}{${spec}}`,
+      "  \\hline",
+      line(table.columns.map((c) => c.header)),
+      "  \\hline",
+      ...table.rows.map(line),
+      "  \\hline",
+      "\\end{tabular}",
+    ].join("\n") + "\n"
+  );
 }

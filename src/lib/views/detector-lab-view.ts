@@ -42,7 +42,11 @@ export function detectorView(s: DetectorSnapshot, gamma: number, alpha: number |
     ["yours", s.focal],
   ];
   const series = (pick: (m: ModelSnapshot) => number[]) =>
-    models.map(([id, m]) => ({ id, label: detectorModelLabel(id, gamma, alpha), points: pick(m).map((v, i) => [s.atStep[i]!, v] as [number, number]) }));
+    models.map(([id, m]) => ({
+      id,
+      label: detectorModelLabel(id, gamma, alpha),
+      points: pick(m).map((v, i) => [s.atStep[i]!, v] as [number, number]),
+    }));
   const last = (values: number[]) => values.at(-1);
   return {
     step: s.step,

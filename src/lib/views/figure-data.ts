@@ -64,7 +64,14 @@ function referenceAndReader(reader: ReaderParams, fnFor: CurveFamily, xs: readon
   if (!references) {
     references = FIGURE1_GAMMAS.map((gamma) => {
       const at = fnFor(gamma, null);
-      return Object.freeze({ key: gammaKey(gamma), gamma, alpha: null, reader: false, points: Object.freeze(sampled(at, xs)) as CurvePoint[], at });
+      return Object.freeze({
+        key: gammaKey(gamma),
+        gamma,
+        alpha: null,
+        reader: false,
+        points: Object.freeze(sampled(at, xs)) as CurvePoint[],
+        at,
+      });
     });
     referenceCache.set(fnFor, references);
   }
@@ -90,7 +97,10 @@ export function modulatingFactorData(reader: ReaderParams): Curve[] {
 
 /** The logit range of the logit-space chart: σ(±6) covers p from 0.0025 to 0.9975. */
 export const LOGIT_RANGE = { from: -6, to: 6 } as const;
-export const LOGIT_SAMPLES: readonly number[] = Array.from({ length: 241 }, (_, i) => LOGIT_RANGE.from + (i * (LOGIT_RANGE.to - LOGIT_RANGE.from)) / 240);
+export const LOGIT_SAMPLES: readonly number[] = Array.from(
+  { length: 241 },
+  (_, i) => LOGIT_RANGE.from + (i * (LOGIT_RANGE.to - LOGIT_RANGE.from)) / 240,
+);
 
 export interface LogitData {
   /** loss against the logit x of a foreground example: the reader's FL, and CE (γ = 0, same α) */
@@ -102,7 +112,12 @@ export interface LogitData {
 /** FL and CE of a foreground example (y = 1) and their gradients, against its logit. */
 export function logitLossGradientData(reader: ReaderParams): LogitData {
   const make = (key: string, gamma: number, fn: (x: number) => number): Curve => ({
-    key, gamma, alpha: reader.alpha, reader: key.startsWith("reader"), points: sampled(fn, LOGIT_SAMPLES), at: fn,
+    key,
+    gamma,
+    alpha: reader.alpha,
+    reader: key.startsWith("reader"),
+    points: sampled(fn, LOGIT_SAMPLES),
+    at: fn,
   });
   const fl = { gamma: reader.gamma, alpha: reader.alpha };
   const ce = { gamma: 0, alpha: reader.alpha };

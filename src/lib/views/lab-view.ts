@@ -55,7 +55,8 @@ export interface LabView {
   chance: string;
 }
 
-const ap = (m: ModelSnapshot) => (m.diverged ? "diverged" : m.ap === null ? "…" : formatNumber(m.ap, { notation: "fixed", digits: 3 }));
+const ap = (m: ModelSnapshot) =>
+  m.diverged ? "diverged" : m.ap === null ? "…" : formatNumber(m.ap, { notation: "fixed", digits: 3 });
 const lastLoss = (m: ModelSnapshot) => {
   const last = m.history.at(-1);
   if (!last) return "—";

@@ -21,7 +21,14 @@ export interface Point {
 /** A candidate position: a named anchor of the plot box the legend hugs. */
 export type LegendAnchor = "top-right" | "top-left" | "bottom-right" | "bottom-left" | "top-centre" | "middle-right";
 
-export const DEFAULT_ANCHORS: readonly LegendAnchor[] = ["top-right", "bottom-left", "bottom-right", "top-left", "top-centre", "middle-right"];
+export const DEFAULT_ANCHORS: readonly LegendAnchor[] = [
+  "top-right",
+  "bottom-left",
+  "bottom-right",
+  "top-left",
+  "top-centre",
+  "middle-right",
+];
 
 /** The legend's box at an anchor, `inset` pixels inside the plot's edges. */
 export function rectAt(anchor: LegendAnchor, plot: Rect, width: number, height: number, inset = 6): Rect {
@@ -102,7 +109,11 @@ export function placeLegend(
   width: number,
   height: number,
   polylines: readonly (readonly Point[])[],
-  { anchors = DEFAULT_ANCHORS, previous, clearance = 3 }: { anchors?: readonly LegendAnchor[]; previous?: LegendAnchor; clearance?: number } = {},
+  {
+    anchors = DEFAULT_ANCHORS,
+    previous,
+    clearance = 3,
+  }: { anchors?: readonly LegendAnchor[]; previous?: LegendAnchor; clearance?: number } = {},
 ): Placement | null {
   if (width + 12 > plot.width || height + 12 > plot.height) return null;
   const order = previous && anchors.includes(previous) ? [previous, ...anchors.filter((a) => a !== previous)] : anchors;

@@ -25,12 +25,23 @@ export function formulaValues(pt: number, gamma: number, alpha: number | null): 
 
 /** The values as plain text, for the browser to write into the typeset formula. */
 export function formulaTexts(v: FormulaValues): { fl: string; ce: string; factor: string } {
-  return { fl: formatNumber(v.fl, { notation: "significant", digits: 4 }), ce: formatNumber(v.ce, { notation: "significant", digits: 4 }), factor: formatFactor(v.factor) };
+  return {
+    fl: formatNumber(v.fl, { notation: "significant", digits: 4 }),
+    ce: formatNumber(v.ce, { notation: "significant", digits: 4 }),
+    factor: formatFactor(v.factor),
+  };
 }
 
 /** The values as KaTeX source, for the formula typeset at build time. */
 export function formulaTex(v: FormulaValues): { fl: string; ce: string; factor: string } {
   // formatFactor's text is plain digits below 10⁵; above, and for ∞, TeX needs its own notation.
-  const factor = !Number.isFinite(v.factor) || v.factor >= 1e5 ? formatNumberTex(v.factor, { notation: "scientific", digits: 1 }) : formatFactor(v.factor);
-  return { fl: formatNumberTex(v.fl, { notation: "significant", digits: 4 }), ce: formatNumberTex(v.ce, { notation: "significant", digits: 4 }), factor };
+  const factor =
+    !Number.isFinite(v.factor) || v.factor >= 1e5
+      ? formatNumberTex(v.factor, { notation: "scientific", digits: 1 })
+      : formatFactor(v.factor);
+  return {
+    fl: formatNumberTex(v.fl, { notation: "significant", digits: 4 }),
+    ce: formatNumberTex(v.ce, { notation: "significant", digits: 4 }),
+    factor,
+  };
 }

@@ -13,7 +13,10 @@ export interface BudgetTable {
 
 const loss = (v: number) => formatNumber(v, { notation: "significant", digits: 4 });
 
-export function budgetTable(budgets: readonly LossBudget[], pts: Record<(typeof BUDGET_PARTS)[number], number>): BudgetTable {
+export function budgetTable(
+  budgets: readonly LossBudget[],
+  pts: Record<(typeof BUDGET_PARTS)[number], number>,
+): BudgetTable {
   const names = ["CE", "Balanced CE", "FL"];
   return {
     head: ["Examples", "Count", "pₜ", ...names.flatMap((n) => [`${n} each`, `${n} share`])],

@@ -23,7 +23,8 @@ export interface GroupLoss extends ExampleGroup {
 /** Loss per group under one setting of α and γ (γ = 0 and α = null is plain cross-entropy). */
 export function lossBudget(groups: readonly ExampleGroup[], params: FocalParams): GroupLoss[] {
   for (const g of groups) {
-    if (!Number.isInteger(g.count) || g.count < 0) throw new RangeError(`count must be a non-negative integer; got ${g.count}`);
+    if (!Number.isInteger(g.count) || g.count < 0)
+      throw new RangeError(`count must be a non-negative integer; got ${g.count}`);
   }
   const rows = groups.map((g) => {
     const each = focalLoss(g.p, g.y, params);
@@ -103,8 +104,12 @@ export const BUDGET_PRESETS: readonly BudgetPreset[] = [
     id: "prior",
     label: `At initialisation with the prior π = ${RETINANET_PRIOR}`,
     inputs: {
-      locations: ANCHORS, objects: OBJECTS, hardShare: HARD_SHARE,
-      ptEasy: 1 - RETINANET_PRIOR, ptHard: 1 - RETINANET_PRIOR, ptPositive: RETINANET_PRIOR,
+      locations: ANCHORS,
+      objects: OBJECTS,
+      hardShare: HARD_SHARE,
+      ptEasy: 1 - RETINANET_PRIOR,
+      ptHard: 1 - RETINANET_PRIOR,
+      ptPositive: RETINANET_PRIOR,
     },
   },
   {
@@ -115,7 +120,14 @@ export const BUDGET_PRESETS: readonly BudgetPreset[] = [
   {
     id: "trained",
     label: "A well-trained detector",
-    inputs: { locations: ANCHORS, objects: OBJECTS, hardShare: HARD_SHARE, ptEasy: 0.999, ptHard: 0.85, ptPositive: 0.9 },
+    inputs: {
+      locations: ANCHORS,
+      objects: OBJECTS,
+      hardShare: HARD_SHARE,
+      ptEasy: 0.999,
+      ptHard: 0.85,
+      ptPositive: 0.9,
+    },
   },
 ];
 

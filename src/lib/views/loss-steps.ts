@@ -10,7 +10,17 @@
  * typeset a step once at build time and later change only its numbers.
  */
 import { formatNumber, formatNumberTex, numberParts, type FormatOptions, type NumberParts } from "../text/format";
-import { alphaT, balancedCrossEntropy, crossEntropy, focalLoss, modulatingFactor, oneMinusPt, pt, type Alpha, type Label } from "../math/loss";
+import {
+  alphaT,
+  balancedCrossEntropy,
+  crossEntropy,
+  focalLoss,
+  modulatingFactor,
+  oneMinusPt,
+  pt,
+  type Alpha,
+  type Label,
+} from "../math/loss";
 
 export interface StepState {
   p: number;
@@ -150,7 +160,9 @@ export function stepText(step: LossStep): string {
  */
 export function stepTemplateTex(step: LossStep): string {
   return step.parts
-    .map((part) => (isSlot(part) ? `\\htmlData{slot=${part.name}, shape=${slotShape(part)}}{${slotTex(part)}}` : part.tex))
+    .map((part) =>
+      isSlot(part) ? `\\htmlData{slot=${part.name}, shape=${slotShape(part)}}{${slotTex(part)}}` : part.tex,
+    )
     .join("");
 }
 
@@ -218,36 +230,98 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
 
   const ptStep: LossStep =
     y === 1
-      ? { id: "pt", variant: "foreground", label: "Probability of the true class", value: ptValue,
-          parts: [f("p_t = p", "p_t = p"), EQ, { ...P, group: false }] }
-      : { id: "pt", variant: "background", label: "Probability of the true class", value: ptValue,
-          parts: [f("p_t = 1 - p", "p_t = 1 − p"), EQ, f("1 - ", "1 − "), P, EQ, { ...PT, group: false }] };
+      ? {
+          id: "pt",
+          variant: "foreground",
+          label: "Probability of the true class",
+          value: ptValue,
+          parts: [f("p_t = p", "p_t = p"), EQ, { ...P, group: false }],
+        }
+      : {
+          id: "pt",
+          variant: "background",
+          label: "Probability of the true class",
+          value: ptValue,
+          parts: [f("p_t = 1 - p", "p_t = 1 − p"), EQ, f("1 - ", "1 − "), P, EQ, { ...PT, group: false }],
+        };
 
   let alphaStep: LossStep;
   if (alpha === null) {
-    alphaStep = { id: "alphaT", variant: "off", label: "Class weight", value: at,
-      parts: [f("\\alpha_t", "α_t"), EQ, { ...AT, group: false }], note: "α is off: no class weighting." };
+    alphaStep = {
+      id: "alphaT",
+      variant: "off",
+      label: "Class weight",
+      value: at,
+      parts: [f("\\alpha_t", "α_t"), EQ, { ...AT, group: false }],
+      note: "α is off: no class weighting.",
+    };
   } else if (y === 1) {
-    alphaStep = { id: "alphaT", variant: "foreground", label: "Class weight", value: at,
-      parts: [f("\\alpha_t = \\alpha", "α_t = α"), EQ, { ...AT, group: false }] };
+    alphaStep = {
+      id: "alphaT",
+      variant: "foreground",
+      label: "Class weight",
+      value: at,
+      parts: [f("\\alpha_t = \\alpha", "α_t = α"), EQ, { ...AT, group: false }],
+    };
   } else {
-    alphaStep = { id: "alphaT", variant: "background", label: "Class weight", value: at,
-      parts: [f("\\alpha_t = 1 - \\alpha", "α_t = 1 − α"), EQ, f("1 - ", "1 − "),
-        { name: "alpha", value: alpha, kind: "input", group: true }, EQ, { ...AT, group: false }] };
+    alphaStep = {
+      id: "alphaT",
+      variant: "background",
+      label: "Class weight",
+      value: at,
+      parts: [
+        f("\\alpha_t = 1 - \\alpha", "α_t = 1 − α"),
+        EQ,
+        f("1 - ", "1 − "),
+        { name: "alpha", value: alpha, kind: "input", group: true },
+        EQ,
+        { ...AT, group: false },
+      ],
+    };
   }
 
   const modulatingStep: LossStep = {
-    id: "modulating", variant: "main", label: "Modulating factor", value: mf,
-    parts: [f("{(1 - p_t)^{\\gamma}}", "(1 − p_t)^γ"), EQ, OPEN_ONE_MINUS, PT, CLOSE, SUP_OPEN, G, SUP_CLOSE, EQ,
-      { name: "mf", value: mf, kind: "result" }],
-    ...(q === 0 && gamma === 0 ? { note: "0⁰ is taken as 1, so γ = 0 leaves cross-entropy unchanged even at p_t = 1." } : {}),
+    id: "modulating",
+    variant: "main",
+    label: "Modulating factor",
+    value: mf,
+    parts: [
+      f("{(1 - p_t)^{\\gamma}}", "(1 − p_t)^γ"),
+      EQ,
+      OPEN_ONE_MINUS,
+      PT,
+      CLOSE,
+      SUP_OPEN,
+      G,
+      SUP_CLOSE,
+      EQ,
+      { name: "mf", value: mf, kind: "result" },
+    ],
+    ...(q === 0 && gamma === 0
+      ? { note: "0⁰ is taken as 1, so γ = 0 leaves cross-entropy unchanged even at p_t = 1." }
+      : {}),
   };
 
   const pt0 = ptValue === 0;
   const ceStep: LossStep = {
-    id: "ce", variant: "main", label: "Cross-entropy", value: ce,
-    parts: [f("\\mathrm{CE} = -\\ln p_t", "CE = −ln p_t"), EQ, MINUS_SIGN, LN, PT, EQ, { name: "ce", value: ce, kind: "result" }],
-    ...(pt0 ? { note: "p_t = 0: the model gave the true class no probability at all, and ln 0 is −∞, so the loss is infinite." } : {}),
+    id: "ce",
+    variant: "main",
+    label: "Cross-entropy",
+    value: ce,
+    parts: [
+      f("\\mathrm{CE} = -\\ln p_t", "CE = −ln p_t"),
+      EQ,
+      MINUS_SIGN,
+      LN,
+      PT,
+      EQ,
+      { name: "ce", value: ce, kind: "result" },
+    ],
+    ...(pt0
+      ? {
+          note: "p_t = 0: the model gave the true class no probability at all, and ln 0 is −∞, so the loss is infinite.",
+        }
+      : {}),
   };
 
   const bceNote = pt0
@@ -256,9 +330,21 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       : "p_t = 0, so −ln p_t is infinite, and weighting by α_t does not make it finite."
     : undefined;
   const balancedStep: LossStep = {
-    id: "balancedCe", variant: "main", label: "Balanced cross-entropy", value: bce,
-    parts: [f("\\mathrm{CE}_{\\alpha} = -\\alpha_t \\ln p_t", "CE_α = −α_t ln p_t"), EQ, MINUS_SIGN, AT, TIMES, LN, PT, EQ,
-      { name: "bce", value: bce, kind: "result" }],
+    id: "balancedCe",
+    variant: "main",
+    label: "Balanced cross-entropy",
+    value: bce,
+    parts: [
+      f("\\mathrm{CE}_{\\alpha} = -\\alpha_t \\ln p_t", "CE_α = −α_t ln p_t"),
+      EQ,
+      MINUS_SIGN,
+      AT,
+      TIMES,
+      LN,
+      PT,
+      EQ,
+      { name: "bce", value: bce, kind: "result" },
+    ],
     ...(bceNote ? { note: bceNote } : {}),
   };
 
@@ -268,9 +354,28 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       : "p_t = 0: the modulating factor is (1 − 0)^γ = 1, so nothing damps the infinite −ln 0."
     : undefined;
   const flStep: LossStep = {
-    id: "fl", variant: "main", label: "Focal loss", value: fl,
-    parts: [f("\\mathrm{FL} = -\\alpha_t {(1 - p_t)^{\\gamma}} \\ln p_t", "FL = −α_t (1 − p_t)^γ ln p_t"), EQ, MINUS_SIGN, AT, TIMES,
-      OPEN_ONE_MINUS, PT, CLOSE, SUP_OPEN, G, SUP_CLOSE, TIMES, LN, PT, EQ, { name: "fl", value: fl, kind: "result" }],
+    id: "fl",
+    variant: "main",
+    label: "Focal loss",
+    value: fl,
+    parts: [
+      f("\\mathrm{FL} = -\\alpha_t {(1 - p_t)^{\\gamma}} \\ln p_t", "FL = −α_t (1 − p_t)^γ ln p_t"),
+      EQ,
+      MINUS_SIGN,
+      AT,
+      TIMES,
+      OPEN_ONE_MINUS,
+      PT,
+      CLOSE,
+      SUP_OPEN,
+      G,
+      SUP_CLOSE,
+      TIMES,
+      LN,
+      PT,
+      EQ,
+      { name: "fl", value: fl, kind: "result" },
+    ],
     ...(flNote ? { note: flNote } : {}),
   };
 
@@ -285,8 +390,22 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
     ceStep,
     balancedStep,
     flStep,
-    ratioStep("ceOverFl", "How many times smaller FL is than CE", f("\\mathrm{CE} / \\mathrm{FL}", "CE / FL"), ceSlot, flSlot, at),
-    ratioStep("balancedCeOverFl", "How many times smaller FL is than balanced CE", f("\\mathrm{CE}_{\\alpha} / \\mathrm{FL}", "CE_α / FL"), bceSlot, flSlot, at),
+    ratioStep(
+      "ceOverFl",
+      "How many times smaller FL is than CE",
+      f("\\mathrm{CE} / \\mathrm{FL}", "CE / FL"),
+      ceSlot,
+      flSlot,
+      at,
+    ),
+    ratioStep(
+      "balancedCeOverFl",
+      "How many times smaller FL is than balanced CE",
+      f("\\mathrm{CE}_{\\alpha} / \\mathrm{FL}", "CE_α / FL"),
+      bceSlot,
+      flSlot,
+      at,
+    ),
   ];
 }
 
@@ -303,10 +422,19 @@ export const TEMPLATE_STATES: readonly StepState[] = [
 
 /** Every step variant any state can produce, as `id:variant`. */
 export const STEP_VARIANTS: readonly string[] = [
-  "pt:foreground", "pt:background",
-  "alphaT:foreground", "alphaT:background", "alphaT:off",
-  "modulating:main", "ce:main", "balancedCe:main", "fl:main",
-  "ceOverFl:value", "ceOverFl:no-value", "balancedCeOverFl:value", "balancedCeOverFl:no-value",
+  "pt:foreground",
+  "pt:background",
+  "alphaT:foreground",
+  "alphaT:background",
+  "alphaT:off",
+  "modulating:main",
+  "ce:main",
+  "balancedCe:main",
+  "fl:main",
+  "ceOverFl:value",
+  "ceOverFl:no-value",
+  "balancedCeOverFl:value",
+  "balancedCeOverFl:no-value",
 ];
 
 /** A piece of a note: plain text, a variable with a subscript (p_t, α_t), or a superscript (^γ). */

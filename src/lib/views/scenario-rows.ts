@@ -4,7 +4,16 @@
  * here knows about HTML.
  */
 import type { Scenario } from "../article/article-values";
-import { alphaT, balancedCrossEntropy, crossEntropy, focalLoss, modulatingFactor, pt, type Alpha, type Label } from "../math/loss";
+import {
+  alphaT,
+  balancedCrossEntropy,
+  crossEntropy,
+  focalLoss,
+  modulatingFactor,
+  pt,
+  type Alpha,
+  type Label,
+} from "../math/loss";
 
 export interface ComparisonRow {
   y: Label;

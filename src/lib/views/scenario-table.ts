@@ -5,7 +5,14 @@
  * example, checked by the errata module. The page, the copy buttons and the
  * CSV download all read this one model.
  */
-import { ARTICLE_ALPHA, ARTICLE_GAMMA, articlePrintedValues, articleScenarios, type Quantity, type ScenarioId } from "../article/article-values";
+import {
+  ARTICLE_ALPHA,
+  ARTICLE_GAMMA,
+  articlePrintedValues,
+  articleScenarios,
+  type Quantity,
+  type ScenarioId,
+} from "../article/article-values";
 import { checkPrintedValue, type Verdict } from "../article/errata";
 import { formatNumber, formatNumberTex, type FormatOptions } from "../text/format";
 import { balancedCrossEntropy, crossEntropy, focalLoss, pt, type Alpha, type Label } from "../math/loss";
@@ -34,7 +41,11 @@ const QUANTITY_NAMES: Record<Quantity, string> = {
 /** The marks the page shows next to a printed value (the words go to screen readers and exports). */
 export const VERDICT_MARKS: Record<Verdict, string> = { agrees: "✓", "last-digit": "≈", differs: "✗" };
 
-export const VERDICT_WORDS: Record<Verdict, string> = { agrees: "agrees", "last-digit": "off in the last digit", differs: "differs" };
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  agrees: "agrees",
+  "last-digit": "off in the last digit",
+  differs: "differs",
+};
 
 export interface PrintedForRow {
   id: string;
@@ -93,7 +104,9 @@ export function scenarioRowValues(row: ScenarioRow, alpha: Alpha, gamma: number)
 /** The parameters in words for the table's caption, e.g. "α = 0.25 and γ = 2". */
 export function tableParamsText(alpha: Alpha, gamma: number): string {
   const g = formatNumber(gamma, shortestFormat(gamma, true));
-  return alpha === null ? `no α weighting and γ = ${g}` : `α = ${formatNumber(alpha, shortestFormat(alpha, true))} and γ = ${g}`;
+  return alpha === null
+    ? `no α weighting and γ = ${g}`
+    : `α = ${formatNumber(alpha, shortestFormat(alpha, true))} and γ = ${g}`;
 }
 
 /** True when α and γ are the article's, so its printed values are comparable. */
@@ -104,11 +117,24 @@ export function isArticleSetting(alpha: Alpha, gamma: number): boolean {
 /** What the article printed about this example in its scenario comparison, each checked. */
 export function printedForRow(y: Label, p: number): PrintedForRow[] {
   return articlePrintedValues
-    .filter((e) => e.scenario !== undefined && e.example.y === y && e.example.p === p
-      && e.example.alpha === ARTICLE_ALPHA && e.example.gamma === ARTICLE_GAMMA)
+    .filter(
+      (e) =>
+        e.scenario !== undefined &&
+        e.example.y === y &&
+        e.example.p === p &&
+        e.example.alpha === ARTICLE_ALPHA &&
+        e.example.gamma === ARTICLE_GAMMA,
+    )
     .map((e) => {
       const c = checkPrintedValue(e);
-      return { id: e.id, quantityName: QUANTITY_NAMES[e.quantity], printedText: e.printedText, exact: c.exact, verdict: c.verdict, location: e.location };
+      return {
+        id: e.id,
+        quantityName: QUANTITY_NAMES[e.quantity],
+        printedText: e.printedText,
+        exact: c.exact,
+        verdict: c.verdict,
+        location: e.location,
+      };
     });
 }
 

@@ -20,4 +20,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(socialCardPng((props as { text: CardText }).text)), { headers: { "content-type": "image/png" } });
+  new Response(new Uint8Array(socialCardPng((props as { text: CardText }).text)), {
+    headers: { "content-type": "image/png" },
+  });

@@ -16,6 +16,8 @@ export async function axeViolations(page: Page, only?: string[]): Promise<string
   const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
   const results = await (only ? builder.withRules(only) : builder.withTags(AXE_TAGS)).analyze();
   return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join("; ")}`),
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join("; ")}`,
+    ),
   );
 }

@@ -52,7 +52,7 @@ function markTabbables(): string[] {
   };
   // inert (reveal.js's slides other than the current one) reaches into shadow roots, closest() does not.
   const insideInert = (el: Element) => {
-    for (let node: Element | null = el; node; ) {
+    for (let node: Element | null = el; node;) {
       if (node.closest("[inert]")) return true;
       const root = node.getRootNode();
       node = root instanceof ShadowRoot ? root.host : null;
@@ -67,7 +67,9 @@ function markTabbables(): string[] {
     // Only one radio per named group is in the tab order: the checked one, else the first.
     if (h instanceof HTMLInputElement && h.type === "radio" && h.name) {
       const key = `${h.form?.id ?? ""}|${h.name}`;
-      const group = [...document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(h.name)}"]`)];
+      const group = [
+        ...document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(h.name)}"]`),
+      ];
       const chosen = group.find((r) => r.checked) ?? group[0];
       if (h !== chosen || radioSeen.has(key)) return false;
       radioSeen.add(key);
@@ -96,12 +98,17 @@ async function describeFocus(index: number) {
   const role = h.getAttribute("role");
   const type = h instanceof HTMLInputElement ? h.type : "";
   const kind: "slider" | "toggle" | "checkbox" | "select" | "radio" | null =
-    type === "range" || role === "slider" ? "slider"
-    : h.hasAttribute("aria-pressed") || h.hasAttribute("aria-expanded") ? "toggle"
-    : type === "checkbox" || role === "checkbox" || role === "switch" ? "checkbox"
-    : h instanceof HTMLSelectElement ? "select"
-    : type === "radio" || role === "radio" ? "radio"
-    : null;
+    type === "range" || role === "slider"
+      ? "slider"
+      : h.hasAttribute("aria-pressed") || h.hasAttribute("aria-expanded")
+        ? "toggle"
+        : type === "checkbox" || role === "checkbox" || role === "switch"
+          ? "checkbox"
+          : h instanceof HTMLSelectElement
+            ? "select"
+            : type === "radio" || role === "radio"
+              ? "radio"
+              : null;
   const already = h.getAttribute("data-kbd-stop");
   if (already === null) h.setAttribute("data-kbd-stop", String(index));
   const name = (h.getAttribute("aria-label") ?? h.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
@@ -115,7 +122,13 @@ async function describeFocus(index: number) {
     scroller: h.scrollHeight > h.clientHeight + 1 || h.scrollWidth > h.clientWidth + 1,
     focusVisible: h.matches(":focus-visible"),
     indicator: outline ? `outline ${style.outlineWidth}` : shadow ? "box-shadow" : null,
-    onScreen: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth,
+    onScreen:
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.top < innerHeight &&
+      rect.right > 0 &&
+      rect.left < innerWidth,
     kind,
   };
 }
@@ -127,7 +140,10 @@ function controlState(stop: number) {
     const walk = (root: Document | ShadowRoot): HTMLElement | null => {
       for (const el of root.querySelectorAll("*")) {
         if (el.getAttribute("data-kbd-stop") === String(n)) return el as HTMLElement;
-        if (el.shadowRoot) { const inner = walk(el.shadowRoot); if (inner) return inner; }
+        if (el.shadowRoot) {
+          const inner = walk(el.shadowRoot);
+          if (inner) return inner;
+        }
       }
       return null;
     };
@@ -135,8 +151,14 @@ function controlState(stop: number) {
   }
   if (!h) return null;
   const input = h as HTMLInputElement;
-  return [input.value, input.checked, h.getAttribute("aria-valuenow"), h.getAttribute("aria-pressed"),
-    h.getAttribute("aria-expanded"), h.getAttribute("aria-checked")].join("|");
+  return [
+    input.value,
+    input.checked,
+    h.getAttribute("aria-valuenow"),
+    h.getAttribute("aria-pressed"),
+    h.getAttribute("aria-expanded"),
+    h.getAttribute("aria-checked"),
+  ].join("|");
 }
 
 const KEYS: Record<NonNullable<FocusStop["kind"]>, string[]> = {
@@ -150,7 +172,10 @@ const KEYS: Record<NonNullable<FocusStop["kind"]>, string[]> = {
 export async function walkWithKeyboard(page: Page, maxStops = 300): Promise<KeyboardWalk> {
   const tabbables = await page.evaluate(markTabbables);
   // Start from the top of the document, as a reader arriving on the page does.
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   // :focus and :focus-visible only match in a focused document.
   await page.bringToFront();
   await page.waitForFunction(() => document.hasFocus());
@@ -166,8 +191,14 @@ export async function walkWithKeyboard(page: Page, maxStops = 300): Promise<Keyb
     i++;
   }
   const stops: FocusStop[] = raw.map((s) => ({
-    index: s.index, label: s.label, tabbable: s.tabbableIndex !== null, scroller: s.scroller && s.tabbableIndex === null,
-    focusVisible: s.focusVisible, indicator: s.indicator, onScreen: s.onScreen, kind: s.kind,
+    index: s.index,
+    label: s.label,
+    tabbable: s.tabbableIndex !== null,
+    scroller: s.scroller && s.tabbableIndex === null,
+    focusVisible: s.focusVisible,
+    indicator: s.indicator,
+    onScreen: s.onScreen,
+    kind: s.kind,
   }));
   const reachedOrder = raw.map((s) => s.tabbableIndex).filter((n): n is number => n !== null);
   const reached = new Set(reachedOrder);
@@ -183,7 +214,10 @@ export async function walkWithKeyboard(page: Page, maxStops = 300): Promise<Keyb
     let by = -1; // index of the key that changed the control
     for (const [i, key] of keys.entries()) {
       await page.keyboard.press(key);
-      if ((await page.evaluate(controlState, stop.index)) !== before) { by = i; break; }
+      if ((await page.evaluate(controlState, stop.index)) !== before) {
+        by = i;
+        break;
+      }
     }
     const changed = by >= 0;
     // Put the control back, so later checks see the page as it was: a toggle by

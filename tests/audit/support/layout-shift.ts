@@ -80,7 +80,15 @@ export async function shiftsWhileDragging(
     const box = await slider.boundingBox();
     const viewport = page.viewportSize();
     // A slider a reader cannot reach by scrolling (on another slide of the deck) is not dragged.
-    if (!box || !viewport || box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) continue;
+    if (
+      !box ||
+      !viewport ||
+      box.x < 0 ||
+      box.y < 0 ||
+      box.x + box.width > viewport.width ||
+      box.y + box.height > viewport.height
+    )
+      continue;
     dragged += 1;
     const label = (await slider.getAttribute("aria-label")) ?? (await slider.getAttribute("id")) ?? `slider ${i + 1}`;
     const start = await where(i);

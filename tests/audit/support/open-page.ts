@@ -38,7 +38,11 @@ export async function scrollThrough(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
 }
 
-export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<OpenedPage> {
   const watched = await watchedPage(browser, { reducedMotion: "reduce", ...options });
   const { page } = watched;
   const assets = recordAssets(page);
@@ -46,7 +50,9 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
-      window.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+      window.__cspViolations!.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   const response = await page.goto(siteUrl(path), { waitUntil: "load" });

@@ -51,7 +51,9 @@ export async function measureWeight(page: Page, assets: FetchedAssets): Promise<
     styles: [...document.querySelectorAll("style")].map((s) => s.textContent ?? ""),
     // Anything a reader can operate besides the theme toggle, and every custom element (figures, calculators).
     interactive: [
-      ...[...document.querySelectorAll("input, select, textarea, button:not([data-theme-toggle]), [contenteditable]")].map((e) => e.tagName.toLowerCase()),
+      ...[
+        ...document.querySelectorAll("input, select, textarea, button:not([data-theme-toggle]), [contenteditable]"),
+      ].map((e) => e.tagName.toLowerCase()),
       ...[...document.querySelectorAll("*")].filter((e) => e.tagName.includes("-")).map((e) => e.tagName.toLowerCase()),
     ],
   }));

@@ -52,7 +52,12 @@ export function watch(page: Page): Pick<Watched, "problems" | "foreignRequests">
 export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
   // Reduced motion by default: a test reads the state a control leads to, not a frame of the animation
   // towards it. The tests of the animation itself ask for "no-preference".
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", baseURL: siteRoot(), ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: "reduce",
+    baseURL: siteRoot(),
+    ...options,
+  });
   const page = await context.newPage();
   return { page, context, ...watch(page) };
 }

@@ -15,9 +15,11 @@ export const BROKEN_NUMBER = /NaN|undefined|Infinity/;
 
 /** The loss calculator's summary values, by key (ce, balancedCe, fl, ceOverFl). */
 export async function lossSummary(page: Page): Promise<Record<string, string>> {
-  return page.locator("loss-calculator [data-result]").evaluateAll((dds) =>
-    Object.fromEntries(dds.map((d) => [(d as HTMLElement).dataset.result!, d.textContent ?? ""])),
-  );
+  return page
+    .locator("loss-calculator [data-result]")
+    .evaluateAll((dds) =>
+      Object.fromEntries(dds.map((d) => [(d as HTMLElement).dataset.result!, d.textContent ?? ""])),
+    );
 }
 
 /** The typeset text of one step's formula (KaTeX's HTML), with spacing removed. */
@@ -37,9 +39,18 @@ export async function htmlText(page: Page, html: string): Promise<string> {
 
 /** The scenario table's computed cells, row by row: name, pt, ce, balancedCe, fl, ceOverFl (as shown). */
 export async function scenarioCells(page: Page): Promise<Array<Record<string, string>>> {
-  return page.locator("scenario-calculator [data-rows] > tr").evaluateAll((trs) =>
-    trs.map((tr) => Object.fromEntries([...tr.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [c.dataset.cell!, (c.textContent ?? "").trim()]))),
-  );
+  return page
+    .locator("scenario-calculator [data-rows] > tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Object.fromEntries(
+          [...tr.querySelectorAll<HTMLElement>("[data-cell]")].map((c) => [
+            c.dataset.cell!,
+            (c.textContent ?? "").trim(),
+          ]),
+        ),
+      ),
+    );
 }
 
 /**

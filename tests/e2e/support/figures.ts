@@ -29,11 +29,15 @@ export async function curveD(figure: Locator, key: string): Promise<string> {
 
 /** Lets the page render `count` animation frames (two by default: a coalesced redraw has happened). */
 export async function nextFrames(page: Page, count = 2): Promise<void> {
-  await page.evaluate((n) => new Promise<void>((ok) => {
-    let left = n;
-    const frame = () => (--left <= 0 ? ok() : requestAnimationFrame(frame));
-    requestAnimationFrame(frame);
-  }), count);
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((ok) => {
+        let left = n;
+        const frame = () => (--left <= 0 ? ok() : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }),
+    count,
+  );
 }
 
 /**

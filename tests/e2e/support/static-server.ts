@@ -52,7 +52,10 @@ function compress(body: Buffer, encoding: Encoding, key: string): Buffer {
   const cacheKey = `${encoding}:${key}`;
   let out = compressed.get(cacheKey);
   if (!out) {
-    out = encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    out =
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(body, { level: 9 });
     compressed.set(cacheKey, out);
   }
   return out;
@@ -117,7 +120,9 @@ export async function startStaticServer(root: string, base = "/", port = 0): Pro
       return;
     }
     const { mtimeMs } = await stat(file);
-    res.writeHead(200, { ...headers, "content-encoding": encoding }).end(compress(body, encoding, `${file}@${mtimeMs}`));
+    res
+      .writeHead(200, { ...headers, "content-encoding": encoding })
+      .end(compress(body, encoding, `${file}@${mtimeMs}`));
   });
   await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
   const address = server.address();

@@ -8,7 +8,8 @@ import { fixKatexGlyphWidths, glyphWidth } from "../../../src/build/katex-glyph-
 const require = createRequire(import.meta.url);
 // The stylesheet the site inlines into every page with math (BaseLayout imports it).
 const katexCss = readFileSync(require.resolve("katex/dist/katex.min.css"), "utf8");
-const tex = (source: string, displayMode = false) => katex.renderToString(source, { displayMode, output: "htmlAndMathml" });
+const tex = (source: string, displayMode = false) =>
+  katex.renderToString(source, { displayMode, output: "htmlAndMathml" });
 const page = (body: string, head = "") =>
   `<!DOCTYPE html><html><head><meta charset="utf-8">${head}<style>${katexCss}</style></head><body>${body}</body></html>`;
 const names = (faces: Face[]) => faces.map((f) => `${f.family} ${f.style} ${f.weight}`).sort();
@@ -42,7 +43,9 @@ describe("katexFacesIn", () => {
 
   it("ignores the hidden MathML, text outside formulas, and text in scripts and styles", () => {
     const mathmlOnly = tex("x").replace(/<span class="katex-html"[\s\S]*$/, "</span>");
-    expect(katexFacesIn(page(`<p>plain prose</p>${mathmlOnly}<script>"<span class='katex'>x</span>"</script>`))).toEqual([]);
+    expect(
+      katexFacesIn(page(`<p>plain prose</p>${mathmlOnly}<script>"<span class='katex'>x</span>"</script>`)),
+    ).toEqual([]);
   });
 
   it("counts formulas kept in a <template> (live formulas clone them in later)", () => {
@@ -53,7 +56,10 @@ describe("katexFacesIn", () => {
     for (const [, selectors, family] of katexCss.matchAll(/((?:\.katex \.[\w-]+,?)+)\{font-family:"?(KaTeX_\w+)/g)) {
       for (const [, cls] of selectors!.matchAll(/\.katex \.([\w-]+)/g)) {
         const faces = katexFacesIn(`<span class="katex"><span class="${cls}">x</span></span>`);
-        expect(faces.map((f) => f.family), cls).toEqual([family]);
+        expect(
+          faces.map((f) => f.family),
+          cls,
+        ).toEqual([family]);
       }
     }
   });
@@ -73,10 +79,16 @@ describe("addKatexFontPreloads", () => {
 
   it("preloads exactly the page's faces, before the site's own font preloads", () => {
     const { html, files } = addKatexFontPreloads(page(tex(ceCases, true), sitePreload));
-    expect(files).toEqual(["fonts/KaTeX_Main-Regular.woff2", "fonts/KaTeX_Math-Italic.woff2", "fonts/KaTeX_Size4-Regular.woff2"]);
+    expect(files).toEqual([
+      "fonts/KaTeX_Main-Regular.woff2",
+      "fonts/KaTeX_Math-Italic.woff2",
+      "fonts/KaTeX_Size4-Regular.woff2",
+    ]);
     const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]);
     expect(preloads).toEqual([...files, "/_astro/serif.woff2"]);
-    expect(html.indexOf("KaTeX_Size4-Regular.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>")).toBeLessThan(html.indexOf("</head>"));
+    expect(html.indexOf('KaTeX_Size4-Regular.woff2" as="font" type="font/woff2" crossorigin>')).toBeLessThan(
+      html.indexOf("</head>"),
+    );
   });
 
   it("changes nothing on a page without math, and nothing the second time", () => {
@@ -100,7 +112,9 @@ describe("fixKatexGlyphWidths", () => {
 
   it("keeps a big operator's own style and adds the width after it", () => {
     const { html } = fixKatexGlyphWidths(tex(String.raw`\int`, true));
-    expect(widthOf(html, "mop op-symbol large-op")).toMatch(/^margin-right:[\d.]+em;position:relative;top:[-\d.]+em;display:inline-block;width:0\.\d+em$/);
+    expect(widthOf(html, "mop op-symbol large-op")).toMatch(
+      /^margin-right:[\d.]+em;position:relative;top:[-\d.]+em;display:inline-block;width:0\.\d+em$/,
+    );
   });
 
   it("fixes each piece of a stacked brace, and is idempotent", () => {

@@ -13,16 +13,19 @@ function attrs(markup: string, tag: string, key: string): Record<string, string>
 }
 
 describe("styledPresetMarkup (the ready-made slide images)", () => {
-  it.each(["light", "dark"] as const)("paints the well-classified band in the %s theme's band colour, visibly", (theme) => {
-    const { markup } = styledPresetMarkup("focal-curves", preset, theme);
-    const band = attrs(markup, "rect", "band");
-    const token = /^rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)$/.exec(THEME_TOKENS[theme]["--band"])!;
-    const hex = `#${[token[1], token[2], token[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("")}`;
-    expect(band.fill).toBe(hex);
-    expect(Number(band["fill-opacity"])).toBe(Number(token[4]));
-    expect(Number(band["fill-opacity"])).toBeGreaterThan(0);
-    expect(markup).toContain(">well-classified examples<");
-  });
+  it.each(["light", "dark"] as const)(
+    "paints the well-classified band in the %s theme's band colour, visibly",
+    (theme) => {
+      const { markup } = styledPresetMarkup("focal-curves", preset, theme);
+      const band = attrs(markup, "rect", "band");
+      const token = /^rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)$/.exec(THEME_TOKENS[theme]["--band"])!;
+      const hex = `#${[token[1], token[2], token[3]].map((c) => Number(c).toString(16).padStart(2, "0")).join("")}`;
+      expect(band.fill).toBe(hex);
+      expect(Number(band["fill-opacity"])).toBe(Number(token[4]));
+      expect(Number(band["fill-opacity"])).toBeGreaterThan(0);
+      expect(markup).toContain(">well-classified examples<");
+    },
+  );
 
   it("leaves a margin around the chart, so the top tick and the curves do not touch the image's edge", () => {
     const { markup } = styledPresetMarkup("focal-curves", preset, "light");
@@ -30,7 +33,9 @@ describe("styledPresetMarkup (the ready-made slide images)", () => {
     const shift = /translate\((\d+),(\d+)\)/.exec(attrs(markup, "g", "chart").transform!)!;
     expect(Number(shift[2])).toBeGreaterThanOrEqual(16);
     // The "5" tick of the loss axis sits at the plot's top, inside the chart group: at least that far from the edge.
-    expect(Number(attrs(markup, "g", "t5").transform!.match(/,([\d.]+)\)/)![1]) + Number(shift[2])).toBeGreaterThanOrEqual(24);
+    expect(
+      Number(attrs(markup, "g", "t5").transform!.match(/,([\d.]+)\)/)![1]) + Number(shift[2]),
+    ).toBeGreaterThanOrEqual(24);
   });
 
   it("writes colours only as hex with separate opacities, which resvg and slide tools read", () => {

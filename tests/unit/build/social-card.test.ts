@@ -23,15 +23,25 @@ describe("socialCardScene", () => {
 
   it("sets the title and kicker as text, and escapes them when printed", () => {
     expect(nodeAt(scene, "text", "kicker").text).toBe("Chapter 4 of 7");
-    expect(nodeAt(scene, "text", "title").children!.map((t) => t.text).join(" ")).toBe("Loss <&> gradients");
-    expect(socialCardSvg({ title: "Loss <&> gradients", kicker: "Chapter 4 of 7" })).toContain("Loss &lt;&amp;&gt; gradients");
+    expect(
+      nodeAt(scene, "text", "title")
+        .children!.map((t) => t.text)
+        .join(" "),
+    ).toBe("Loss <&> gradients");
+    expect(socialCardSvg({ title: "Loss <&> gradients", kicker: "Chapter 4 of 7" })).toContain(
+      "Loss &lt;&amp;&gt; gradients",
+    );
   });
 
   it("draws Figure 1 with the figure's own scene: one curve per γ, in the light theme's curve colours and dashes, no reader's curve", () => {
     const curves = nodeAt(scene, "g", "curves", "figure-1").children!;
     expect(curves.map((c) => c.key)).toEqual(FIGURE1_GAMMAS.map((g) => `g${String(g).replace(".", "")}`));
     const colours = curves.map((c) => c.attrs?.stroke);
-    expect(colours).toEqual(["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5"].map((t) => THEME_TOKENS.light[t as "--curve-g0"]));
+    expect(colours).toEqual(
+      ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5"].map(
+        (t) => THEME_TOKENS.light[t as "--curve-g0"],
+      ),
+    );
     expect(nodeAt(scene, "path", "g2", "figure-1").attrs?.["stroke-dasharray"]).toBe("12 3 2 3");
     expect(allNodes(scene).some((n) => n.key === "reader" || n.key === "legend")).toBe(false);
   });

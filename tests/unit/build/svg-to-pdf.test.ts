@@ -51,6 +51,8 @@ describe("svgToPdf", () => {
   });
 
   it("refuses SVG that was not normalised by usvg", async () => {
-    await expect(async () => svgToPdf(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>`)).rejects.toThrow(/unsupported element <rect>/);
+    await expect(async () =>
+      svgToPdf(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>`),
+    ).rejects.toThrow(/unsupported element <rect>/);
   });
 });

@@ -12,7 +12,11 @@ describe("bundleWebComponent", () => {
   it("builds the ES module and the classic script with the site's aliases, without d3-color", async () => {
     const alias = siteConfig.vite?.resolve?.alias;
     expect(alias).toBeDefined();
-    const files = await bundleWebComponent({ root: process.cwd(), mode: "production", resolve: { alias: alias as never } });
+    const files = await bundleWebComponent({
+      root: process.cwd(),
+      mode: "production",
+      resolve: { alias: alias as never },
+    });
     expect([...files.keys()].sort()).toEqual([WEB_COMPONENT_CLASSIC_PATH, WEB_COMPONENT_PATH].sort());
     for (const code of files.values()) {
       // d3-color's named colours start with aliceblue; the site's alias leaves them out.

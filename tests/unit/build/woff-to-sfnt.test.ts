@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { woffToSfnt } from "../../../src/build/woff-to-sfnt";
 
-const tag = (view: DataView, at: number) => String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+const tag = (view: DataView, at: number) =>
+  String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 
 describe("woffToSfnt", () => {
   const woff = new Uint8Array(readFileSync("node_modules/@fontsource/inter/files/inter-latin-400-normal.woff"));
@@ -38,7 +39,9 @@ describe("woffToSfnt", () => {
   });
 
   it("refuses what is not WOFF 1.0", () => {
-    expect(() => woffToSfnt(new Uint8Array(readFileSync("node_modules/@fontsource/inter/files/inter-latin-400-normal.woff2")))).toThrow(/not a WOFF 1.0/);
+    expect(() =>
+      woffToSfnt(new Uint8Array(readFileSync("node_modules/@fontsource/inter/files/inter-latin-400-normal.woff2"))),
+    ).toThrow(/not a WOFF 1.0/);
     expect(() => woffToSfnt(new Uint8Array(10))).toThrow(/not a WOFF 1.0/);
   });
 });

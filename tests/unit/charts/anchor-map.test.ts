@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { HANDLE_SIZE, LABEL_COLOURS, labelPixels, lossColour, lossPixels, lossRampPosition, overlayScene, type OverlayOptions } from "../../../src/charts/anchor-map";
+import {
+  HANDLE_SIZE,
+  LABEL_COLOURS,
+  labelPixels,
+  lossColour,
+  lossPixels,
+  lossRampPosition,
+  overlayScene,
+  type OverlayOptions,
+} from "../../../src/charts/anchor-map";
 import { sceneToMarkup } from "../../../src/charts/scene";
 import { CELL_LABEL, type CellGrid } from "../../../src/lib/detector/cells";
 import { allNodes, attrsOf, badValues, find, nodeAt, snapshotSvg } from "./svg-paths";
@@ -18,7 +27,10 @@ describe("anchor map colours", () => {
   });
 
   it("paints one RGBA pixel per cell: labels by their colour, loss by each cell's share of the total", () => {
-    expect([...labelPixels(grid, new Uint8Array([CELL_LABEL.foreground, CELL_LABEL.ignored]))]).toEqual([...LABEL_COLOURS[CELL_LABEL.foreground]!, ...LABEL_COLOURS[CELL_LABEL.ignored]!]);
+    expect([...labelPixels(grid, new Uint8Array([CELL_LABEL.foreground, CELL_LABEL.ignored]))]).toEqual([
+      ...LABEL_COLOURS[CELL_LABEL.foreground]!,
+      ...LABEL_COLOURS[CELL_LABEL.ignored]!,
+    ]);
     const px = lossPixels(grid, new Float64Array([0.99, 0.01]));
     expect([...px.slice(0, 4)]).toEqual([...lossColour(0.99)]);
     expect([...px.slice(4)]).toEqual([...lossColour(0.01)]);
@@ -32,13 +44,19 @@ describe("overlayScene", () => {
     width: 896,
     height: 640,
     cellSize: 16,
-    anchors: [{ x0: 10, y0: 20, x1: 74, y1: 84 }, { x0: 0, y0: 30, x1: 90.44, y1: 75.26 }],
+    anchors: [
+      { x0: 10, y0: 20, x1: 74, y1: 84 },
+      { x0: 0, y0: 30, x1: 90.44, y1: 75.26 },
+    ],
     boxes: [
       { box: { x0: 1, y0: 2, x1: 30, y1: 40 }, name: "<dog>" },
       { box: { x0: 400.26, y0: 300, x1: 520.5, y1: 380.04 }, name: "car" },
     ],
     selected: 1,
-    ohem: [{ box: { x0: 0, y0: 0, x1: 32, y1: 32 }, positive: true }, { box: { x0: 600, y0: 500, x1: 664, y1: 564 }, positive: false }],
+    ohem: [
+      { box: { x0: 0, y0: 0, x1: 32, y1: 32 }, positive: true },
+      { box: { x0: 600, y0: 500, x1: 664, y1: 564 }, positive: false },
+    ],
   };
   const live = overlayScene({ ...options, interactive: true });
   const still = overlayScene({ ...options, interactive: false });
@@ -46,9 +64,23 @@ describe("overlayScene", () => {
 
   it("makes each box of the live figure a focusable, named button; the build-time boxes are not focusable", () => {
     expect(boxesOf(live).map((g) => attrsOf(g, "g", g.key))).toEqual([
-      { class: "gt-box", "data-box": "0", tabindex: "0", role: "button", "aria-roledescription": "movable box", "aria-label": "<dog>, 29 by 38 pixels at (1, 2)" },
+      {
+        class: "gt-box",
+        "data-box": "0",
+        tabindex: "0",
+        role: "button",
+        "aria-roledescription": "movable box",
+        "aria-label": "<dog>, 29 by 38 pixels at (1, 2)",
+      },
       // Rounded to whole pixels for the ear: 120.24 wide, 80.04 high, at (400.26, 300).
-      { class: "gt-box is-selected", "data-box": "1", tabindex: "0", role: "button", "aria-roledescription": "movable box", "aria-label": "car, 120 by 80 pixels at (400, 300)" },
+      {
+        class: "gt-box is-selected",
+        "data-box": "1",
+        tabindex: "0",
+        role: "button",
+        "aria-roledescription": "movable box",
+        "aria-label": "car, 120 by 80 pixels at (400, 300)",
+      },
     ]);
     for (const g of boxesOf(still)) {
       expect(Object.keys(attrsOf(g, "g", g.key)).sort()).toEqual(["class", "data-box"]);
@@ -59,7 +91,13 @@ describe("overlayScene", () => {
   it("draws each box's outline where it is, its name just above it, and a resize square centred on its bottom-right corner", () => {
     const [dog, car] = boxesOf(live);
     expect(attrsOf(dog!, "rect", "rect")).toEqual({ class: "gt-rect", x: "1", y: "2", width: "29", height: "38" });
-    expect(attrsOf(car!, "rect", "rect")).toEqual({ class: "gt-rect", x: "400.3", y: "300", width: "120.2", height: "80" });
+    expect(attrsOf(car!, "rect", "rect")).toEqual({
+      class: "gt-rect",
+      x: "400.3",
+      y: "300",
+      width: "120.2",
+      height: "80",
+    });
     // A box at the top edge keeps its label inside the picture (baseline at 14 px at least).
     expect(attrsOf(dog!, "text", "label")).toMatchObject({ x: "5", y: "14" });
     expect(attrsOf(car!, "text", "label")).toMatchObject({ x: "404.3", y: "295" });
@@ -72,20 +110,37 @@ describe("overlayScene", () => {
   });
 
   it("fills the picture with a grid pattern of the level's cell size, under a page-unique id", () => {
-    expect(attrsOf(live, "pattern", "pattern")).toEqual({ id: "t-labels-grid", width: "16", height: "16", patternUnits: "userSpaceOnUse" });
+    expect(attrsOf(live, "pattern", "pattern")).toEqual({
+      id: "t-labels-grid",
+      width: "16",
+      height: "16",
+      patternUnits: "userSpaceOnUse",
+    });
     expect(attrsOf(live, "path", "line", "pattern").d).toBe("M16 0V16H0");
-    expect(attrsOf(live, "rect", "cells")).toEqual({ class: "cell-grid", width: "896", height: "640", fill: "url(#t-labels-grid)" });
+    expect(attrsOf(live, "rect", "cells")).toEqual({
+      class: "cell-grid",
+      width: "896",
+      height: "640",
+      fill: "url(#t-labels-grid)",
+    });
     // Another level, another grid: a cached node must not outlive the cell size it was drawn for.
     expect(attrsOf(overlayScene({ ...options, cellSize: 8, interactive: true }), "pattern", "pattern").width).toBe("8");
   });
 
   it("outlines OHEM's minibatch, positives apart, and the anchors of one location", () => {
-    expect(nodeAt(live, "g", "ohem").children!.map((r) => r.attrs!.class)).toEqual(["ohem-kept is-positive", "ohem-kept"]);
-    expect(nodeAt(live, "g", "anchors").children!.map((r) => [r.attrs!.class, r.attrs!.width, r.attrs!.height])).toEqual([
+    expect(nodeAt(live, "g", "ohem").children!.map((r) => r.attrs!.class)).toEqual([
+      "ohem-kept is-positive",
+      "ohem-kept",
+    ]);
+    expect(
+      nodeAt(live, "g", "anchors").children!.map((r) => [r.attrs!.class, r.attrs!.width, r.attrs!.height]),
+    ).toEqual([
       ["anchor-shape", "64", "64"],
       ["anchor-shape", "90.4", "45.3"],
     ]);
-    expect(nodeAt(overlayScene({ ...options, ohem: undefined, anchors: [], interactive: true }), "g", "ohem").children).toEqual([]);
+    expect(
+      nodeAt(overlayScene({ ...options, ohem: undefined, anchors: [], interactive: true }), "g", "ohem").children,
+    ).toEqual([]);
     expect(badValues(live)).toEqual([]);
   });
 

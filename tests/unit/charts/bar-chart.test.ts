@@ -3,8 +3,16 @@ import { barChartScene, layoutBarChart } from "../../../src/charts/bar-chart";
 import { attrsOf, badValues, nodeAt, snapshotSvg } from "./svg-paths";
 
 describe("layoutBarChart", () => {
-  const bars = [{ label: "a", value: 0 }, { label: "b", value: 10 }, { label: "c", value: 40 }];
-  const layout = layoutBarChart(bars, { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 40 } });
+  const bars = [
+    { label: "a", value: 0 },
+    { label: "b", value: 10 },
+    { label: "c", value: 40 },
+  ];
+  const layout = layoutBarChart(bars, {
+    width: 400,
+    height: 200,
+    margin: { top: 10, right: 10, bottom: 30, left: 40 },
+  });
 
   it("bar heights are proportional to values and stand on the baseline", () => {
     const [a, b, c] = layout.bars;
@@ -42,9 +50,16 @@ describe("layoutBarChart", () => {
 });
 
 describe("barChartScene", () => {
-  const bars = [{ label: "0", value: 0.81 }, { label: "2", value: 0.25, note: "α = .25", highlight: true }];
+  const bars = [
+    { label: "0", value: 0.81 },
+    { label: "2", value: 0.25, note: "α = .25", highlight: true },
+  ];
   const options = { width: 420, height: 220, margin: { top: 30, right: 8, bottom: 44, left: 40 } };
-  const text = { yLabel: "share", format: (v: number) => `${Math.round(v * 100)}%`, tickFormat: (v: number) => String(v) };
+  const text = {
+    yLabel: "share",
+    format: (v: number) => `${Math.round(v * 100)}%`,
+    tickFormat: (v: number) => String(v),
+  };
   const scene = barChartScene(bars, options, text);
   const layout = layoutBarChart(bars, options);
 
@@ -68,7 +83,9 @@ describe("barChartScene", () => {
     const ticks = axis.children!.filter((n) => n.attrs?.class === "tick");
     expect(ticks.map((t) => nodeAt(t, "text", "label").text)).toEqual(layout.ticks.map((t) => String(t.value)));
     // Each gridline at its value's height, across the plot.
-    expect(ticks.map((t) => t.attrs!.transform)).toEqual(layout.ticks.map((t) => `translate(${layout.plot.left},${t.y.toFixed(2)})`));
+    expect(ticks.map((t) => t.attrs!.transform)).toEqual(
+      layout.ticks.map((t) => `translate(${layout.plot.left},${t.y.toFixed(2)})`),
+    );
     expect(nodeAt(ticks[0]!, "line", "grid").attrs!.x2).toBe(layout.plot.right - layout.plot.left);
   });
 

@@ -3,7 +3,8 @@ import { locationShares, lossMapScene, shareCurveScene } from "../../../src/char
 import { ANCHOR_COUNT, GRID } from "../../../src/lib/detector-lab/anchor-grid";
 import type { SvgNode } from "../../../src/charts/scene";
 
-const find = (n: SvgNode, key: string): SvgNode | undefined => (n.key === key ? n : (n.children ?? []).map((c) => find(c, key)).find(Boolean));
+const find = (n: SvgNode, key: string): SvgNode | undefined =>
+  n.key === key ? n : (n.children ?? []).map((c) => find(c, key)).find(Boolean);
 
 describe("locationShares", () => {
   it("sums each location's anchors and sums to 1", () => {
@@ -35,7 +36,27 @@ describe("lossMapScene", () => {
 
 describe("shareCurveScene", () => {
   it("draws one path per series on a 0–100 % axis", () => {
-    const scene = shareCurveScene([{ id: "ce", label: "CE", points: [[1, 0.2], [2, 0.4]] }, { id: "yours", label: "FL", points: [[1, 0.1], [2, 0.05]] }], "share of loss");
+    const scene = shareCurveScene(
+      [
+        {
+          id: "ce",
+          label: "CE",
+          points: [
+            [1, 0.2],
+            [2, 0.4],
+          ],
+        },
+        {
+          id: "yours",
+          label: "FL",
+          points: [
+            [1, 0.1],
+            [2, 0.05],
+          ],
+        },
+      ],
+      "share of loss",
+    );
     const marks = find(scene, "marks")!.children!;
     expect(marks.map((m) => m.key)).toEqual(["ce", "yours"]);
     expect(String(marks[0]!.attrs!.d)).toMatch(/^M[\d.]+,[\d.]+L/);

@@ -5,7 +5,15 @@ import { attrsOf } from "./svg-paths";
 
 describe("lossCdfScene in the detector chapter's wider frame", () => {
   it("draws the axes for its own margins even after the lab drew the same panel in the lab's frame", () => {
-    const series = [{ gamma: 2, points: [{ fraction: 0, cumulative: 0 }, { fraction: 1, cumulative: 1 }] }];
+    const series = [
+      {
+        gamma: 2,
+        points: [
+          { fraction: 0, cumulative: 0 },
+          { fraction: 1, cumulative: 1 },
+        ],
+      },
+    ];
     // The lab's panel first (the build renders both pages in one process), then the chapter's, 10 px narrower on the right.
     lossCdfScene(series, "positives");
     const wide = { ...LAB_FRAME, margin: { ...LAB_FRAME.margin, right: 22 } };

@@ -39,7 +39,10 @@ describe("focalCurvesScene", () => {
 
   it("has the paper's axes: p_t from 0 to 1, loss from 0 to 5, with their titles", () => {
     const scene = focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" });
-    const tickLabels = (axis: string) => nodeAt(scene, "g", axis).children!.filter((n) => n.attrs?.class === "tick").map((t) => nodeAt(t, "text", "label").text);
+    const tickLabels = (axis: string) =>
+      nodeAt(scene, "g", axis)
+        .children!.filter((n) => n.attrs?.class === "tick")
+        .map((t) => nodeAt(t, "text", "label").text);
     expect(tickLabels("y-axis")).toEqual(["0", "1", "2", "3", "4", "5"]);
     expect(tickLabels("x-axis")).toEqual(["0", "0.2", "0.4", "0.6", "0.8", "1"]);
     expect(nodeAt(scene, "text", "title", "x-axis").text).toBe("probability of ground truth class");
@@ -67,7 +70,11 @@ describe("focalCurvesScene", () => {
 
   it("makes the legend wide enough that the reader's long label ends before its value starts", () => {
     // The worst case seen in a screenshot: α on, and a tiny value in scientific notation at the crosshair.
-    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.4, alpha: 0.25 }), { ...size, yScale: "linear", crosshair: 0.8 });
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 3.4, alpha: 0.25 }), {
+      ...size,
+      yScale: "linear",
+      crosshair: 0.8,
+    });
     const legendNode = scene.children!.find((n) => n.key === "legend")!;
     const width = Number(legendNode.children!.find((n) => n.key === "bg")!.attrs!.width);
     const row = legendNode.children!.find((n) => n.key === "reader")!;
@@ -101,7 +108,9 @@ describe("focalCurvesScene", () => {
     const on = focalCurvesScene(curves, { ...size, yScale: "log", examples: [0.05, 0.95] });
     const { x, y } = focalCurvesLayout({ ...size, yScale: "log" });
     const marker = attrsOf(on, "g", "e0.95", "examples");
-    expect(marker.transform).toBe(`translate(${x(0.95).toFixed(2)},${y(focalLossOfPt(0.95, { gamma: 2, alpha: null })).toFixed(2)})`);
+    expect(marker.transform).toBe(
+      `translate(${x(0.95).toFixed(2)},${y(focalLossOfPt(0.95, { gamma: 2, alpha: null })).toFixed(2)})`,
+    );
   });
 
   it("is a pure function of its input: the same data gives the same scene", () => {
@@ -111,16 +120,28 @@ describe("focalCurvesScene", () => {
   });
 
   it("never writes NaN, undefined or Infinity into an attribute or a label", () => {
-    const scene = focalCurvesScene(focalCurvesData({ gamma: 5, alpha: 0.25 }), { ...size, yScale: "log", crosshair: 0.999, examples: [0.05, 0.95] });
+    const scene = focalCurvesScene(focalCurvesData({ gamma: 5, alpha: 0.25 }), {
+      ...size,
+      yScale: "log",
+      crosshair: 0.999,
+      examples: [0.05, 0.95],
+    });
     expect(badValues(scene)).toEqual([]);
   });
 
   it("prints as the committed SVG (default view, and log axis with crosshair and worked examples)", async () => {
-    await expect(snapshotSvg(focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" }))).toMatchFileSnapshot(
-      "./__snapshots__/focal-curves.svg",
-    );
     await expect(
-      snapshotSvg(focalCurvesScene(focalCurvesData({ gamma: 3, alpha: 0.25 }), { ...size, yScale: "log", crosshair: 0.4, examples: [0.05, 0.95] })),
+      snapshotSvg(focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" })),
+    ).toMatchFileSnapshot("./__snapshots__/focal-curves.svg");
+    await expect(
+      snapshotSvg(
+        focalCurvesScene(focalCurvesData({ gamma: 3, alpha: 0.25 }), {
+          ...size,
+          yScale: "log",
+          crosshair: 0.4,
+          examples: [0.05, 0.95],
+        }),
+      ),
     ).toMatchFileSnapshot("./__snapshots__/focal-curves-log-crosshair.svg");
   });
 });

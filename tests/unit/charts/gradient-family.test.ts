@@ -16,11 +16,13 @@ const plot = { left: margin.left, right: width - margin.right, top: margin.top, 
 
 /** An axis's ticks as (value its label says, pixel it stands at). */
 function ticksOf(scene: SvgNode, axis: "x-axis" | "y-axis"): Array<[number, number]> {
-  return nodeAt(scene, "g", axis).children!.filter((n) => n.attrs?.class === "tick").map((t) => {
-    const [, tx, ty] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(t.attrs!.transform))!;
-    const value = Number(nodeAt(t, "text", "label").text!.replace("−", "-"));
-    return [value, Number(axis === "x-axis" ? tx : ty)];
-  });
+  return nodeAt(scene, "g", axis)
+    .children!.filter((n) => n.attrs?.class === "tick")
+    .map((t) => {
+      const [, tx, ty] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(t.attrs!.transform))!;
+      const value = Number(nodeAt(t, "text", "label").text!.replace("−", "-"));
+      return [value, Number(axis === "x-axis" ? tx : ty)];
+    });
 }
 
 /**
@@ -28,7 +30,12 @@ function ticksOf(scene: SvgNode, axis: "x-axis" | "y-axis"): Array<[number, numb
  * should draw. The path is printed to 0.1 px, so a vertex may be 0.05 px off
  * in x and in y; the x error counts as the curve's rise over that step.
  */
-function worstError(d: string, fn: (x: number) => number, x: ReturnType<typeof scaleLinear<number, number>>, y: ReturnType<typeof scaleLinear<number, number>>): { worst: number; vertices: number } {
+function worstError(
+  d: string,
+  fn: (x: number) => number,
+  x: ReturnType<typeof scaleLinear<number, number>>,
+  y: ReturnType<typeof scaleLinear<number, number>>,
+): { worst: number; vertices: number } {
   let worst = 0;
   const vertices = subpaths(d).flat();
   for (const [px, py] of vertices) {
@@ -51,7 +58,13 @@ describe("gradientFamilyScene", () => {
 
   it("draws one curve per γ, named, that follows Appendix B's derivative where the tick labels say", () => {
     const marks = nodeAt(scene, "g", "marks").children!;
-    expect(marks.map((m) => nodeAt(m, "title", "title").text)).toEqual(["CE (γ = 0)", "FL, γ = 0.5", "FL, γ = 1", "FL, γ = 2", "FL, γ = 5"]);
+    expect(marks.map((m) => nodeAt(m, "title", "title").text)).toEqual([
+      "CE (γ = 0)",
+      "FL, γ = 0.5",
+      "FL, γ = 1",
+      "FL, γ = 2",
+      "FL, γ = 5",
+    ]);
     const x = scaleFromTicks(ticksOf(scene, "x-axis"));
     const y = scaleFromTicks(ticksOf(scene, "y-axis"));
     // Every tick sits where the scale through the end ticks puts it: the labels are a consistent linear axis.
@@ -66,9 +79,14 @@ describe("gradientFamilyScene", () => {
 
   it("spans x_t from −10 to 10 and fits the deepest dip (below −1 for moderate γ) inside the plot", () => {
     const xTicks = ticksOf(scene, "x-axis");
-    expect([xTicks[0], xTicks.at(-1)]).toEqual([[-10, plot.left], [10, plot.right]]);
+    expect([xTicks[0], xTicks.at(-1)]).toEqual([
+      [-10, plot.left],
+      [10, plot.right],
+    ]);
     const y = scaleFromTicks(ticksOf(scene, "y-axis"));
-    const deepest = Math.min(...GRADIENT_GAMMAS.flatMap((g) => Array.from({ length: 2001 }, (_, k) => appendixB(-10 + k / 100, g))));
+    const deepest = Math.min(
+      ...GRADIENT_GAMMAS.flatMap((g) => Array.from({ length: 2001 }, (_, k) => appendixB(-10 + k / 100, g))),
+    );
     expect(deepest).toBeLessThan(-1);
     expect(y(deepest)).toBeLessThanOrEqual(plot.bottom);
     expect(y(0)).toBeGreaterThanOrEqual(plot.top);
@@ -79,8 +97,12 @@ describe("gradientFamilyScene", () => {
   it("has a legend entry per curve in the curve's own class, and a text alternative naming every γ", () => {
     const legend = nodeAt(scene, "g", "legend").children!;
     const marks = nodeAt(scene, "g", "marks").children!;
-    expect(legend.map((g) => nodeAt(g, "text", "label").text)).toEqual(marks.map((m) => nodeAt(m, "title", "title").text));
-    expect(legend.map((g) => String(g.attrs!.class).replace("legend-item ", "series "))).toEqual(marks.map((m) => m.attrs!.class));
+    expect(legend.map((g) => nodeAt(g, "text", "label").text)).toEqual(
+      marks.map((m) => nodeAt(m, "title", "title").text),
+    );
+    expect(legend.map((g) => String(g.attrs!.class).replace("legend-item ", "series "))).toEqual(
+      marks.map((m) => m.attrs!.class),
+    );
     expect(scene.attrs!.role).toBe("img");
     expect(scene.attrs!["aria-label"]).toContain("γ = 0, 0.5, 1, 2, 5");
     expect(nodeAt(scene, "text", "title", "y-axis").text).toBe("d loss / d x_t");

@@ -11,12 +11,33 @@ import { DEFAULT_LAB_STATE } from "../../../src/lib/state/lab-state";
 import { makeDataSet } from "../../../src/lib/lab/synthetic-data";
 import { allNodes, attrsOf, badValues, find, nodeAt, snapshotSvg, subpaths } from "./svg-paths";
 
-const plotBox = { left: LAB_FRAME.margin.left, right: LAB_FRAME.width - LAB_FRAME.margin.right, top: LAB_FRAME.margin.top, bottom: LAB_FRAME.height - LAB_FRAME.margin.bottom };
+const plotBox = {
+  left: LAB_FRAME.margin.left,
+  right: LAB_FRAME.width - LAB_FRAME.margin.right,
+  top: LAB_FRAME.margin.top,
+  bottom: LAB_FRAME.height - LAB_FRAME.margin.bottom,
+};
 
 describe("trainingCurveScene", () => {
   const series = [
-    { id: "yours", label: "FL", points: [[0, 1.2], [1, 0.8], [2, 0.5]] as [number, number][] },
-    { id: "ce", label: "CE <b>", points: [[0, 14], [1, Infinity], [2, 9]] as [number, number][] },
+    {
+      id: "yours",
+      label: "FL",
+      points: [
+        [0, 1.2],
+        [1, 0.8],
+        [2, 0.5],
+      ] as [number, number][],
+    },
+    {
+      id: "ce",
+      label: "CE <b>",
+      points: [
+        [0, 14],
+        [1, Infinity],
+        [2, 9],
+      ] as [number, number][],
+    },
   ];
 
   it("draws one path per model, named by its <title>, and a gap where a loss is infinite", () => {
@@ -43,7 +64,9 @@ describe("trainingCurveScene", () => {
       expect(y).toBeLessThanOrEqual(plotBox.bottom);
     }
     expect(vertices.map(([, y]) => y)).toEqual([...vertices.map(([, y]) => y)].sort((a, b) => a - b));
-    const yLabels = nodeAt(scene, "g", "y-axis").children!.filter((n) => n.attrs?.class === "tick").map((t) => nodeAt(t, "text", "label").text);
+    const yLabels = nodeAt(scene, "g", "y-axis")
+      .children!.filter((n) => n.attrs?.class === "tick")
+      .map((t) => nodeAt(t, "text", "label").text);
     expect(yLabels).toEqual(["0.1", "1", "10", "100"]);
     expect(nodeAt(scene, "text", "title", "y-axis").text).toBe("training loss (log)");
   });
@@ -57,7 +80,19 @@ describe("trainingCurveScene", () => {
 
 describe("prCurveScene", () => {
   it("starts each curve at recall 0 and puts the chance line at the positive rate", () => {
-    const scene = prCurveScene([{ id: "yours", label: "FL", points: [{ recall: 0.5, precision: 1 }, { recall: 1, precision: 0.5 }] }], 0.25);
+    const scene = prCurveScene(
+      [
+        {
+          id: "yours",
+          label: "FL",
+          points: [
+            { recall: 0.5, precision: 1 },
+            { recall: 1, precision: 0.5 },
+          ],
+        },
+      ],
+      0.25,
+    );
     const chance = attrsOf(scene, "line", "chance");
     // y runs from precision 0 at the bottom of the plot to 1 at its top.
     expect(Number(chance.y1)).toBeCloseTo(plotBox.bottom - 0.25 * (plotBox.bottom - plotBox.top), 6);
@@ -75,13 +110,28 @@ describe("prCurveScene", () => {
 
 describe("lossCdfScene", () => {
   it("draws one curve per γ with points, labelled by γ, and skips empty ones", () => {
-    const scene = lossCdfScene([{ gamma: 0, points: [{ fraction: 0, cumulative: 0 }, { fraction: 1, cumulative: 1 }] }, { gamma: 2, points: [] }], "negatives");
+    const scene = lossCdfScene(
+      [
+        {
+          gamma: 0,
+          points: [
+            { fraction: 0, cumulative: 0 },
+            { fraction: 1, cumulative: 1 },
+          ],
+        },
+        { gamma: 2, points: [] },
+      ],
+      "negatives",
+    );
     const marks = nodeAt(scene, "g", "marks").children!;
     expect(marks.map((m) => m.attrs?.["data-gamma"])).toEqual([0]);
     expect(nodeAt(marks[0]!, "title", "title").text).toBe("γ = 0");
     expect(nodeAt(scene, "text", "panel-label").text).toBe("negatives");
     // The diagonal from (0, 0) to (1, 1): bottom left of the plot to top right.
-    expect(subpaths(attrsOf(scene, "path", "g0", "marks").d!)[0]).toEqual([[plotBox.left, plotBox.bottom], [plotBox.right, plotBox.top]]);
+    expect(subpaths(attrsOf(scene, "path", "g0", "marks").d!)[0]).toEqual([
+      [plotBox.left, plotBox.bottom],
+      [plotBox.right, plotBox.top],
+    ]);
   });
 });
 
@@ -92,14 +142,22 @@ describe("decisionBoundaryScene", () => {
     expect(segments.length).toBeGreaterThan(10);
     for (const s of segments) for (const [x1] of s) expect(x1).toBeCloseTo(1, 10);
     const data = makeDataSet(3, 10, 500);
-    const scene = decisionBoundaryScene(scatterNode(data), [{ id: "yours", label: "m", model: { weights: [1, 0, 0, 0, 0], bias: -1 } }]);
-    const xs = new Set(subpaths(attrsOf(scene, "path", "yours", "boundaries").d!).flat().map(([x]) => x));
+    const scene = decisionBoundaryScene(scatterNode(data), [
+      { id: "yours", label: "m", model: { weights: [1, 0, 0, 0, 0], bias: -1 } },
+    ]);
+    const xs = new Set(
+      subpaths(attrsOf(scene, "path", "yours", "boundaries").d!)
+        .flat()
+        .map(([x]) => x),
+    );
     expect(xs.size).toBe(1);
     expect(nodeAt(scene, "title", "title", "yours").text).toBe("m: p = 0.5");
   });
 
   it("draws no boundary for a model whose logit never crosses 0 in the plane", () => {
-    const scene = decisionBoundaryScene(scatterNode(makeDataSet(3, 10, 50)), [{ id: "yours", label: "m", model: { weights: [0, 0, 0, 0, 0], bias: -4 } }]);
+    const scene = decisionBoundaryScene(scatterNode(makeDataSet(3, 10, 50)), [
+      { id: "yours", label: "m", model: { weights: [0, 0, 0, 0, 0], bias: -4 } },
+    ]);
     expect(attrsOf(scene, "path", "yours", "boundaries").d).toBe("");
   });
 
@@ -136,9 +194,17 @@ describe("the lab's charts from a real run", () => {
   });
 
   it("print as the committed SVGs", async () => {
-    await expect(snapshotSvg(trainingCurveScene(view.curves))).toMatchFileSnapshot("./__snapshots__/training-curve.svg");
-    await expect(snapshotSvg(prCurveScene(view.pr ?? [], run.snapshot(false).chanceAp))).toMatchFileSnapshot("./__snapshots__/pr-curve.svg");
-    await expect(snapshotSvg(lossCdfScene(view.cdf?.negatives ?? [], "negatives"))).toMatchFileSnapshot("./__snapshots__/loss-cdf.svg");
-    await expect(snapshotSvg(decisionBoundaryScene(scatterNode(run.split.train, 200), view.boundaries))).toMatchFileSnapshot("./__snapshots__/decision-boundary.svg");
+    await expect(snapshotSvg(trainingCurveScene(view.curves))).toMatchFileSnapshot(
+      "./__snapshots__/training-curve.svg",
+    );
+    await expect(snapshotSvg(prCurveScene(view.pr ?? [], run.snapshot(false).chanceAp))).toMatchFileSnapshot(
+      "./__snapshots__/pr-curve.svg",
+    );
+    await expect(snapshotSvg(lossCdfScene(view.cdf?.negatives ?? [], "negatives"))).toMatchFileSnapshot(
+      "./__snapshots__/loss-cdf.svg",
+    );
+    await expect(
+      snapshotSvg(decisionBoundaryScene(scatterNode(run.split.train, 200), view.boundaries)),
+    ).toMatchFileSnapshot("./__snapshots__/decision-boundary.svg");
   });
 });

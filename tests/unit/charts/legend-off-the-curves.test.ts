@@ -9,7 +9,12 @@ import { modulatingFactorLayout, modulatingFactorScene } from "../../../src/char
 import { logitLossGradientLayout, logitLossGradientScene } from "../../../src/charts/logit-loss-gradient";
 import { curvePolylines } from "../../../src/charts/line-marks";
 import type { SvgNode } from "../../../src/charts/scene";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData, type Curve } from "../../../src/lib/views/figure-data";
+import {
+  focalCurvesData,
+  logitLossGradientData,
+  modulatingFactorData,
+  type Curve,
+} from "../../../src/lib/views/figure-data";
 import { polylinesMeetRect, type Rect } from "../../../src/lib/views/legend-placement";
 
 const SIZES = [
@@ -38,7 +43,10 @@ describe("legends stay off the curves", () => {
       const curves = focalCurvesData({ gamma, alpha });
       const { x, y } = focalCurvesLayout({ ...size, yScale });
       const [rect] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: null, examples: [] }));
-      expect(polylinesMeetRect(curvePolylines(curves, x, y), rect!), `${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
+      expect(
+        polylinesMeetRect(curvePolylines(curves, x, y), rect!),
+        `${size.width}×${size.height} γ=${gamma} α=${alpha}`,
+      ).toBe(false);
     }
   });
 
@@ -47,7 +55,9 @@ describe("legends stay off the curves", () => {
       const curves = modulatingFactorData({ gamma, alpha });
       const { x, y } = modulatingFactorLayout(size);
       const [rect] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: null }));
-      expect(polylinesMeetRect(curvePolylines(curves, x, y), rect!), `${size.width}×${size.height} γ=${gamma}`).toBe(false);
+      expect(polylinesMeetRect(curvePolylines(curves, x, y), rect!), `${size.width}×${size.height} γ=${gamma}`).toBe(
+        false,
+      );
     }
   });
 
@@ -59,7 +69,10 @@ describe("legends stay off the curves", () => {
       expect(rects.length).toBe(panels.length);
       panels.forEach((panel, i) => {
         const curves = (data as unknown as Record<string, Curve[]>)[panel.key]!;
-        expect(polylinesMeetRect(curvePolylines(curves, panel.x, panel.y), rects[i]!), `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
+        expect(
+          polylinesMeetRect(curvePolylines(curves, panel.x, panel.y), rects[i]!),
+          `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha}`,
+        ).toBe(false);
       });
     }
   });

@@ -9,22 +9,28 @@ describe("logitLossGradientScene", () => {
     [{ width: 680, height: 340 }, 2, null],
     [{ width: 680, height: 340 }, 5, 0.25],
     [{ width: 360, height: 480 }, 0.5, 0.75],
-  ] as const)("at %o draws FL, CE and their gradients as the module computes them (γ = %s, α = %s)", (size, gamma, alpha) => {
-    const data = logitLossGradientData({ gamma, alpha });
-    const scene = logitLossGradientScene(data, size);
-    expect(badValues(scene)).toEqual([]);
-    const [lossPanel, gradPanel] = logitLossGradientLayout(size);
-    const params = { fl: { gamma, alpha }, ce: { gamma: 0, alpha } };
-    for (const [panel, key, fn] of [
-      [lossPanel!, "reader", (x: number) => focalLossFromLogit(x, 1, params.fl)],
-      [lossPanel!, "ce", (x: number) => focalLossFromLogit(x, 1, params.ce)],
-      [gradPanel!, "reader", (x: number) => focalLossGradLogit(x, 1, params.fl)],
-      [gradPanel!, "ce", (x: number) => focalLossGradLogit(x, 1, params.ce)],
-    ] as const) {
-      const d = attrsOf(scene, "path", key, panel.key === "loss" ? "loss" : "gradient").d!;
-      expect(comparePathToFunction(d, fn, panel.x, panel.y, panel.box, [-6, 6]), `${panel.key} ${key}`).toBeGreaterThan(100);
-    }
-  });
+  ] as const)(
+    "at %o draws FL, CE and their gradients as the module computes them (γ = %s, α = %s)",
+    (size, gamma, alpha) => {
+      const data = logitLossGradientData({ gamma, alpha });
+      const scene = logitLossGradientScene(data, size);
+      expect(badValues(scene)).toEqual([]);
+      const [lossPanel, gradPanel] = logitLossGradientLayout(size);
+      const params = { fl: { gamma, alpha }, ce: { gamma: 0, alpha } };
+      for (const [panel, key, fn] of [
+        [lossPanel!, "reader", (x: number) => focalLossFromLogit(x, 1, params.fl)],
+        [lossPanel!, "ce", (x: number) => focalLossFromLogit(x, 1, params.ce)],
+        [gradPanel!, "reader", (x: number) => focalLossGradLogit(x, 1, params.fl)],
+        [gradPanel!, "ce", (x: number) => focalLossGradLogit(x, 1, params.ce)],
+      ] as const) {
+        const d = attrsOf(scene, "path", key, panel.key === "loss" ? "loss" : "gradient").d!;
+        expect(
+          comparePathToFunction(d, fn, panel.x, panel.y, panel.box, [-6, 6]),
+          `${panel.key} ${key}`,
+        ).toBeGreaterThan(100);
+      }
+    },
+  );
 
   it("puts the panels side by side in a wide box and stacks them in a tall one", () => {
     const [a, b] = logitLossGradientLayout({ width: 680, height: 340 });
@@ -52,11 +58,19 @@ describe("logitLossGradientScene", () => {
   });
 
   it("prints as the committed SVG (side by side, and stacked with a crosshair)", async () => {
-    await expect(snapshotSvg(logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: 0.25 }), { width: 680, height: 340 }))).toMatchFileSnapshot(
-      "./__snapshots__/logit-loss-gradient.svg",
-    );
     await expect(
-      snapshotSvg(logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: null }), { width: 360, height: 480, crosshair: 1.5 })),
+      snapshotSvg(
+        logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: 0.25 }), { width: 680, height: 340 }),
+      ),
+    ).toMatchFileSnapshot("./__snapshots__/logit-loss-gradient.svg");
+    await expect(
+      snapshotSvg(
+        logitLossGradientScene(logitLossGradientData({ gamma: 2, alpha: null }), {
+          width: 360,
+          height: 480,
+          crosshair: 1.5,
+        }),
+      ),
     ).toMatchFileSnapshot("./__snapshots__/logit-loss-gradient-stacked.svg");
   });
 });

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CHART_TEXT, CURVE_FAMILIES, PAINT_RULES, PAINT_TOKENS, colourAndOpacity, markAttributes, paintScene } from "../../../src/charts/paint";
+import {
+  CHART_TEXT,
+  CURVE_FAMILIES,
+  PAINT_RULES,
+  PAINT_TOKENS,
+  colourAndOpacity,
+  markAttributes,
+  paintScene,
+} from "../../../src/charts/paint";
 import { node, type SvgNode } from "../../../src/charts/scene";
 import { THEME_TOKENS } from "../../../src/lib/site/theme-tokens";
 
@@ -39,7 +47,20 @@ function cssRules(): [string, [string, string][]][] {
   return out;
 }
 
-const PAINT_PROPERTIES = new Set(["fill", "stroke", "fill-opacity", "stroke-opacity", "stroke-width", "stroke-dasharray", "stroke-linejoin", "font-size", "font-weight", "font-style", "font-variant-numeric", "paint-order"]);
+const PAINT_PROPERTIES = new Set([
+  "fill",
+  "stroke",
+  "fill-opacity",
+  "stroke-opacity",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-linejoin",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-variant-numeric",
+  "paint-order",
+]);
 
 /** A stylesheet value in the table's terms: var(--c) / var(--dash, none) → "family", var(--token, fallback) → the token, 12px → 12. */
 function tableValue(value: string): string | number {
@@ -58,7 +79,8 @@ function tableValue(value: string): string | number {
 function paintFromCss(): Map<string, Record<string, string | number>> {
   const out = new Map<string, Record<string, string | number>>();
   for (const [selector, decls] of cssRules()) {
-    const m = /^\.chart \.([\w-]+)(?:\.([\w-]+))?$/.exec(selector) ?? /^\.chart \.(is-[\w-]+) \.([\w-]+)$/.exec(selector);
+    const m =
+      /^\.chart \.([\w-]+)(?:\.([\w-]+))?$/.exec(selector) ?? /^\.chart \.(is-[\w-]+) \.([\w-]+)$/.exec(selector);
     if (!m) continue;
     const [mark, within] = selector.includes(" .is-") ? [m[2]!, m[1]!] : [m[1]!, m[2]];
     if (mark in CURVE_FAMILIES) continue;
@@ -120,18 +142,29 @@ describe("paintScene", () => {
     node("rect", "band", { class: "band" }),
     node("path", "g2", { class: "curve curve-g2" }),
     node("path", "reader", { class: "curve curve-reader is-reader" }),
-    node("g", "row", { class: "legend-row curve-g5" }, [node("line", "swatch", { class: "swatch" }), node("text", "label", { class: "legend-label" }, "γ = 5")]),
-    node("g", "mine", { class: "legend-row curve-reader is-reader" }, [node("text", "label", { class: "legend-label" }, "yours")]),
+    node("g", "row", { class: "legend-row curve-g5" }, [
+      node("line", "swatch", { class: "swatch" }),
+      node("text", "label", { class: "legend-label" }, "γ = 5"),
+    ]),
+    node("g", "mine", { class: "legend-row curve-reader is-reader" }, [
+      node("text", "label", { class: "legend-label" }, "yours"),
+    ]),
   ]);
   const painted = paintScene(scene, THEME_TOKENS.dark);
-  const at = (...keys: string[]): SvgNode => keys.reduce<SvgNode>((n, k) => n.children!.find((c) => c.key === k)!, painted);
+  const at = (...keys: string[]): SvgNode =>
+    keys.reduce<SvgNode>((n, k) => n.children!.find((c) => c.key === k)!, painted);
 
   it("writes the band's colour and its alpha as an opacity (the preset images once drew it at 0)", () => {
     expect(at("band").attrs).toMatchObject({ fill: "#56b4e9", "fill-opacity": 0.09 });
   });
 
   it("gives a curve its family's colour and dash, and the reader's curve its weight and no dash", () => {
-    expect(at("g2").attrs).toMatchObject({ stroke: "#f0c05a", "stroke-dasharray": "12 3 2 3", "stroke-width": 2, fill: "none" });
+    expect(at("g2").attrs).toMatchObject({
+      stroke: "#f0c05a",
+      "stroke-dasharray": "12 3 2 3",
+      "stroke-width": 2,
+      fill: "none",
+    });
     expect(at("reader").attrs).toMatchObject({ stroke: "#ff7ac6", "stroke-width": 3.5 });
     expect(at("reader").attrs?.["stroke-dasharray"] ?? null).toBeNull();
   });
@@ -148,8 +181,11 @@ describe("paintScene", () => {
   });
 
   it("paints only with tokens that are colours it can write, in both themes", () => {
-    for (const theme of ["light", "dark"] as const) for (const token of PAINT_TOKENS) expect(() => colourAndOpacity(THEME_TOKENS[theme][token]), token).not.toThrow();
-    expect([...PAINT_TOKENS]).toEqual(expect.arrayContaining(["--band", "--curve-reader", "--text-muted", "--bg-raised"]));
+    for (const theme of ["light", "dark"] as const)
+      for (const token of PAINT_TOKENS) expect(() => colourAndOpacity(THEME_TOKENS[theme][token]), token).not.toThrow();
+    expect([...PAINT_TOKENS]).toEqual(
+      expect.arrayContaining(["--band", "--curve-reader", "--text-muted", "--bg-raised"]),
+    );
   });
 
   it("paints nothing it has no rule for", () => {

@@ -28,7 +28,8 @@ export function allNodes(scene: SvgNode): SvgNode[] {
 /** A node's attributes as the printed text of each (what the SVG would say). */
 export function attrsOf(scene: SvgNode, tag: string, key: string, within?: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const [name, value] of Object.entries(nodeAt(scene, tag, key, within).attrs ?? {})) if (value !== null && value !== undefined) attrs[name] = String(value);
+  for (const [name, value] of Object.entries(nodeAt(scene, tag, key, within).attrs ?? {}))
+    if (value !== null && value !== undefined) attrs[name] = String(value);
   return attrs;
 }
 
@@ -81,7 +82,8 @@ export function comparePathToFunction(
     const dx = Math.abs(x.invert(px + 0.02) - x.invert(px));
     const slack = 0.02 + Math.abs(y(fn(clamp(xv + dx))) - y(fn(xv)));
     const error = Math.abs(y(fn(xv)) - py);
-    if (!(error <= slack)) throw new Error(`vertex (${px}, ${py}) is ${error} px from the curve at x=${xv} (allowed ${slack})`);
+    if (!(error <= slack))
+      throw new Error(`vertex (${px}, ${py}) is ${error} px from the curve at x=${xv} (allowed ${slack})`);
     compared++;
   }
   return compared;
@@ -92,7 +94,8 @@ export function badValues(scene: SvgNode): string[] {
   const bad: string[] = [];
   for (const n of allNodes(scene)) {
     for (const [name, value] of Object.entries(n.attrs ?? {})) {
-      if (typeof value === "number" ? !Number.isFinite(value) : /NaN|undefined|Infinity/.test(String(value ?? ""))) bad.push(`${n.key}.${name} = ${value}`);
+      if (typeof value === "number" ? !Number.isFinite(value) : /NaN|undefined|Infinity/.test(String(value ?? "")))
+        bad.push(`${n.key}.${name} = ${value}`);
     }
     if (n.text !== undefined && /NaN|undefined|Infinity/.test(n.text)) bad.push(`${n.key} text = ${n.text}`);
   }

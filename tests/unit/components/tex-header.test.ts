@@ -12,7 +12,9 @@ describe("math as all of a table header cell", () => {
     expect(html).toContain('<span class="katex-html" aria-hidden="true">');
     expect(html).not.toContain("<math");
     // Every text node outside the hidden drawing is the visually hidden words.
-    const outsideDrawing = html.replace(/<span class="katex-html" aria-hidden="true">[\s\S]*$/, "").replace(/<[^>]+>/g, "");
+    const outsideDrawing = html
+      .replace(/<span class="katex-html" aria-hidden="true">[\s\S]*$/, "")
+      .replace(/<[^>]+>/g, "");
     expect(outsideDrawing).toBe("pₜ = σ(xₜ)");
   });
 

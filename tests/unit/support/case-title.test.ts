@@ -8,7 +8,9 @@ describe("a case's title, as Vitest's it.each writes it", () => {
   });
 
   it("fills %s in order from an array row or a primitive, and %# with the index", () => {
-    expect(caseTitle("%s works %s for p = %s", ["cross-entropy", "ce", 0.95], 0)).toBe("cross-entropy works ce for p = 0.95");
+    expect(caseTitle("%s works %s for p = %s", ["cross-entropy", "ce", 0.95], 0)).toBe(
+      "cross-entropy works ce for p = 0.95",
+    );
     expect(caseTitle("case %# in the %s theme", "dark", 4)).toBe("case 4 in the dark theme");
   });
 

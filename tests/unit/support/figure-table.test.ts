@@ -3,7 +3,15 @@ import { formatTable, kb } from "../../support/figure-table";
 
 describe("formatTable", () => {
   it("aligns columns, right-aligns numbers and marks failures and gaps", () => {
-    const table = formatTable("Scores", ["page", "score", "ok"], [["/", 100, true], ["/why-focal-loss/", 93, false], ["/x/", null, true]]);
+    const table = formatTable(
+      "Scores",
+      ["page", "score", "ok"],
+      [
+        ["/", 100, true],
+        ["/why-focal-loss/", 93, false],
+        ["/x/", null, true],
+      ],
+    );
     expect(table.split("\n")).toEqual([
       "",
       "Scores",

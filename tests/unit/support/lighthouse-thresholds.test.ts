@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { calibratedCpuSlowdown, EMULATED_BENCHMARK_INDEX, LIGHTHOUSE_MINIMUM, medianRun, scoreProblems } from "../../support/lighthouse-thresholds";
+import {
+  calibratedCpuSlowdown,
+  EMULATED_BENCHMARK_INDEX,
+  LIGHTHOUSE_MINIMUM,
+  medianRun,
+  scoreProblems,
+} from "../../support/lighthouse-thresholds";
 
 describe("scoreProblems", () => {
   it("passes scores at the minimum", () => {
@@ -15,7 +21,9 @@ describe("scoreProblems", () => {
   });
 
   it("fails a missing score rather than passing it", () => {
-    expect(scoreProblems("/x/", { ...LIGHTHOUSE_MINIMUM, bestPractices: Number.NaN })).toEqual(["/x/: Best Practices NaN < 100"]);
+    expect(scoreProblems("/x/", { ...LIGHTHOUSE_MINIMUM, bestPractices: Number.NaN })).toEqual([
+      "/x/: Best Practices NaN < 100",
+    ]);
   });
 });
 

@@ -58,7 +58,7 @@ describe("an image's anchors under each mistake", () => {
     const fg = IMAGE.positives * 0.25 * 0.99 ** 2 * -Math.log(0.01);
     const bg = negatives * 0.75 * 0.01 ** 2 * -Math.log(0.99);
     expect(relativeError(r.lossAtPriorBias, (fg + bg) / IMAGE.positives)).toBeLessThan(1e-12);
-    const zero = (IMAGE.positives * 0.25 + negatives * 0.75) * 0.25 * Math.LN2 / IMAGE.positives;
+    const zero = ((IMAGE.positives * 0.25 + negatives * 0.75) * 0.25 * Math.LN2) / IMAGE.positives;
     expect(relativeError(r.lossAtZeroBias, zero)).toBeLessThan(1e-12);
   });
   it("the all-anchor mean is the per-positive loss scaled by positives / anchors", () => {

@@ -1,18 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { checkedArticleValues, checkedValue } from "../../../../src/lib/article/errata";
-import { classifySlip, comparisonFormat, exactAtPrintedPrecision, exactText, significantDigits, swappedNeighbours } from "../../../../src/lib/article/errata-notes";
+import {
+  classifySlip,
+  comparisonFormat,
+  exactAtPrintedPrecision,
+  exactText,
+  significantDigits,
+  swappedNeighbours,
+} from "../../../../src/lib/article/errata-notes";
 
 describe("classifySlip", () => {
   // What a person reading the article sees at each place, checked against the classifier.
   it.each([
     ["ce-fg", "none"],
-    ["s1-fl-bg", "last-digit"],      // 9.6175 × 10⁻⁵ printed 9.61
+    ["s1-fl-bg", "last-digit"], // 9.6175 × 10⁻⁵ printed 9.61
     ["ft-s2-ratio", "quoted-quotient"], // 4.43 printed 4.5, quoted as 2.3 / 0.667, which is 3.45
-    ["s2-pt-fg", "other-class-pt"],  // p_t = 0.05 printed 0.95
+    ["s2-pt-fg", "other-class-pt"], // p_t = 0.05 printed 0.95
     ["s2-pt-bg", "other-class-pt"],
     ["s3-mf-fg", "pt-instead-of-one-minus-pt"], // (1 − 0.01)² printed for (1 − 0.99)²
-    ["ft-s1-fl", "power-of-ten"],    // 3.2058 × 10⁻⁵ quoted as × 10⁻⁷
-    ["ft-s2-ce", "unexplained"],     // 2.9957 quoted as 2.3
+    ["ft-s1-fl", "power-of-ten"], // 3.2058 × 10⁻⁵ quoted as × 10⁻⁷
+    ["ft-s2-ce", "unexplained"], // 2.9957 quoted as 2.3
     ["ft-s2-fl", "transposed-digits"], // 0.6759 rounds to 0.676, quoted as 0.667
   ])("%s is %s", (id, kind) => {
     expect(classifySlip(checkedValue(id)).kind).toBe(kind);
@@ -30,8 +37,15 @@ describe("classifySlip", () => {
 });
 
 describe("significantDigits", () => {
-  it.each([["0.0128", 3], ["9.61E-5", 3], ["40000", 1], ["0.05", 1], ["2.995732273553991", 16], ["0.00000025", 2], ["4.5", 2]])(
-    "%s has %i", (text, n) => expect(significantDigits(text)).toBe(n));
+  it.each([
+    ["0.0128", 3],
+    ["9.61E-5", 3],
+    ["40000", 1],
+    ["0.05", 1],
+    ["2.995732273553991", 16],
+    ["0.00000025", 2],
+    ["4.5", 2],
+  ])("%s has %i", (text, n) => expect(significantDigits(text)).toBe(n));
 });
 
 describe("exactAtPrintedPrecision", () => {
@@ -56,6 +70,12 @@ describe("exactText", () => {
 });
 
 describe("swappedNeighbours", () => {
-  it.each([["0.667", "0.676", true], ["0.676", "0.667", true], ["0.667", "0.667", false], ["0.667", "0.766", false], ["4.5", "4.4", false], ["0.67", "0.676", false]])(
-    "%s against %s: %s", (a, b, swapped) => expect(swappedNeighbours(a, b)).toBe(swapped));
+  it.each([
+    ["0.667", "0.676", true],
+    ["0.676", "0.667", true],
+    ["0.667", "0.667", false],
+    ["0.667", "0.766", false],
+    ["4.5", "4.4", false],
+    ["0.67", "0.676", false],
+  ])("%s against %s: %s", (a, b, swapped) => expect(swappedNeighbours(a, b)).toBe(swapped));
 });

@@ -30,7 +30,12 @@ describe("paperReadings", () => {
   });
 
   it("for γ = 0 focal loss is CE: ratio 1 everywhere and no 1000× point", () => {
-    expect(paperReadings(0)).toMatchObject({ ratioAtPt09: 1, ptAtRatio1000: null, qAtRatio1000: null, maxScaleDownAtOrBelowHalf: 1 });
+    expect(paperReadings(0)).toMatchObject({
+      ratioAtPt09: 1,
+      ptAtRatio1000: null,
+      qAtRatio1000: null,
+      maxScaleDownAtOrBelowHalf: 1,
+    });
   });
 
   it("reads as the paper does for γ = 2, with factors formatted for reading", () => {

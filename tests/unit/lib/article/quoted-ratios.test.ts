@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { quotedRatioOf, quotedRatios } from "../../../../src/lib/article/quoted-ratios";
 import { loadReference } from "../../../support/reference";
 
-interface ArticleCase { scenario: string; y: 0 | 1; ce: number; fl: number }
+interface ArticleCase {
+  scenario: string;
+  y: 0 | 1;
+  ce: number;
+  fl: number;
+}
 const truth = loadReference<{ cases: ArticleCase[] }>("article-examples.json").cases;
 const fgTruth = (scenario: string) => truth.find((c) => c.scenario === scenario && c.y === 1)!;
 

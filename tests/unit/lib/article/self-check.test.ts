@@ -5,8 +5,14 @@ import { ANSWER_NAMES, gammaForKeptShare, numericAnswer } from "../../../../src/
 
 describe("parseReaderNumber", () => {
   it.each([
-    ["0.25", "", 0.25], [" −0.3 ", "", -0.3], ["1e-3", "", 0.001], ["1,600", "", 1600], [".5", "", 0.5],
-    ["95%", "%", 95], ["95 %", "%", 95], ["2", "", 2],
+    ["0.25", "", 0.25],
+    [" −0.3 ", "", -0.3],
+    ["1e-3", "", 0.001],
+    ["1,600", "", 1600],
+    [".5", "", 0.5],
+    ["95%", "%", 95],
+    ["95 %", "%", 95],
+    ["2", "", 2],
   ] as const)("%s → %d", (text, unit, value) => {
     expect(parseReaderNumber(text, unit)).toBe(value);
   });
@@ -32,7 +38,7 @@ describe("checkNumber", () => {
 
 describe("the answers are the module's values, checked here from their definitions", () => {
   const independent: Record<string, number> = {
-    "why.backgroundShare": 100 * (99_900 * -Math.log(0.99)) / (99_900 * -Math.log(0.99) + 100 * Math.LN2),
+    "why.backgroundShare": (100 * (99_900 * -Math.log(0.99))) / (99_900 * -Math.log(0.99) + 100 * Math.LN2),
     "what.reductionAt09": 100,
     "ce.ceAt01": Math.log(10),
     "bce.background02": -0.75 * Math.log(0.8),

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { articleWordingErrata } from "../../../../src/lib/article/wording-errata";
 import { articlePrintedValues } from "../../../../src/lib/article/article-values";
 
-const seed = readFileSync(fileURLToPath(new URL("../../../../../shared/seed/article-focal-loss-beginners-guide.txt", import.meta.url)), "utf8");
+const seed = readFileSync(
+  fileURLToPath(new URL("../../../../../shared/seed/article-focal-loss-beginners-guide.txt", import.meta.url)),
+  "utf8",
+);
 /** The article sets some spaces as non-breaking (U+00A0); a quote is matched with every run of white space read as one space. */
 const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, " ");
 const article = normalise(seed);
@@ -20,7 +23,8 @@ describe("the wording-and-notation errata quote the article", () => {
 
   it("ids are unique and every entry says what is wrong, what is right and where that comes from", () => {
     expect(new Set(articleWordingErrata.map((e) => e.id)).size).toBe(articleWordingErrata.length);
-    for (const e of articleWordingErrata) for (const field of [e.location, e.issue, e.correction, e.source]) expect(field.trim().length).toBeGreaterThan(3);
+    for (const e of articleWordingErrata)
+      for (const field of [e.location, e.issue, e.correction, e.source]) expect(field.trim().length).toBeGreaterThan(3);
   });
 
   it("quotes stay short (under twelve words), so nothing is copied at length", () => {
@@ -29,7 +33,10 @@ describe("the wording-and-notation errata quote the article", () => {
 });
 
 describe("a printed value written as an expression", () => {
-  it.each(articlePrintedValues.filter((e) => e.printedAs).map((e) => [e.id, e.printedAs!] as const))("%s: the expression %s stands in the article", (_id, expr) => {
-    expect(article.includes(normalise(expr))).toBe(true);
-  });
+  it.each(articlePrintedValues.filter((e) => e.printedAs).map((e) => [e.id, e.printedAs!] as const))(
+    "%s: the expression %s stands in the article",
+    (_id, expr) => {
+      expect(article.includes(normalise(expr))).toBe(true);
+    },
+  );
 });

@@ -1,10 +1,27 @@
 import { describe, expect, it } from "vitest";
 import katex from "katex";
-import { alphaStepTex, inputTex, ptStepTex, resultStepTex, shortDecimalTex, workedExampleLines } from "../../../../src/lib/article/worked-math";
+import {
+  alphaStepTex,
+  inputTex,
+  ptStepTex,
+  resultStepTex,
+  shortDecimalTex,
+  workedExampleLines,
+} from "../../../../src/lib/article/worked-math";
 import { formatNumberTex } from "../../../../src/lib/text/format";
 import { loadReference } from "../../../support/reference";
 
-interface GridCase { p: number; y: 0 | 1; alpha: number | null; gamma: number; pt: number; modulating: number; ce: number; balanced_ce: number; fl: number }
+interface GridCase {
+  p: number;
+  y: 0 | 1;
+  alpha: number | null;
+  gamma: number;
+  pt: number;
+  modulating: number;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
+}
 const grid = loadReference<{ cases: GridCase[] }>("probability-grid.json").cases;
 const truth = (p: number, y: 0 | 1, alpha: number | null, gamma: number) => {
   const c = grid.find((g) => g.p === p && g.y === y && g.alpha === alpha && g.gamma === gamma);
@@ -25,7 +42,11 @@ describe("shortDecimalTex", () => {
 });
 
 describe("inputTex", () => {
-  it.each([[0.95, "0.95"], [2, "2"], [1e-12, "1 \\times 10^{-12}"]])("%s → %s", (v, tex) => expect(inputTex(v)).toBe(tex));
+  it.each([
+    [0.95, "0.95"],
+    [2, "2"],
+    [1e-12, "1 \\times 10^{-12}"],
+  ])("%s → %s", (v, tex) => expect(inputTex(v)).toBe(tex));
 });
 
 describe("worked-example lines", () => {
@@ -60,8 +81,11 @@ describe("worked-example lines", () => {
     expect(lines[0]).toMatch(/^p_t/);
     expect(lines[1]).toMatch(/^\\alpha_t/);
     expect(lines[2]).toMatch(/^\(1 - p_t\)\^\{\\gamma\} = \(1 - 0\.95\)\^\{2\} = 0\.0025$/);
-    expect(lines[3]).toBe("\\begin{aligned}\\mathrm{FL} &= -\\alpha_t (1 - p_t)^{\\gamma} \\ln p_t \\\\ &= -0.25 \\times 0.0025 \\times \\ln 0.95 \\\\ &= 3.2058 \\times 10^{-5}\\end{aligned}");
-    for (const tex of lines) expect(() => katex.renderToString(tex, { throwOnError: true, strict: "error" })).not.toThrow();
+    expect(lines[3]).toBe(
+      "\\begin{aligned}\\mathrm{FL} &= -\\alpha_t (1 - p_t)^{\\gamma} \\ln p_t \\\\ &= -0.25 \\times 0.0025 \\times \\ln 0.95 \\\\ &= 3.2058 \\times 10^{-5}\\end{aligned}",
+    );
+    for (const tex of lines)
+      expect(() => katex.renderToString(tex, { throwOnError: true, strict: "error" })).not.toThrow();
   });
 
   it("CE has no α_t or factor line; unweighted balanced CE has no α_t line", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { conv2dBackward, conv2dForward, convOutputSize, weightCount, type ConvShape } from "../../../../src/lib/convnet/conv2d";
+import {
+  conv2dBackward,
+  conv2dForward,
+  convOutputSize,
+  weightCount,
+  type ConvShape,
+} from "../../../../src/lib/convnet/conv2d";
 import { mulberry32 } from "../../../../src/lib/math/random";
 
 function randomArray(n: number, seed: number): Float64Array {
@@ -61,7 +67,9 @@ describe("conv2dForward", () => {
     const input = randomArray(shape.inChannels * shape.height * shape.width, 1);
     const w = randomArray(weightCount(shape), 2);
     const b = randomArray(shape.outChannels, 3);
-    const out = new Float64Array(shape.outChannels * convOutputSize(shape.height, shape.stride) * convOutputSize(shape.width, shape.stride));
+    const out = new Float64Array(
+      shape.outChannels * convOutputSize(shape.height, shape.stride) * convOutputSize(shape.width, shape.stride),
+    );
     conv2dForward(shape, input, w, b, out);
     const expected = naiveConv(shape, input, w, b);
     out.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
@@ -73,9 +81,11 @@ describe("conv2dBackward", () => {
     const input = randomArray(shape.inChannels * shape.height * shape.width, 4);
     const w = randomArray(weightCount(shape), 5);
     const b = randomArray(shape.outChannels, 6);
-    const n = shape.outChannels * convOutputSize(shape.height, shape.stride) * convOutputSize(shape.width, shape.stride);
+    const n =
+      shape.outChannels * convOutputSize(shape.height, shape.stride) * convOutputSize(shape.width, shape.stride);
     const r = randomArray(n, 7);
-    const loss = (inp: Float64Array, ww: Float64Array, bb: Float64Array) => naiveConv(shape, inp, ww, bb).reduce((s, v, i) => s + v * r[i]!, 0);
+    const loss = (inp: Float64Array, ww: Float64Array, bb: Float64Array) =>
+      naiveConv(shape, inp, ww, bb).reduce((s, v, i) => s + v * r[i]!, 0);
     const dW = new Float64Array(w.length);
     const dB = new Float64Array(b.length);
     const dIn = new Float64Array(input.length);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { backward, buildNetwork, createWorkspace, forward, initialParameters, sgdMomentumStep } from "../../../../src/lib/convnet/network";
+import {
+  backward,
+  buildNetwork,
+  createWorkspace,
+  forward,
+  initialParameters,
+  sgdMomentumStep,
+} from "../../../../src/lib/convnet/network";
 import { focalLossBatch } from "../../../../src/lib/math/loss";
 import { mulberry32 } from "../../../../src/lib/math/random";
 

@@ -13,7 +13,12 @@ import { iou as boxIou } from "../../../../src/lib/detector/iou";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const box = fc
-  .record({ x: fc.integer({ min: -8, max: 64 }), y: fc.integer({ min: -8, max: 64 }), w: fc.integer({ min: 1, max: 24 }), h: fc.integer({ min: 1, max: 24 }) })
+  .record({
+    x: fc.integer({ min: -8, max: 64 }),
+    y: fc.integer({ min: -8, max: 64 }),
+    w: fc.integer({ min: 1, max: 24 }),
+    h: fc.integer({ min: 1, max: 24 }),
+  })
   .map(({ x, y, w, h }) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
 
 describe("anchors", () => {
@@ -48,18 +53,22 @@ describe("assignAnchors", () => {
   });
   it("gives each anchor to the object it overlaps most, never to two", () => {
     fc.assert(
-      fc.property(fc.array(box, { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(0 as const, 1 as const), { minLength: 4, maxLength: 4 }), (boxes, classes) => {
-        const objects = boxes.map((b, i) => ({ ...b, cls: classes[i]! }));
-        const assignment = assignAnchors(objects);
-        expect(assignment.length).toBe(ANCHOR_COUNT);
-        for (let n = 0; n < ANCHOR_COUNT; n += 7) {
-          const ious = objects.map((o) => boxIou(anchorBox(n), o));
-          const best = Math.max(...ious);
-          const a = assignment[n]!;
-          if (best >= 0.5) expect(a).toBe(objects[ious.indexOf(best)]!.cls);
-          else expect(a).toBe(best < 0.4 ? BACKGROUND : IGNORED);
-        }
-      }),
+      fc.property(
+        fc.array(box, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom(0 as const, 1 as const), { minLength: 4, maxLength: 4 }),
+        (boxes, classes) => {
+          const objects = boxes.map((b, i) => ({ ...b, cls: classes[i]! }));
+          const assignment = assignAnchors(objects);
+          expect(assignment.length).toBe(ANCHOR_COUNT);
+          for (let n = 0; n < ANCHOR_COUNT; n += 7) {
+            const ious = objects.map((o) => boxIou(anchorBox(n), o));
+            const best = Math.max(...ious);
+            const a = assignment[n]!;
+            if (best >= 0.5) expect(a).toBe(objects[ious.indexOf(best)]!.cls);
+            else expect(a).toBe(best < 0.4 ? BACKGROUND : IGNORED);
+          }
+        },
+      ),
       { numRuns: Math.max(20, runs / 10) },
     );
   });

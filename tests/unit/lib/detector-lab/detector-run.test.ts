@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ANCHOR_COUNT, BACKGROUND, IGNORED } from "../../../../src/lib/detector-lab/anchor-grid";
-import { DEFAULT_DETECTOR_SETTINGS, DetectorRun, anchorAp, heldOutScenes, lossTargets } from "../../../../src/lib/detector-lab/detector-run";
+import {
+  DEFAULT_DETECTOR_SETTINGS,
+  DetectorRun,
+  anchorAp,
+  heldOutScenes,
+  lossTargets,
+} from "../../../../src/lib/detector-lab/detector-run";
 import { createWorkspace, forward } from "../../../../src/lib/convnet/network";
 import { focalLossBatch } from "../../../../src/lib/math/loss";
 

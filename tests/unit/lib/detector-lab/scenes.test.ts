@@ -22,7 +22,8 @@ describe("makeScene", () => {
         expect(side).toBeLessThanOrEqual(OBJECT_SIZES.max);
         expect(o.x0).toBeGreaterThanOrEqual(0);
         expect(o.x1).toBeLessThanOrEqual(SCENE_SIZE);
-        for (const p of objects) if (p !== o) expect(o.x1 <= p.x0 || p.x1 <= o.x0 || o.y1 <= p.y0 || p.y1 <= o.y0).toBe(true);
+        for (const p of objects)
+          if (p !== o) expect(o.x1 <= p.x0 || p.x1 <= o.x0 || o.y1 <= p.y0 || p.y1 <= o.y0).toBe(true);
       }
     }
   });

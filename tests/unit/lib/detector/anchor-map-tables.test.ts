@@ -4,7 +4,15 @@ import { budgetTableRows, levelTableRows } from "../../../../src/lib/detector/an
 describe("anchor map tables", () => {
   it("gives each level a row headed by its name, and the totals one header spanning level, stride and grid", () => {
     const rows = levelTableRows([
-      { level: "P3", stride: 8, grid: "112 × 80", anchors: "80,640", foreground: "12", ignored: "30", background: "80,598" },
+      {
+        level: "P3",
+        stride: 8,
+        grid: "112 × 80",
+        anchors: "80,640",
+        foreground: "12",
+        ignored: "30",
+        background: "80,598",
+      },
       { level: "all", stride: 0, grid: "", anchors: "107,523", foreground: "40", ignored: "90", background: "107,393" },
     ]);
     expect(rows[0]).toEqual({
@@ -25,7 +33,9 @@ describe("anchor map tables", () => {
   });
 
   it("puts a loss's name, its total, then its three loss shares and three gradient shares in one row", () => {
-    const [row] = budgetTableRows([{ loss: "Focal loss", total: "12.3 / 40", lossShare: ["60%", "10%", "30%"], gradientShare: ["70%", "5%", "25%"] }]);
+    const [row] = budgetTableRows([
+      { loss: "Focal loss", total: "12.3 / 40", lossShare: ["60%", "10%", "30%"], gradientShare: ["70%", "5%", "25%"] },
+    ]);
     expect(row!.cells.map((c) => [c.header, c.text])).toEqual([
       [true, "Focal loss"],
       [false, "12.3 / 40"],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { anchorShapes, anchorsAtPoint, baseSize, generateAnchors, levelGrids, PYRAMID_LEVELS, stride } from "../../../../src/lib/detector/anchors";
+import {
+  anchorShapes,
+  anchorsAtPoint,
+  baseSize,
+  generateAnchors,
+  levelGrids,
+  PYRAMID_LEVELS,
+  stride,
+} from "../../../../src/lib/detector/anchors";
 
 describe("the pyramid (§4)", () => {
   it("has levels P3 to P7 with strides 8 to 128 and anchor areas 32² to 512²", () => {
@@ -35,15 +43,18 @@ describe("levelGrids / generateAnchors", () => {
   });
 
   it("for any image size, every level has ceil(H/stride)·ceil(W/stride)·9 anchors and the levels add up", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1400 }), fc.integer({ min: 1, max: 1400 }), (w, h) => {
-      const grids = levelGrids({ width: w, height: h });
-      let offset = 0;
-      for (const g of grids) {
-        expect(g.anchors).toBe(Math.ceil(h / g.stride) * Math.ceil(w / g.stride) * 9);
-        expect(g.offset).toBe(offset);
-        offset += g.anchors;
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1400 }), fc.integer({ min: 1, max: 1400 }), (w, h) => {
+        const grids = levelGrids({ width: w, height: h });
+        let offset = 0;
+        for (const g of grids) {
+          expect(g.anchors).toBe(Math.ceil(h / g.stride) * Math.ceil(w / g.stride) * 9);
+          expect(g.offset).toBe(offset);
+          offset += g.anchors;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("centres the first anchor of P3 at (4, 4) and the second location at (12, 4), each shape centred there", () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { generateAnchors } from "../../../../src/lib/detector/anchors";
-import { assignAnchors, countsByLevel, LABEL, labelOf, positivesPerObject, targetVector, type GroundTruth } from "../../../../src/lib/detector/assignment";
+import {
+  assignAnchors,
+  countsByLevel,
+  LABEL,
+  labelOf,
+  positivesPerObject,
+  targetVector,
+  type GroundTruth,
+} from "../../../../src/lib/detector/assignment";
 import { iou } from "../../../../src/lib/detector/iou";
 import { SCENE_OBJECTS, SCENE_SIZE } from "../../../../src/lib/detector/scene";
 import { anchorSetOf } from "./fixtures";
@@ -73,30 +81,49 @@ describe("assignAnchors", () => {
 
   it("assigns every anchor exactly once, to the argmax object when foreground, for random scenes", () => {
     const anchors = generateAnchors({ width: 128, height: 96 });
-    const boxArb = fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 4, max: 100 }), fc.integer({ min: 4, max: 100 }), fc.integer({ min: 0, max: 2 }))
+    const boxArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 4, max: 100 }),
+        fc.integer({ min: 4, max: 100 }),
+        fc.integer({ min: 0, max: 2 }),
+      )
       .map(([x, y, w, h, c]): GroundTruth => ({ box: { x0: x, y0: y, x1: x + w, y1: y + h }, classIndex: c }));
-    fc.assert(fc.property(fc.array(boxArb, { maxLength: 4 }), (objects) => {
-      const a = assignAnchors(anchors, objects, 3);
-      expect(a.counts.foreground + a.counts.background + a.counts.ignored).toBe(anchors.count);
-      const perObject = positivesPerObject(a, objects.length);
-      expect(perObject.reduce((s, v) => s + v, 0)).toBe(a.counts.foreground);
-      const levels = countsByLevel(anchors, a);
-      expect(levels.reduce((s, c) => s + c.foreground + c.background + c.ignored, 0)).toBe(anchors.count);
-      // Every anchor against a direct computation (one expect at the end: thousands of expects are slow).
-      const wrong: number[] = [];
-      for (let i = 0; i < anchors.count; i++) {
-        const box = { x0: anchors.boxes[4 * i]!, y0: anchors.boxes[4 * i + 1]!, x1: anchors.boxes[4 * i + 2]!, y1: anchors.boxes[4 * i + 3]! };
-        const ious = objects.map((o) => iou(box, o.box));
-        const best = Math.max(0, ...ious);
-        const isFg = a.label[i] === LABEL.foreground;
-        const target = targetVector(a, objects, i);
-        const ok = a.maxIou[i] === best && isFg === best >= 0.5 && (a.label[i] === LABEL.ignored) === (best >= 0.4 && best < 0.5) &&
-          a.object[i]! >= 0 === isFg && (!isFg || ious[a.object[i]!] === best) &&
-          (a.label[i] === LABEL.ignored ? target === null : target!.reduce((s, v) => s + v, 0) === (isFg ? 1 : 0));
-        if (!ok) wrong.push(i);
-      }
-      expect(wrong).toEqual([]);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.array(boxArb, { maxLength: 4 }), (objects) => {
+        const a = assignAnchors(anchors, objects, 3);
+        expect(a.counts.foreground + a.counts.background + a.counts.ignored).toBe(anchors.count);
+        const perObject = positivesPerObject(a, objects.length);
+        expect(perObject.reduce((s, v) => s + v, 0)).toBe(a.counts.foreground);
+        const levels = countsByLevel(anchors, a);
+        expect(levels.reduce((s, c) => s + c.foreground + c.background + c.ignored, 0)).toBe(anchors.count);
+        // Every anchor against a direct computation (one expect at the end: thousands of expects are slow).
+        const wrong: number[] = [];
+        for (let i = 0; i < anchors.count; i++) {
+          const box = {
+            x0: anchors.boxes[4 * i]!,
+            y0: anchors.boxes[4 * i + 1]!,
+            x1: anchors.boxes[4 * i + 2]!,
+            y1: anchors.boxes[4 * i + 3]!,
+          };
+          const ious = objects.map((o) => iou(box, o.box));
+          const best = Math.max(0, ...ious);
+          const isFg = a.label[i] === LABEL.foreground;
+          const target = targetVector(a, objects, i);
+          const ok =
+            a.maxIou[i] === best &&
+            isFg === best >= 0.5 &&
+            (a.label[i] === LABEL.ignored) === (best >= 0.4 && best < 0.5) &&
+            a.object[i]! >= 0 === isFg &&
+            (!isFg || ious[a.object[i]!] === best) &&
+            (a.label[i] === LABEL.ignored ? target === null : target!.reduce((s, v) => s + v, 0) === (isFg ? 1 : 0));
+          if (!ok) wrong.push(i);
+        }
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it("gives the chapter's ball (26 px) far fewer positive anchors than the person (120 × 410 px)", () => {

@@ -3,7 +3,13 @@ import fc from "fast-check";
 import { boxArea, iou, type Box } from "../../../../src/lib/detector/iou";
 
 // Integer corners keep areas and intersections exact, so "IoU = 1" can be tested exactly.
-const boxArb = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }))
+const boxArb = fc
+  .tuple(
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 1, max: 500 }),
+    fc.integer({ min: 1, max: 500 }),
+  )
   .map(([x, y, w, h]): Box => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
 
 describe("iou", () => {
@@ -21,20 +27,26 @@ describe("iou", () => {
   });
 
   it("is symmetric and lies in [0, 1]", () => {
-    fc.assert(fc.property(boxArb, boxArb, (a, b) => {
-      const v = iou(a, b);
-      expect(v).toBe(iou(b, a));
-      expect(v).toBeGreaterThanOrEqual(0);
-      expect(v).toBeLessThanOrEqual(1);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(boxArb, boxArb, (a, b) => {
+        const v = iou(a, b);
+        expect(v).toBe(iou(b, a));
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("is 1 for equal boxes and only for them", () => {
-    fc.assert(fc.property(boxArb, boxArb, (a, b) => {
-      expect(iou(a, a)).toBe(1);
-      const equal = a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
-      expect(iou(a, b) === 1).toBe(equal);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(boxArb, boxArb, (a, b) => {
+        expect(iou(a, a)).toBe(1);
+        const equal = a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
+        expect(iou(a, b) === 1).toBe(equal);
+      }),
+      { numRuns: 2000 },
+    );
     // near-equal boxes (one pixel off) are not 1
     expect(iou({ x0: 0, y0: 0, x1: 500, y1: 500 }, { x0: 0, y0: 0, x1: 500, y1: 499 })).toBeLessThan(1);
   });

@@ -11,20 +11,35 @@ const setup = detectorSetup();
 function fullMap(objects: readonly GroundTruth[], kind: LossKind, alpha: number, gamma: number) {
   const a = assignAnchors(setup.anchors, objects, setup.classes);
   const logits = modelLogits(a, setup.base, setup.model);
-  return { a, logits, changed: scoredAnchors(a, setup.model), map: lossMap(trainingTerms(a, objects, logits), setup.anchors.count, kind, alpha, gamma) };
+  return {
+    a,
+    logits,
+    changed: scoredAnchors(a, setup.model),
+    map: lossMap(trainingTerms(a, objects, logits), setup.anchors.count, kind, alpha, gamma),
+  };
 }
 
 describe("LiveLossMap", () => {
   it("after a drag, a resize, a new box and a new γ, equals the full loss map on the same scores, recomputing only what changed", () => {
     const live = new LiveLossMap("focal", setup.anchors.count, setup.classes);
-    const moved = SCENE_OBJECTS.map((o, k) => (k === 1 ? { ...o, box: { ...o.box, x0: o.box.x0 + 40, x1: o.box.x1 + 40 } } : o));
-    const resized = moved.map((o, k) => (k === 2 ? { ...o, box: { ...o.box, x1: o.box.x1 + 30, y1: o.box.y1 + 20 } } : o));
+    const moved = SCENE_OBJECTS.map((o, k) =>
+      k === 1 ? { ...o, box: { ...o.box, x0: o.box.x0 + 40, x1: o.box.x1 + 40 } } : o,
+    );
+    const resized = moved.map((o, k) =>
+      k === 2 ? { ...o, box: { ...o.box, x1: o.box.x1 + 30, y1: o.box.y1 + 20 } } : o,
+    );
     const added = [...resized, { classIndex: 1, box: { x0: 700, y0: 60, x1: 820, y1: 200 } }];
-    const steps: [readonly GroundTruth[], number, number][] = [[SCENE_OBJECTS, 0.25, 2], [moved, 0.25, 2], [resized, 0.25, 2], [added, 0.25, 2], [added, 0.5, 1]];
+    const steps: [readonly GroundTruth[], number, number][] = [
+      [SCENE_OBJECTS, 0.25, 2],
+      [moved, 0.25, 2],
+      [resized, 0.25, 2],
+      [added, 0.25, 2],
+      [added, 0.5, 1],
+    ];
     steps.forEach(([objects, alpha, gamma], s) => {
       const { a, logits, changed, map } = fullMap(objects, "focal", alpha, gamma);
       const got = live.update(a, objects, logits, alpha, gamma, changed);
-      if (s === 1 || s === 2) expect(live.recomputed).toBeLessThan(setup.anchors.count * setup.classes / 5);
+      if (s === 1 || s === 2) expect(live.recomputed).toBeLessThan((setup.anchors.count * setup.classes) / 5);
       expect(got.normaliser).toBe(map.normaliser);
       expect(Math.abs(got.total / map.total - 1)).toBeLessThan(1e-12);
       expect(got.lossShare.easyNegative).toBeCloseTo(map.lossShare.easyNegative, 12);

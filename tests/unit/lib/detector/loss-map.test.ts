@@ -4,7 +4,13 @@ import { cumulativeLossDistribution } from "../../../../src/lib/math/metrics";
 import { assignAnchors, type GroundTruth } from "../../../../src/lib/detector/assignment";
 import { detectorSetup, detectorView } from "../../../../src/lib/detector/detector-view";
 import { lossCdfs, lossMap, shareOfHardest, termGroup, trainingTerms } from "../../../../src/lib/detector/loss-map";
-import { baseLogits, DEFAULT_SCORE_MODEL, modelLogits, scoredAnchors, scoreNoise } from "../../../../src/lib/detector/score-model";
+import {
+  baseLogits,
+  DEFAULT_SCORE_MODEL,
+  modelLogits,
+  scoredAnchors,
+  scoreNoise,
+} from "../../../../src/lib/detector/score-model";
 import { SCENE_OBJECTS } from "../../../../src/lib/detector/scene";
 import { anchorSetOf } from "./fixtures";
 
@@ -24,7 +30,9 @@ describe("lossMap", () => {
     for (const kind of ["ce", "balanced", "focal"] as const) {
       const m = view.maps[kind];
       const batch = focalLossBatch(view.terms.logits, view.terms.labels, m.params);
-      expect(Math.abs(m.perAnchor.reduce((s, v) => s + v, 0) / m.normaliser / batch.loss - 1), kind).toBeLessThan(1e-12);
+      expect(Math.abs(m.perAnchor.reduce((s, v) => s + v, 0) / m.normaliser / batch.loss - 1), kind).toBeLessThan(
+        1e-12,
+      );
       expect(m.total).toBe(batch.loss);
       expect(m.sum / m.normaliser).toBeCloseTo(batch.loss, 12);
     }
@@ -35,7 +43,10 @@ describe("lossMap", () => {
   });
 
   it("floors the normaliser at 1 for an image with no object", () => {
-    const anchors = anchorSetOf([{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 20, y0: 0, x1: 30, y1: 10 }]);
+    const anchors = anchorSetOf([
+      { x0: 0, y0: 0, x1: 10, y1: 10 },
+      { x0: 20, y0: 0, x1: 30, y1: 10 },
+    ]);
     const a = assignAnchors(anchors, [], 1);
     const logits = new Float64Array([-2, 1]);
     const m = lossMap(trainingTerms(a, [], logits), 2, "ce", 0.25, 2);
@@ -46,7 +57,10 @@ describe("lossMap", () => {
 
   it("works a hand case: one positive at x = 2, one easy negative at x = −3, focal loss α = 0.25, γ = 2", () => {
     const objects: GroundTruth[] = [{ box: { x0: 0, y0: 0, x1: 10, y1: 10 }, classIndex: 0 }];
-    const anchors = anchorSetOf([{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 50, y0: 50, x1: 60, y1: 60 }]);
+    const anchors = anchorSetOf([
+      { x0: 0, y0: 0, x1: 10, y1: 10 },
+      { x0: 50, y0: 50, x1: 60, y1: 60 },
+    ]);
     const a = assignAnchors(anchors, objects, 1);
     const m = lossMap(trainingTerms(a, objects, new Float64Array([2, -3])), 2, "focal", 0.25, 2);
     const pos = focalLoss(sigmoid(2), 1, { alpha: 0.25, gamma: 2 });
@@ -79,7 +93,10 @@ describe("termGroup", () => {
 
 describe("score model", () => {
   it("is the stated formula: (b + noise·z) + slope·max(0, IoU − floor), with the seeded draws", () => {
-    const anchors = anchorSetOf([{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 0, y0: 0, x1: 10, y1: 5 }]);
+    const anchors = anchorSetOf([
+      { x0: 0, y0: 0, x1: 10, y1: 10 },
+      { x0: 0, y0: 0, x1: 10, y1: 5 },
+    ]);
     const a = assignAnchors(anchors, [{ box: { x0: 0, y0: 0, x1: 10, y1: 10 }, classIndex: 0 }], 2);
     const z = scoreNoise(7, 4);
     const x = modelLogits(a, baseLogits(z, DEFAULT_SCORE_MODEL), DEFAULT_SCORE_MODEL);
@@ -98,7 +115,8 @@ describe("lossCdfs (Figure 4)", () => {
     const cdfs = lossCdfs(view.terms, [2], 11);
     const neg: number[] = [];
     for (let t = 0; t < view.terms.labels.length; t++) {
-      if (view.terms.labels[t] === 0) neg.push(focalLoss(sigmoid(view.terms.logits[t]!), 0 as Label, { alpha: null, gamma: 2 }));
+      if (view.terms.labels[t] === 0)
+        neg.push(focalLoss(sigmoid(view.terms.logits[t]!), 0 as Label, { alpha: null, gamma: 2 }));
     }
     const expected = cumulativeLossDistribution(neg, 11);
     cdfs[0]!.negatives.forEach((p, j) => expect(p.cumulative).toBeCloseTo(expected[j]!.cumulative, 6));

@@ -17,14 +17,22 @@ const loss = new Float64Array([3, 2, 1, 0.5]);
 
 describe("ohemSelect", () => {
   it("keeps the highest-loss examples after NMS: at 0.5, B suppresses under A; at 0.9 it survives", () => {
-    expect(ohemSelect(anchors, assignment, loss, { batchSize: 2, nmsThreshold: 0.5, variant: "plain" }).kept).toEqual([0, 2]);
-    expect(ohemSelect(anchors, assignment, loss, { batchSize: 2, nmsThreshold: 0.9, variant: "plain" }).kept).toEqual([0, 1]);
+    expect(ohemSelect(anchors, assignment, loss, { batchSize: 2, nmsThreshold: 0.5, variant: "plain" }).kept).toEqual([
+      0, 2,
+    ]);
+    expect(ohemSelect(anchors, assignment, loss, { batchSize: 2, nmsThreshold: 0.9, variant: "plain" }).kept).toEqual([
+      0, 1,
+    ]);
     const all = ohemSelect(anchors, assignment, loss, { batchSize: 8, nmsThreshold: 0.5, variant: "plain" });
     expect(all).toEqual({ kept: [0, 2, 3], positives: 1, negatives: 2 });
   });
 
   it("the 1:3 variant takes the positive first and at most three negatives per positive", () => {
-    const many = anchorSetOf(Array.from({ length: 10 }, (_, k) => ({ x0: 20 * k, y0: 0, x1: 20 * k + 10, y1: 10 })).concat([{ x0: 0, y0: 80, x1: 10, y1: 90 }]));
+    const many = anchorSetOf(
+      Array.from({ length: 10 }, (_, k) => ({ x0: 20 * k, y0: 0, x1: 20 * k + 10, y1: 10 })).concat([
+        { x0: 0, y0: 80, x1: 10, y1: 90 },
+      ]),
+    );
     const a = assignAnchors(many, [{ box: { x0: 0, y0: 80, x1: 10, y1: 90 }, classIndex: 0 }], 1);
     const l = new Float64Array([10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0.1]);
     const s = ohemSelect(many, a, l, { batchSize: 16, nmsThreshold: 0.5, variant: "ratio" });
@@ -34,8 +42,12 @@ describe("ohemSelect", () => {
   });
 
   it("rejects a batch size below 1 and a threshold outside [0, 1]", () => {
-    expect(() => ohemSelect(anchors, assignment, loss, { batchSize: 0, nmsThreshold: 0.5, variant: "plain" })).toThrow(RangeError);
-    expect(() => ohemSelect(anchors, assignment, loss, { batchSize: 4, nmsThreshold: Number.NaN, variant: "plain" })).toThrow(RangeError);
+    expect(() => ohemSelect(anchors, assignment, loss, { batchSize: 0, nmsThreshold: 0.5, variant: "plain" })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      ohemSelect(anchors, assignment, loss, { batchSize: 4, nmsThreshold: Number.NaN, variant: "plain" }),
+    ).toThrow(RangeError);
   });
 });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { FIGURE1_GAMMAS } from "../../../../src/lib/math/loss";
 import { ARTICLE_ALPHA, ARTICLE_GAMMA } from "../../../../src/lib/article/article-values";
-import { EMBEDDABLE, embeddable, figureQuery, IMAGE_PRESETS, IMAGE_SIZE, IMAGE_PNG_SCALE, presetFileName } from "../../../../src/lib/embed/embed-registry";
+import {
+  EMBEDDABLE,
+  embeddable,
+  figureQuery,
+  IMAGE_PRESETS,
+  IMAGE_SIZE,
+  IMAGE_PNG_SCALE,
+  presetFileName,
+} from "../../../../src/lib/embed/embed-registry";
 import { FIGURE_FIELDS } from "../../../../src/lib/state/state";
 
 describe("the embed registry", () => {
@@ -21,14 +29,18 @@ describe("the embed registry", () => {
   });
 
   it("lists exactly the figure state's URL parameters for the figures", () => {
-    const stateParams = Object.values(FIGURE_FIELDS).map((field) => field.param).sort();
+    const stateParams = Object.values(FIGURE_FIELDS)
+      .map((field) => field.param)
+      .sort();
     for (const f of EMBEDDABLE.filter((e) => e.kind === "figure")) expect([...f.params].sort()).toEqual(stateParams);
   });
 
   it("has the presets the issue asks for: the paper's γ values and the article's α and γ", () => {
     const gammaOnly = IMAGE_PRESETS.filter((p) => p.alpha === null).map((p) => p.gamma);
     expect(gammaOnly).toEqual([...FIGURE1_GAMMAS]);
-    expect(IMAGE_PRESETS.filter((p) => p.alpha !== null)).toEqual([expect.objectContaining({ gamma: ARTICLE_GAMMA, alpha: ARTICLE_ALPHA })]);
+    expect(IMAGE_PRESETS.filter((p) => p.alpha !== null)).toEqual([
+      expect.objectContaining({ gamma: ARTICLE_GAMMA, alpha: ARTICLE_ALPHA }),
+    ]);
     expect(new Set(IMAGE_PRESETS.map((p) => p.id)).size).toBe(IMAGE_PRESETS.length);
   });
 
@@ -46,10 +58,14 @@ describe("the embed registry", () => {
 describe("figureQuery", () => {
   const f = EMBEDDABLE[0]!;
   it("keeps only the figure's own parameters, validated, in canonical form", () => {
-    expect(figureQuery(f, "?theme=dark&yscale=log&alpha=0.5&utm=x&gamma=3").toString()).toBe("gamma=3&alpha=0.5&yscale=log");
+    expect(figureQuery(f, "?theme=dark&yscale=log&alpha=0.5&utm=x&gamma=3").toString()).toBe(
+      "gamma=3&alpha=0.5&yscale=log",
+    );
     expect(figureQuery(f, new URLSearchParams("controls=0")).toString()).toBe("");
     // Defaults and invalid values leave nothing behind.
-    expect(figureQuery(f, "gamma=2&alpha=<img src=x>&yscale=javascript:alert(1)&examples=1").toString()).toBe("examples=1");
+    expect(figureQuery(f, "gamma=2&alpha=<img src=x>&yscale=javascript:alert(1)&examples=1").toString()).toBe(
+      "examples=1",
+    );
   });
 
   it("uses each calculator's own state parser", () => {

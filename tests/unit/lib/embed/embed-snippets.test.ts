@@ -21,7 +21,14 @@ describe("iframeSnippet", () => {
 
 describe("webComponentSnippet", () => {
   it("loads the module and writes string and boolean attributes", () => {
-    expect(webComponentSnippet(figure, "https://example.org/embed/focal-loss.js", { gamma: "2", alpha: "0.25", controls: true, examples: false })).toBe(
+    expect(
+      webComponentSnippet(figure, "https://example.org/embed/focal-loss.js", {
+        gamma: "2",
+        alpha: "0.25",
+        controls: true,
+        examples: false,
+      }),
+    ).toBe(
       `<script type="module" src="https://example.org/embed/focal-loss.js"></script>\n<${figure.tag} gamma="2" alpha="0.25" controls></${figure.tag}>`,
     );
   });

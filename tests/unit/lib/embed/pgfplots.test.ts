@@ -12,11 +12,13 @@ const styles = {
 };
 
 function plots(tex: string) {
-  return [...tex.matchAll(/\\addplot\[color=(\w+)[^\]]*\] coordinates \{([^}]*)\};\n\\addlegendentry\{(.*)\}$/gm)].map((m) => ({
-    colour: m[1]!,
-    legend: m[3]!,
-    points: [...m[2]!.matchAll(/\(([^,]+),([^)]+)\)/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) })),
-  }));
+  return [...tex.matchAll(/\\addplot\[color=(\w+)[^\]]*\] coordinates \{([^}]*)\};\n\\addlegendentry\{(.*)\}$/gm)].map(
+    (m) => ({
+      colour: m[1]!,
+      legend: m[3]!,
+      points: [...m[2]!.matchAll(/\(([^,]+),([^)]+)\)/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) })),
+    }),
+  );
 }
 
 describe("focalCurvesPgfplots", () => {
@@ -51,7 +53,9 @@ describe("focalCurvesPgfplots", () => {
   });
 
   it("refuses a colour that is not #rrggbb rather than writing broken TeX", () => {
-    expect(() => focalCurvesPgfplots({ gamma: 2, alpha: null, styles: { ...styles, g2: { colour: "var(--x)" } } })).toThrow(RangeError);
+    expect(() =>
+      focalCurvesPgfplots({ gamma: 2, alpha: null, styles: { ...styles, g2: { colour: "var(--x)" } } }),
+    ).toThrow(RangeError);
   });
 });
 

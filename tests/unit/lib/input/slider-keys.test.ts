@@ -57,6 +57,7 @@ describe("sliderKeyValue", () => {
   });
 
   it("ignores keys that are not slider keys", () => {
-    for (const key of ["Enter", " ", "Escape", "Tab", "a", "Delete"]) expect(sliderKeyValue(key, 2, gamma)).toBeUndefined();
+    for (const key of ["Enter", " ", "Escape", "Tab", "a", "Delete"])
+      expect(sliderKeyValue(key, 2, gamma)).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareAp, comparison, COMPARISON, firstStepRows, hardestNegativesShare } from "../../../../src/lib/lab/lab-facts";
+import {
+  compareAp,
+  comparison,
+  COMPARISON,
+  firstStepRows,
+  hardestNegativesShare,
+} from "../../../../src/lib/lab/lab-facts";
 import { relativeError } from "../../../support/reference";
 
 describe("firstStepRows", () => {

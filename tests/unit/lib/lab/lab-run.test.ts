@@ -10,7 +10,10 @@ describe("thinHistory", () => {
     expect(thin.length).toBeLessThanOrEqual(101);
     expect(thin[0]).toEqual([0, 1]);
     expect(thin.at(-1)).toEqual([1000, 1 / 1001]);
-    expect(thinHistory([5, 4])).toEqual([[0, 5], [1, 4]]);
+    expect(thinHistory([5, 4])).toEqual([
+      [0, 5],
+      [1, 4],
+    ]);
   }, 60_000);
 });
 
@@ -23,7 +26,13 @@ describe("LabRun", () => {
     expect(run.steps).toBe(4);
     expect(run.trainer("ce")!.steps).toBe(4);
     // the CE twin is exactly what a lone CE trainer on the same data does
-    const alone = createTrainer(run.split.train, { ...DEFAULT_TRAIN_SETTINGS, kind: "ce", gamma: 0, alpha: state.alpha, seed: 2 });
+    const alone = createTrainer(run.split.train, {
+      ...DEFAULT_TRAIN_SETTINGS,
+      kind: "ce",
+      gamma: 0,
+      alpha: state.alpha,
+      seed: 2,
+    });
     for (let i = 0; i < 4; i++) alone.step();
     expect(run.trainer("ce")!.lossHistory).toEqual(alone.lossHistory);
   }, 60_000);

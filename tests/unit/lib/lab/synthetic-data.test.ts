@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clampRatio, makeDataSet, makeSplit, POSITIVE_CLUSTER, positivesFor } from "../../../../src/lib/lab/synthetic-data";
+import {
+  clampRatio,
+  makeDataSet,
+  makeSplit,
+  POSITIVE_CLUSTER,
+  positivesFor,
+} from "../../../../src/lib/lab/synthetic-data";
 
 const mean = (xs: ArrayLike<number>, from: number, to: number) => {
   let s = 0;

@@ -16,37 +16,60 @@ import { priorBias } from "../../../../src/lib/math/loss";
 import { loadReference, relativeError } from "../../../support/reference";
 
 interface Batch {
-  alpha: number | null; gamma: number; features: number[][]; labels: number[]; weights: number[]; bias: number;
-  loss: number; dloss_dweights: number[]; dloss_dbias: number;
+  alpha: number | null;
+  gamma: number;
+  features: number[][];
+  labels: number[];
+  weights: number[];
+  bias: number;
+  loss: number;
+  dloss_dweights: number[];
+  dloss_dbias: number;
 }
 const batches = loadReference<{ batches: Batch[] }>("linear-head-batches.json").batches;
 
 describe("the trainer's loss and gradients against torch autograd", () => {
   it.each(batches.map((b, i) => [i, b] as const))("batch %i: loss, dL/dw and dL/db within 1e-10", (_i, b) => {
-    const r = batchLossAndGradient(b.features, b.labels, { weights: [...b.weights], bias: b.bias }, { alpha: b.alpha, gamma: b.gamma });
+    const r = batchLossAndGradient(
+      b.features,
+      b.labels,
+      { weights: [...b.weights], bias: b.bias },
+      { alpha: b.alpha, gamma: b.gamma },
+    );
     expect(relativeError(r.loss, b.loss)).toBeLessThanOrEqual(1e-10);
     expect(relativeError(r.dBias, b.dloss_dbias)).toBeLessThanOrEqual(1e-10);
     r.dWeights.forEach((g, j) => expect(relativeError(g, b.dloss_dweights[j]!)).toBeLessThanOrEqual(1e-10));
   });
 
-  it.each(batches.map((b, i) => [i, b] as const))("batch %i: one SGD step moves by −η times the reference gradient", (_i, b) => {
-    const lr = 0.5;
-    const model = { weights: [...b.weights], bias: b.bias };
-    const kind = b.gamma === 0 ? (b.alpha === null ? "ce" : "balanced") : "focal";
-    const settings = { ...DEFAULT_TRAIN_SETTINGS, kind, alpha: b.alpha ?? 0.25, gamma: b.gamma, learningRate: lr, momentum: 0 } as const;
-    // The settings must ask for exactly the reference's loss.
-    expect(lossParams(settings)).toEqual({ alpha: b.alpha, gamma: b.gamma });
-    const trainer = createTrainerOn(b.features, b.labels, model, settings);
-    const reported = trainer.step();
-    expect(relativeError(reported, b.loss)).toBeLessThanOrEqual(1e-10);
-    expect(relativeError((model.bias - b.bias) / -lr, b.dloss_dbias)).toBeLessThanOrEqual(1e-10);
-    model.weights.forEach((w, j) => {
-      const delta = (w - b.weights[j]!) / -lr;
-      // the subtraction w − w₀ cancels digits; bound the error by what the rounding of w₀ allows
-      const tolerance = 1e-10 + (4 * Number.EPSILON * Math.abs(b.weights[j]!)) / (lr * Math.abs(b.dloss_dweights[j]!));
-      expect(relativeError(delta, b.dloss_dweights[j]!)).toBeLessThanOrEqual(tolerance);
-    });
-  });
+  it.each(batches.map((b, i) => [i, b] as const))(
+    "batch %i: one SGD step moves by −η times the reference gradient",
+    (_i, b) => {
+      const lr = 0.5;
+      const model = { weights: [...b.weights], bias: b.bias };
+      const kind = b.gamma === 0 ? (b.alpha === null ? "ce" : "balanced") : "focal";
+      const settings = {
+        ...DEFAULT_TRAIN_SETTINGS,
+        kind,
+        alpha: b.alpha ?? 0.25,
+        gamma: b.gamma,
+        learningRate: lr,
+        momentum: 0,
+      } as const;
+      // The settings must ask for exactly the reference's loss.
+      expect(lossParams(settings)).toEqual({ alpha: b.alpha, gamma: b.gamma });
+      const trainer = createTrainerOn(b.features, b.labels, model, settings);
+      const reported = trainer.step();
+      expect(relativeError(reported, b.loss)).toBeLessThanOrEqual(1e-10);
+      expect(relativeError((model.bias - b.bias) / -lr, b.dloss_dbias)).toBeLessThanOrEqual(1e-10);
+      model.weights.forEach((w, j) => {
+        const delta = (w - b.weights[j]!) / -lr;
+        // the subtraction w − w₀ cancels digits; bound the error by what the rounding of w₀ allows
+        const tolerance =
+          1e-10 + (4 * Number.EPSILON * Math.abs(b.weights[j]!)) / (lr * Math.abs(b.dloss_dweights[j]!));
+        expect(relativeError(delta, b.dloss_dweights[j]!)).toBeLessThanOrEqual(tolerance);
+      });
+    },
+  );
 });
 
 describe("initialisation", () => {

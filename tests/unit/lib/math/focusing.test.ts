@@ -7,7 +7,12 @@ describe("ptAtReduction", () => {
     expect(ptAtReduction(100, 2)).toBeCloseTo(0.9, 14);
     expect(ptAtReduction(1000, 2)).toBeCloseTo(0.968, 3);
   });
-  it.each([[10, 1], [1000, 2], [1e6, 5], [2, 0.5]])("at that p_t, CE / FL is the asked-for reduction (%s, γ = %s)", (r, gamma) => {
+  it.each([
+    [10, 1],
+    [1000, 2],
+    [1e6, 5],
+    [2, 0.5],
+  ])("at that p_t, CE / FL is the asked-for reduction (%s, γ = %s)", (r, gamma) => {
     const p = ptAtReduction(r, gamma);
     expect(crossEntropy(p, 1) / focalLoss(p, 1, { alpha: null, gamma })).toBeCloseTo(r, 6);
   });

@@ -20,21 +20,53 @@ import {
 import { loadReference, relativeError } from "../../../support/reference";
 
 interface GridCase {
-  p: number; y: Label; alpha: Alpha; gamma: number;
-  pt: number; alpha_t: number; modulating: number; ce: number; balanced_ce: number; fl: number;
+  p: number;
+  y: Label;
+  alpha: Alpha;
+  gamma: number;
+  pt: number;
+  alpha_t: number;
+  modulating: number;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
 }
 interface LogitCase {
-  logit: number; y: Label; alpha: Alpha; gamma: number;
-  p: number; pt: number; ce: number; balanced_ce: number; fl: number; dfl_dlogit: number;
-  torchvision_fl: number; torch_dfl_dlogit: number;
+  logit: number;
+  y: Label;
+  alpha: Alpha;
+  gamma: number;
+  p: number;
+  pt: number;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
+  dfl_dlogit: number;
+  torchvision_fl: number;
+  torch_dfl_dlogit: number;
 }
 interface Batch {
-  alpha: number; gamma: number; features: number[][]; labels: number[]; weights: number[]; bias: number;
-  loss: number; dloss_dweights: number[]; dloss_dbias: number;
+  alpha: number;
+  gamma: number;
+  features: number[][];
+  labels: number[];
+  weights: number[];
+  bias: number;
+  loss: number;
+  dloss_dweights: number[];
+  dloss_dbias: number;
 }
 interface ArticleCase {
-  scenario: string; cls: string; p: number; y: Label; alpha: number; gamma: number;
-  ce: number; balanced_ce: number; fl: number; ce_over_fl: number;
+  scenario: string;
+  cls: string;
+  p: number;
+  y: Label;
+  alpha: number;
+  gamma: number;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
+  ce_over_fl: number;
 }
 
 const grid = loadReference<{ cases: GridCase[] }>("probability-grid.json").cases;
@@ -48,7 +80,10 @@ function worst<T>(cases: T[], actual: (c: T) => number, expected: (c: T) => numb
   let at: T | undefined;
   for (const c of cases) {
     const e = relativeError(actual(c), expected(c));
-    if (e > max || Number.isNaN(e)) { max = e; at = c; }
+    if (e > max || Number.isNaN(e)) {
+      max = e;
+      at = c;
+    }
   }
   return { max, at };
 }
@@ -74,19 +109,35 @@ describe("logit cases against 60-digit truth", () => {
   const params = (c: LogitCase) => ({ alpha: c.alpha, gamma: c.gamma });
   it("has 600 cases", () => expect(logits.length).toBe(600));
   it("CE (γ = 0, no α) within 1e-12", () => {
-    const { max, at } = worst(logits, (c) => focalLossFromLogit(c.logit, c.y, { alpha: null, gamma: 0 }), (c) => c.ce);
+    const { max, at } = worst(
+      logits,
+      (c) => focalLossFromLogit(c.logit, c.y, { alpha: null, gamma: 0 }),
+      (c) => c.ce,
+    );
     expect(max, JSON.stringify(at)).toBeLessThanOrEqual(1e-12);
   });
   it("balanced CE (γ = 0) within 1e-12", () => {
-    const { max, at } = worst(logits, (c) => focalLossFromLogit(c.logit, c.y, { alpha: c.alpha, gamma: 0 }), (c) => c.balanced_ce);
+    const { max, at } = worst(
+      logits,
+      (c) => focalLossFromLogit(c.logit, c.y, { alpha: c.alpha, gamma: 0 }),
+      (c) => c.balanced_ce,
+    );
     expect(max, JSON.stringify(at)).toBeLessThanOrEqual(1e-12);
   });
   it("FL within 1e-12", () => {
-    const { max, at } = worst(logits, (c) => focalLossFromLogit(c.logit, c.y, params(c)), (c) => c.fl);
+    const { max, at } = worst(
+      logits,
+      (c) => focalLossFromLogit(c.logit, c.y, params(c)),
+      (c) => c.fl,
+    );
     expect(max, JSON.stringify(at)).toBeLessThanOrEqual(1e-12);
   });
   it("dFL/dx within 1e-10 and finite everywhere", () => {
-    const { max, at } = worst(logits, (c) => focalLossGradLogit(c.logit, c.y, params(c)), (c) => c.dfl_dlogit);
+    const { max, at } = worst(
+      logits,
+      (c) => focalLossGradLogit(c.logit, c.y, params(c)),
+      (c) => c.dfl_dlogit,
+    );
     expect(max, JSON.stringify(at)).toBeLessThanOrEqual(1e-10);
     for (const c of logits) expect(Number.isFinite(focalLossGradLogit(c.logit, c.y, params(c)))).toBe(true);
   });
@@ -115,7 +166,10 @@ describe("linear-head batches against torch autograd", () => {
     expect(one.positives).toBe(0);
     expect(one.loss).toBe(focalLossFromLogit(0.3, 0, { alpha: 0.25, gamma: 2 }));
     const two = focalLossBatch([0.3, -1, 2], [1, 0, 1], { alpha: 0.25, gamma: 2 });
-    const sum = [0.3, -1, 2].reduce((s, x, i) => s + focalLossFromLogit(x, ([1, 0, 1] as Label[])[i]!, { alpha: 0.25, gamma: 2 }), 0);
+    const sum = [0.3, -1, 2].reduce(
+      (s, x, i) => s + focalLossFromLogit(x, ([1, 0, 1] as Label[])[i]!, { alpha: 0.25, gamma: 2 }),
+      0,
+    );
     expect(relativeError(two.loss, sum / 2)).toBeLessThan(1e-15);
   });
 });
@@ -187,7 +241,11 @@ describe("validation messages name the parameter, the value and the range", () =
     ["γ infinite", () => focalLossFromLogit(0, 1, { alpha: null, gamma: Infinity }), /gamma must .*; got Infinity/],
     ["x NaN", () => focalLossGradLogit(NaN, 1, fl), /x must be a number \(logit\), not NaN; got NaN/],
     ["points < 2", () => sampleCurve((x) => x, { from: 0, to: 1, points: 1 }), /points must be an integer ≥ 2; got 1/],
-    ["ragged batch", () => focalLossBatch([1, 2], [1], fl), /labels\.length must be equal to logits\.length \(2\); got 1/],
+    [
+      "ragged batch",
+      () => focalLossBatch([1, 2], [1], fl),
+      /labels\.length must be equal to logits\.length \(2\); got 1/,
+    ],
   ])("%s", (_name, call, message) => {
     expect(call).toThrow(RangeError);
     expect(call).toThrow(message);
@@ -211,38 +269,58 @@ describe("properties (fast-check)", () => {
   const gamma = fc.double({ min: 0, max: 5, noNaN: true });
 
   it("0 ≤ FL ≤ α_t·CE", () => {
-    fc.assert(fc.property(prob, label, alpha, gamma, (p, y, a, g) => {
-      const f = focalLoss(p, y, { alpha: a, gamma: g });
-      return f >= 0 && f <= balancedCrossEntropy(p, y, a);
-    }));
+    fc.assert(
+      fc.property(prob, label, alpha, gamma, (p, y, a, g) => {
+        const f = focalLoss(p, y, { alpha: a, gamma: g });
+        return f >= 0 && f <= balancedCrossEntropy(p, y, a);
+      }),
+    );
   });
   it("FL decreases as p_t grows, for fixed γ and α", () => {
-    fc.assert(fc.property(prob, prob, alpha, gamma, (a1, a2, a, g) => {
-      const [lo, hi] = a1 <= a2 ? [a1, a2] : [a2, a1];
-      return focalLoss(lo, 1, { alpha: a, gamma: g }) >= focalLoss(hi, 1, { alpha: a, gamma: g });
-    }));
+    fc.assert(
+      fc.property(prob, prob, alpha, gamma, (a1, a2, a, g) => {
+        const [lo, hi] = a1 <= a2 ? [a1, a2] : [a2, a1];
+        return focalLoss(lo, 1, { alpha: a, gamma: g }) >= focalLoss(hi, 1, { alpha: a, gamma: g });
+      }),
+    );
   });
   it("FL with γ = 0 equals balanced CE", () => {
-    fc.assert(fc.property(prob, label, alpha, (p, y, a) =>
-      focalLoss(p, y, { alpha: a, gamma: 0 }) === balancedCrossEntropy(p, y, a)));
+    fc.assert(
+      fc.property(
+        prob,
+        label,
+        alpha,
+        (p, y, a) => focalLoss(p, y, { alpha: a, gamma: 0 }) === balancedCrossEntropy(p, y, a),
+      ),
+    );
   });
   it("logit and probability forms agree", () => {
-    fc.assert(fc.property(fc.double({ min: -30, max: 30, noNaN: true }), label, alpha, gamma, (x, y, a, g) => {
-      const p = sigmoid(x);
-      fc.pre(p > 1e-6 && p < 1 - 1e-6);
-      const fromLogit = focalLossFromLogit(x, y, { alpha: a, gamma: g });
-      const fromProb = focalLoss(p, y, { alpha: a, gamma: g });
-      // p carries one rounding, which the condition number of FL can amplify.
-      return relativeError(fromProb, fromLogit, 1e-300) < 1e-8;
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -30, max: 30, noNaN: true }), label, alpha, gamma, (x, y, a, g) => {
+        const p = sigmoid(x);
+        fc.pre(p > 1e-6 && p < 1 - 1e-6);
+        const fromLogit = focalLossFromLogit(x, y, { alpha: a, gamma: g });
+        const fromProb = focalLoss(p, y, { alpha: a, gamma: g });
+        // p carries one rounding, which the condition number of FL can amplify.
+        return relativeError(fromProb, fromLogit, 1e-300) < 1e-8;
+      }),
+    );
   });
   it("gradient matches a central finite difference", () => {
-    fc.assert(fc.property(fc.double({ min: -15, max: 15, noNaN: true }), label, alpha, fc.double({ min: 0, max: 5, noNaN: true }), (x, y, a, g) => {
-      const params = { alpha: a, gamma: g };
-      const h = 1e-5;
-      const fd = (focalLossFromLogit(x + h, y, params) - focalLossFromLogit(x - h, y, params)) / (2 * h);
-      const grad = focalLossGradLogit(x, y, params);
-      return Math.abs(fd - grad) <= 1e-6 * Math.max(1, Math.abs(grad)) + 1e-9;
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -15, max: 15, noNaN: true }),
+        label,
+        alpha,
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (x, y, a, g) => {
+          const params = { alpha: a, gamma: g };
+          const h = 1e-5;
+          const fd = (focalLossFromLogit(x + h, y, params) - focalLossFromLogit(x - h, y, params)) / (2 * h);
+          const grad = focalLossGradLogit(x, y, params);
+          return Math.abs(fd - grad) <= 1e-6 * Math.max(1, Math.abs(grad)) + 1e-9;
+        },
+      ),
+    );
   });
 });

@@ -17,10 +17,16 @@ describe("averagePrecision", () => {
   it("is 0 without positives and never NaN on any finite scores", () => {
     expect(averagePrecision([1, 2, 3], [0, 0, 0])).toBe(0);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ noNaN: true }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 60 }), (pairs) => {
-        const ap = averagePrecision(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
-        return ap >= 0 && ap <= 1 + 1e-12;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ noNaN: true }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 60 }),
+        (pairs) => {
+          const ap = averagePrecision(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
+          return ap >= 0 && ap <= 1 + 1e-12;
+        },
+      ),
     );
   });
   it("refuses scores and labels of different lengths", () => {

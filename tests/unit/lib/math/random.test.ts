@@ -40,7 +40,7 @@ describe("normalSampler (Box–Muller)", () => {
     expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
     // P(|Z| > 1.96) = 0.05 for a standard normal
     const tail = xs.filter((x) => Math.abs(x) > 1.96).length / n;
-    expect(Math.abs(tail - 0.05)).toBeLessThan(5 * Math.sqrt(0.05 * 0.95 / n));
+    expect(Math.abs(tail - 0.05)).toBeLessThan(5 * Math.sqrt((0.05 * 0.95) / n));
     expect(xs.every(Number.isFinite)).toBe(true);
   });
 });

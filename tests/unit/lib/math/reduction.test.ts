@@ -22,13 +22,22 @@ describe("reduceLosses", () => {
     const labels = [1, 0, 0, 0, 1] as const;
     const params = { alpha: 0.25, gamma: 2 };
     const each = logits.map((x, i) => focalLossFromLogit(x, labels[i]!, params));
-    expect(reduceLosses(each, "sum-over-positives", { positives: 2 })).toBeCloseTo(focalLossBatch(logits, labels, params).loss, 15);
+    expect(reduceLosses(each, "sum-over-positives", { positives: 2 })).toBeCloseTo(
+      focalLossBatch(logits, labels, params).loss,
+      15,
+    );
   });
   it.each([
-    [() => reduceLosses(losses, "average" as never), /reduction must be one of "none", "sum", "mean", "sum-over-positives"; got average/],
+    [
+      () => reduceLosses(losses, "average" as never),
+      /reduction must be one of "none", "sum", "mean", "sum-over-positives"; got average/,
+    ],
     [() => reduceLosses(losses, "sum-over-positives"), /positives must be an integer ≥ 0 .*got undefined/],
     [() => reduceLosses(losses, "sum-over-positives", { positives: 1.5 }), /positives must be .*got 1\.5/],
-    [() => reduceLosses(losses, "sum", { weights: [1] }), /weights\.length must be equal to losses\.length \(4\); got 1/],
+    [
+      () => reduceLosses(losses, "sum", { weights: [1] }),
+      /weights\.length must be equal to losses\.length \(4\); got 1/,
+    ],
     [() => reduceLosses([1, Number.NaN], "sum"), /losses\[1\] must be a number ≥ 0; got NaN/],
     [() => reduceLosses([1, 2], "sum", { weights: [1, -1] }), /weights\[1\] must be a finite number ≥ 0; got -1/],
   ])("rejects bad input %#", (call, message) => {

@@ -6,8 +6,16 @@ import { relativeError } from "../../../support/reference";
 import { FUZZ_RUNS, loadLocalReference } from "../../../support/local-reference";
 
 interface SoftCase {
-  logit: number; y: number; gamma: number; alpha: Alpha;
-  pt: number; one_minus_pt: number; ce: number; fl: number; dfl_dlogit: number; grad_scale: number;
+  logit: number;
+  y: number;
+  gamma: number;
+  alpha: Alpha;
+  pt: number;
+  one_minus_pt: number;
+  ce: number;
+  fl: number;
+  dfl_dlogit: number;
+  grad_scale: number;
 }
 const cases = loadLocalReference<{ soft_target: SoftCase[] }>("multiclass-focal.json").soft_target;
 const run = (c: SoftCase) => softTargetFocalLoss(c.logit, c.y, { alpha: c.alpha, gamma: c.gamma });
@@ -44,14 +52,20 @@ describe("soft-target focal loss against the mpmath reference", () => {
 
 describe("y ∈ {0, 1} is the hard focal loss of loss.ts", () => {
   it("loss and gradient agree over logits, γ and α", () => {
-    fc.assert(fc.property(
-      fc.double({ min: -50, max: 50, noNaN: true }), fc.constantFrom(0, 1),
-      fc.double({ min: 0, max: 5, noNaN: true }), fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1, noNaN: true })),
-      (x, y, gamma, alpha) => {
-        const soft = softTargetFocalLoss(x, y, { alpha, gamma });
-        expect(relativeError(soft.loss, focalLossFromLogit(x, y as 0 | 1, { alpha, gamma }))).toBeLessThan(1e-12);
-        expect(relativeError(soft.grad, focalLossGradLogit(x, y as 0 | 1, { alpha, gamma }))).toBeLessThan(1e-12);
-      }), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.constantFrom(0, 1),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1, noNaN: true })),
+        (x, y, gamma, alpha) => {
+          const soft = softTargetFocalLoss(x, y, { alpha, gamma });
+          expect(relativeError(soft.loss, focalLossFromLogit(x, y as 0 | 1, { alpha, gamma }))).toBeLessThan(1e-12);
+          expect(relativeError(soft.grad, focalLossGradLogit(x, y as 0 | 1, { alpha, gamma }))).toBeLessThan(1e-12);
+        },
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
 
@@ -63,34 +77,51 @@ describe("properties", () => {
     alpha: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1, noNaN: true })),
   });
   it("finite, non-negative, never above its own cross-entropy term", () => {
-    fc.assert(fc.property(input, ({ x, y, gamma, alpha }) => {
-      const r = softTargetFocalLoss(x, y, { alpha, gamma });
-      expect(Number.isFinite(r.loss) && r.loss >= 0 && Number.isFinite(r.grad)).toBe(true);
-      expect(r.loss).toBeLessThanOrEqual(softTargetFocalLoss(x, y, { alpha, gamma: 0 }).loss);
-      expect(relativeError(r.pt + r.oneMinusPt, 1)).toBeLessThan(1e-15);
-    }), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(input, ({ x, y, gamma, alpha }) => {
+        const r = softTargetFocalLoss(x, y, { alpha, gamma });
+        expect(Number.isFinite(r.loss) && r.loss >= 0 && Number.isFinite(r.grad)).toBe(true);
+        expect(r.loss).toBeLessThanOrEqual(softTargetFocalLoss(x, y, { alpha, gamma: 0 }).loss);
+        expect(relativeError(r.pt + r.oneMinusPt, 1)).toBeLessThan(1e-15);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
   // y and α on a grid of k/1024 so that 1 − y and 1 − α are exact and the swap is the same example.
   const onGrid = fc.integer({ min: 0, max: 1024 }).map((k) => k / 1024);
   const gridInput = fc.record({
-    x: fc.double({ min: -60, max: 60, noNaN: true }), y: onGrid,
-    gamma: fc.double({ min: 0, max: 5, noNaN: true }), alpha: fc.oneof(fc.constant(null), onGrid),
+    x: fc.double({ min: -60, max: 60, noNaN: true }),
+    y: onGrid,
+    gamma: fc.double({ min: 0, max: 5, noNaN: true }),
+    alpha: fc.oneof(fc.constant(null), onGrid),
   });
   it("swapping the classes (x → −x, y → 1 − y, α → 1 − α) leaves the loss unchanged", () => {
-    fc.assert(fc.property(gridInput, ({ x, y, gamma, alpha }) => {
-      const a = softTargetFocalLoss(x, y, { alpha, gamma });
-      const b = softTargetFocalLoss(-x, 1 - y, { alpha: alpha === null ? null : 1 - alpha, gamma });
-      expect(relativeError(b.loss, a.loss, 1e-300)).toBeLessThan(1e-9);
-    }), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(gridInput, ({ x, y, gamma, alpha }) => {
+        const a = softTargetFocalLoss(x, y, { alpha, gamma });
+        const b = softTargetFocalLoss(-x, 1 - y, { alpha: alpha === null ? null : 1 - alpha, gamma });
+        expect(relativeError(b.loss, a.loss, 1e-300)).toBeLessThan(1e-9);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
 
 describe("validation", () => {
   it.each([
-    [() => softTargetFocalLoss(0, 1.5, { alpha: 0.25, gamma: 2 }), /y must be a number in \[0, 1\] \(soft target\); got 1\.5/],
+    [
+      () => softTargetFocalLoss(0, 1.5, { alpha: 0.25, gamma: 2 }),
+      /y must be a number in \[0, 1\] \(soft target\); got 1\.5/,
+    ],
     [() => softTargetFocalLoss(0, Number.NaN, { alpha: 0.25, gamma: 2 }), /y must be .*got NaN/],
-    [() => softTargetFocalLoss(Infinity, 1, { alpha: 0.25, gamma: 2 }), /x must be a finite number \(logit\); got Infinity/],
-    [() => softTargetFocalLoss(0, 1, { alpha: 1.25, gamma: 2 }), /alpha must be a number in \[0, 1\] or null.*got 1\.25/],
+    [
+      () => softTargetFocalLoss(Infinity, 1, { alpha: 0.25, gamma: 2 }),
+      /x must be a finite number \(logit\); got Infinity/,
+    ],
+    [
+      () => softTargetFocalLoss(0, 1, { alpha: 1.25, gamma: 2 }),
+      /alpha must be a number in \[0, 1\] or null.*got 1\.25/,
+    ],
     [() => softTargetFocalLoss(0, 1, { alpha: 0.25, gamma: Number.NaN }), /gamma must be a finite number ≥ 0; got NaN/],
   ])("%#", (call, message) => {
     expect(call).toThrow(RangeError);

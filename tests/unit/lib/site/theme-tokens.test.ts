@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DARK_TOKEN_CHANGES, THEME_TOKENS, tokenDeclarations, type Tokens } from "../../../../src/lib/site/theme-tokens";
+import {
+  DARK_TOKEN_CHANGES,
+  THEME_TOKENS,
+  tokenDeclarations,
+  type Tokens,
+} from "../../../../src/lib/site/theme-tokens";
 
 const globalCss = readFileSync("src/styles/global.css", "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
 
@@ -19,13 +24,25 @@ describe("the palette (THEME_TOKENS) and global.css", () => {
     expect(declaredIn(":root")).toEqual(THEME_TOKENS.light);
   });
 
-  it.each([':root[data-theme="dark"]', ':root:not([data-theme="light"])'])("restate the same dark tokens in %s", (selector) => {
-    expect(declaredIn(selector)).toEqual(DARK_TOKEN_CHANGES);
-  });
+  it.each([':root[data-theme="dark"]', ':root:not([data-theme="light"])'])(
+    "restate the same dark tokens in %s",
+    (selector) => {
+      expect(declaredIn(selector)).toEqual(DARK_TOKEN_CHANGES);
+    },
+  );
 
   it("give every curve colour a lifted dark variant, and inherit what the dark theme does not restate", () => {
     const { light, dark } = THEME_TOKENS;
-    for (const name of ["--curve-g0", "--curve-g05", "--curve-g1", "--curve-g2", "--curve-g5", "--curve-reader", "--bg", "--text"] as const) {
+    for (const name of [
+      "--curve-g0",
+      "--curve-g05",
+      "--curve-g1",
+      "--curve-g2",
+      "--curve-g5",
+      "--curve-reader",
+      "--bg",
+      "--text",
+    ] as const) {
       expect(light[name], name).toMatch(/^#[0-9a-f]{6}$/i);
       expect(dark[name], name).toMatch(/^#[0-9a-f]{6}$/i);
       expect(dark[name], name).not.toBe(light[name]);

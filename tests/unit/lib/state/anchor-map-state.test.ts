@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ANCHOR_MAP_STATE, levelPosition, parseAnchorMapState, updateAnchorMapState, writeAnchorMapState } from "../../../../src/lib/state/anchor-map-state";
+import {
+  DEFAULT_ANCHOR_MAP_STATE,
+  levelPosition,
+  parseAnchorMapState,
+  updateAnchorMapState,
+  writeAnchorMapState,
+} from "../../../../src/lib/state/anchor-map-state";
 
 describe("anchor map state", () => {
   it("is the chapter's scene at γ = 2, α = 0.25, all levels, focal loss, when the URL says nothing", () => {
@@ -9,8 +15,16 @@ describe("anchor map state", () => {
   });
 
   it("round-trips a moved box, a level, a loss and OHEM through the URL", () => {
-    const boxes = DEFAULT_ANCHOR_MAP_STATE.boxes.map((o, i) => (i === 0 ? { ...o, box: { x0: 10, y0: 20, x1: 110, y1: 220 } } : o));
-    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, { boxes, level: "p5", loss: "ce", ohem: "ratio", gamma: 1 });
+    const boxes = DEFAULT_ANCHOR_MAP_STATE.boxes.map((o, i) =>
+      i === 0 ? { ...o, box: { x0: 10, y0: 20, x1: 110, y1: 220 } } : o,
+    );
+    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, {
+      boxes,
+      level: "p5",
+      loss: "ce",
+      ohem: "ratio",
+      gamma: 1,
+    });
     const query = writeAnchorMapState(s).toString();
     expect(query).toContain("anchors.boxes=10.20.100.200.0_");
     const back = parseAnchorMapState(query);
@@ -19,7 +33,18 @@ describe("anchor map state", () => {
   });
 
   it("falls back field by field on hostile or malformed values, never throwing", () => {
-    for (const raw of ["anchors.boxes=1.2.3", "anchors.boxes=0.0.4.4.0", "anchors.boxes=890.0.20.20.0", "anchors.boxes=0.0.20.20.9", "anchors.boxes=" + "0.0.20.20.0_".repeat(40) + "0.0.20.20.0", "anchors.boxes=<script>", "anchors.level=p9", "anchors.gamma=NaN", "anchors.alpha=2", "anchors.ohem=all"]) {
+    for (const raw of [
+      "anchors.boxes=1.2.3",
+      "anchors.boxes=0.0.4.4.0",
+      "anchors.boxes=890.0.20.20.0",
+      "anchors.boxes=0.0.20.20.9",
+      "anchors.boxes=" + "0.0.20.20.0_".repeat(40) + "0.0.20.20.0",
+      "anchors.boxes=<script>",
+      "anchors.level=p9",
+      "anchors.gamma=NaN",
+      "anchors.alpha=2",
+      "anchors.ohem=all",
+    ]) {
       const s = parseAnchorMapState(raw);
       expect(s, raw).toEqual(DEFAULT_ANCHOR_MAP_STATE);
     }
@@ -28,7 +53,12 @@ describe("anchor map state", () => {
   });
 
   it("clamps a dragged box into the image and keeps it at least 8 pixels a side", () => {
-    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, { boxes: [{ box: { x0: -50, y0: 630.4, x1: -48, y1: 700 }, classIndex: 1 }, { box: { x0: Number.NaN, y0: 0, x1: 1, y1: 1 }, classIndex: 0 }] });
+    const s = updateAnchorMapState(DEFAULT_ANCHOR_MAP_STATE, {
+      boxes: [
+        { box: { x0: -50, y0: 630.4, x1: -48, y1: 700 }, classIndex: 1 },
+        { box: { x0: Number.NaN, y0: 0, x1: 1, y1: 1 }, classIndex: 0 },
+      ],
+    });
     expect(s.boxes).toEqual([{ box: { x0: 0, y0: 570, x1: 8, y1: 640 }, classIndex: 1 }]);
   });
 });

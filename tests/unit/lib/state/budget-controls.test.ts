@@ -20,12 +20,16 @@ describe("the loss budget's state in the URL", () => {
   });
 
   it("keeps at least ten locations per object, whatever the link says", () => {
-    expect(BUDGET_STATE.parse("budget.locations=1000&budget.objects=1000")).toMatchObject({ locations: 1000, objects: 100 });
+    expect(BUDGET_STATE.parse("budget.locations=1000&budget.objects=1000")).toMatchObject({
+      locations: 1000,
+      objects: 100,
+    });
   });
 
   it("falls back field by field on values outside the sliders' ranges", () => {
     expect(BUDGET_STATE.parse("budget.ptEasy=0.5&budget.ptHard=1&budget.hardShare=0.9&budget.alpha=0.33")).toEqual({
-      ...BUDGET_STATE.defaults, alpha: 0.35,
+      ...BUDGET_STATE.defaults,
+      alpha: 0.35,
     });
   });
 

@@ -10,7 +10,14 @@ import {
 describe("the embed parameters", () => {
   it("gives the defaults for an empty, missing or unrelated query", () => {
     for (const q of ["", "?", null, undefined, "gamma=2&alpha=0.25", "?utm_source=slides"]) {
-      expect(EMBED_STATE.parse(q)).toEqual({ theme: "auto", controls: true, fontScale: 1, caption: true, animate: true, fluid: false });
+      expect(EMBED_STATE.parse(q)).toEqual({
+        theme: "auto",
+        controls: true,
+        fontScale: 1,
+        caption: true,
+        animate: true,
+        fluid: false,
+      });
     }
   });
 
@@ -23,7 +30,9 @@ describe("the embed parameters", () => {
       animate: false,
       fluid: true,
     });
-    expect(EMBED_STATE.parse(new URLSearchParams("theme=transparent&controls=1&caption=1&animate=1&fluid=0"))).toMatchObject({
+    expect(
+      EMBED_STATE.parse(new URLSearchParams("theme=transparent&controls=1&caption=1&animate=1&fluid=0")),
+    ).toMatchObject({
       theme: "transparent",
       controls: true,
       caption: true,
@@ -77,14 +86,15 @@ describe("the embed parameters", () => {
       caption: false,
     });
   });
-
 });
 
 describe("writing the embed parameters", () => {
   it("writes nothing for the defaults and leaves the figure's own parameters alone", () => {
     const query = new URLSearchParams("gamma=2&theme=dark&controls=0");
     expect(EMBED_STATE.write({ ...DEFAULT_EMBED_PARAMS }, query).toString()).toBe("gamma=2");
-    expect(EMBED_STATE.write({ ...DEFAULT_EMBED_PARAMS, theme: "dark", fontScale: 1.5 }).toString()).toBe("theme=dark&fontScale=1.5");
+    expect(EMBED_STATE.write({ ...DEFAULT_EMBED_PARAMS, theme: "dark", fontScale: 1.5 }).toString()).toBe(
+      "theme=dark&fontScale=1.5",
+    );
   });
 });
 

@@ -22,12 +22,18 @@ function rangeArbitrary(shape: Extract<FieldKind, { kind: "number" | "optional" 
 function candidate(field: Field<unknown>): fc.Arbitrary<unknown> {
   const shape = field.shape;
   switch (shape.kind) {
-    case "number": return rangeArbitrary(shape);
-    case "optional": return fc.option(rangeArbitrary(shape), { nil: null });
-    case "choice": return fc.constantFrom(...shape.values);
-    case "switch": return fc.boolean();
-    case "list": return fc.array(record(shape.item), { maxLength: shape.maxItems });
-    case "custom": return fc.constantFrom(...shape.examples);
+    case "number":
+      return rangeArbitrary(shape);
+    case "optional":
+      return fc.option(rangeArbitrary(shape), { nil: null });
+    case "choice":
+      return fc.constantFrom(...shape.values);
+    case "switch":
+      return fc.boolean();
+    case "list":
+      return fc.array(record(shape.item), { maxLength: shape.maxItems });
+    case "custom":
+      return fc.constantFrom(...shape.examples);
   }
 }
 
@@ -36,13 +42,15 @@ function record(schema: Schema): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** A valid state of a family: any candidate, made valid by the family itself. */
-const validState = (family: AnyFamily): fc.Arbitrary<StateOf<Schema>> => record(family.fields).map((raw) => family.coerce(raw));
+const validState = (family: AnyFamily): fc.Arbitrary<StateOf<Schema>> =>
+  record(family.fields).map((raw) => family.coerce(raw));
 
 /** Whether a value is one the field allows: in range, on its grid, one of its words. */
 function fieldAllows(field: Field<unknown>, value: unknown): boolean {
   const shape = field.shape;
   const numberOk = (v: unknown, s: Extract<FieldKind, { kind: "number" | "optional" }>) => {
-    if (typeof v !== "number" || !Number.isFinite(v) || v < s.range.min || v > s.range.max || Object.is(v, -0)) return false;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < s.range.min || v > s.range.max || Object.is(v, -0))
+      return false;
     if (s.range.integer && !Number.isInteger(v)) return false;
     if (s.snap && s.range.step) {
       const steps = (v - s.range.min) / s.range.step;
@@ -51,14 +59,24 @@ function fieldAllows(field: Field<unknown>, value: unknown): boolean {
     return true;
   };
   switch (shape.kind) {
-    case "number": return numberOk(value, shape);
-    case "optional": return value === null || numberOk(value, shape);
-    case "choice": return shape.values.includes(value as string | number);
-    case "switch": return typeof value === "boolean";
+    case "number":
+      return numberOk(value, shape);
+    case "optional":
+      return value === null || numberOk(value, shape);
+    case "choice":
+      return shape.values.includes(value as string | number);
+    case "switch":
+      return typeof value === "boolean";
     case "list":
-      return Array.isArray(value) && value.length <= shape.maxItems
-        && value.every((item) => Object.entries(shape.item).every(([k, f]) => fieldAllows(f, (item as Record<string, unknown>)[k])));
-    case "custom": return shape.allows(value);
+      return (
+        Array.isArray(value) &&
+        value.length <= shape.maxItems &&
+        value.every((item) =>
+          Object.entries(shape.item).every(([k, f]) => fieldAllows(f, (item as Record<string, unknown>)[k])),
+        )
+      );
+    case "custom":
+      return shape.allows(value);
   }
 }
 
@@ -74,7 +92,22 @@ const hostileValue = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 30 }),
   fc.double().map(String),
-  fc.constantFrom("", " ", "NaN", "-0", "1e999", "-1", "Infinity", "off", "none", "0x10", "2,5", "<script>", "1:0.5,0:2", "%E0%A4%A"),
+  fc.constantFrom(
+    "",
+    " ",
+    "NaN",
+    "-0",
+    "1e999",
+    "-1",
+    "Infinity",
+    "off",
+    "none",
+    "0x10",
+    "2,5",
+    "<script>",
+    "1:0.5,0:2",
+    "%E0%A4%A",
+  ),
 );
 
 describe.each(families)("the %s state family", (_name, family) => {
@@ -98,7 +131,10 @@ describe.each(families)("the %s state family", (_name, family) => {
     const attributes = fc.dictionary(fc.constantFrom(...names, "other"), hostileValue);
     fc.assert(
       fc.property(attributes, (given) => {
-        expectValid(family, family.fromAttributes((name) => given[name] ?? null));
+        expectValid(
+          family,
+          family.fromAttributes((name) => given[name] ?? null),
+        );
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -121,7 +157,8 @@ describe.each(families)("the %s state family", (_name, family) => {
     expect(family.serialise(family.defaults)).toBe("");
     fc.assert(
       fc.property(validState(family), (state) => {
-        for (const name of family.write(state).keys()) expect(name.startsWith(family.prefix) && params.includes(name)).toBe(true);
+        for (const name of family.write(state).keys())
+          expect(name.startsWith(family.prefix) && params.includes(name)).toBe(true);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -137,7 +174,15 @@ describe("the families together", () => {
   it("give every family but the figures' and the embed's (whose names are printed in links already) its own prefix", () => {
     const prefixes = Object.entries(URL_FAMILIES).map(([name, f]) => [name, f.prefix]);
     expect(Object.fromEntries(prefixes)).toEqual({
-      figure: "", embed: "", formula: "formula.", loss: "loss.", table: "table.", lab: "lab.", budget: "budget.", detector: "det.", anchors: "anchors.",
+      figure: "",
+      embed: "",
+      formula: "formula.",
+      loss: "loss.",
+      table: "table.",
+      lab: "lab.",
+      budget: "budget.",
+      detector: "det.",
+      anchors: "anchors.",
     });
   });
 });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALPHA_FIELD, formatInputValue, GAMMA_FIELD, P_FIELD, parseNumberInput, SEED_FIELD, type NumberFieldSpec } from "../../../../src/lib/state/number-input";
+import {
+  ALPHA_FIELD,
+  formatInputValue,
+  GAMMA_FIELD,
+  P_FIELD,
+  parseNumberInput,
+  SEED_FIELD,
+  type NumberFieldSpec,
+} from "../../../../src/lib/state/number-input";
 
 const value = (raw: string, spec: NumberFieldSpec = P_FIELD) => {
   const r = parseNumberInput(raw, spec);

@@ -6,7 +6,10 @@ import { GAMMA } from "../../../../src/lib/state/ranges";
 
 const state = (gamma: number, alpha: number | null): FigureState => ({ ...DEFAULT_FIGURE_STATE, gamma, alpha });
 const gammaArb = fc.integer({ min: 0, max: 50 }).map((i) => i / 10);
-const alphaArb = fc.option(fc.integer({ min: 0, max: 100 }).map((i) => i / 100), { nil: null });
+const alphaArb = fc.option(
+  fc.integer({ min: 0, max: 100 }).map((i) => i / 100),
+  { nil: null },
+);
 
 describe("isJump: which changes animate", () => {
   it("a keyboard step of γ (0.1) is drawn at once; a page step (0.5) or a click across the track animates", () => {
@@ -41,28 +44,36 @@ describe("stateAt: the state shown part-way through a tween", () => {
 
   it("moves γ and the α weight monotonically between the two states and never leaves their ranges", () => {
     fc.assert(
-      fc.property(gammaArb, alphaArb, gammaArb, alphaArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (g0, a0, g1, a1, t1, t2) => {
-        const from = state(g0, a0);
-        const to = state(g1, a1);
-        const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
-        const early = stateAt(from, to, lo);
-        const late = stateAt(from, to, hi);
-        for (const s of [early, late]) {
-          expect(s.gamma).toBeGreaterThanOrEqual(Math.min(g0, g1) - 1e-12);
-          expect(s.gamma).toBeLessThanOrEqual(Math.max(g0, g1) + 1e-12);
-          expect(s.gamma).toBeGreaterThanOrEqual(GAMMA.min);
-          expect(s.gamma).toBeLessThanOrEqual(GAMMA.max);
-          if (s.alpha !== null) {
-            expect(s.alpha).toBeGreaterThanOrEqual(0);
-            expect(s.alpha).toBeLessThanOrEqual(1);
+      fc.property(
+        gammaArb,
+        alphaArb,
+        gammaArb,
+        alphaArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (g0, a0, g1, a1, t1, t2) => {
+          const from = state(g0, a0);
+          const to = state(g1, a1);
+          const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
+          const early = stateAt(from, to, lo);
+          const late = stateAt(from, to, hi);
+          for (const s of [early, late]) {
+            expect(s.gamma).toBeGreaterThanOrEqual(Math.min(g0, g1) - 1e-12);
+            expect(s.gamma).toBeLessThanOrEqual(Math.max(g0, g1) + 1e-12);
+            expect(s.gamma).toBeGreaterThanOrEqual(GAMMA.min);
+            expect(s.gamma).toBeLessThanOrEqual(GAMMA.max);
+            if (s.alpha !== null) {
+              expect(s.alpha).toBeGreaterThanOrEqual(0);
+              expect(s.alpha).toBeLessThanOrEqual(1);
+            }
           }
-        }
-        // Monotone: the later frame is never further from the target than the earlier one.
-        expect(Math.abs(late.gamma - g1)).toBeLessThanOrEqual(Math.abs(early.gamma - g1) + 1e-12);
-        if (hi < 1 && early.alpha !== null && late.alpha !== null) {
-          expect(Math.abs(late.alpha - (a1 ?? 1))).toBeLessThanOrEqual(Math.abs(early.alpha - (a1 ?? 1)) + 1e-12);
-        }
-      }),
+          // Monotone: the later frame is never further from the target than the earlier one.
+          expect(Math.abs(late.gamma - g1)).toBeLessThanOrEqual(Math.abs(early.gamma - g1) + 1e-12);
+          if (hi < 1 && early.alpha !== null && late.alpha !== null) {
+            expect(Math.abs(late.alpha - (a1 ?? 1))).toBeLessThanOrEqual(Math.abs(early.alpha - (a1 ?? 1)) + 1e-12);
+          }
+        },
+      ),
     );
   });
 
@@ -92,10 +103,14 @@ describe("tweenProgress", () => {
 
   it("is monotone in time", () => {
     fc.assert(
-      fc.property(fc.double({ min: -100, max: 1000, noNaN: true }), fc.double({ min: -100, max: 1000, noNaN: true }), (a, b) => {
-        const [t1, t2] = a <= b ? [a, b] : [b, a];
-        expect(tweenProgress(0, t2)).toBeGreaterThanOrEqual(tweenProgress(0, t1));
-      }),
+      fc.property(
+        fc.double({ min: -100, max: 1000, noNaN: true }),
+        fc.double({ min: -100, max: 1000, noNaN: true }),
+        (a, b) => {
+          const [t1, t2] = a <= b ? [a, b] : [b, a];
+          expect(tweenProgress(0, t2)).toBeGreaterThanOrEqual(tweenProgress(0, t1));
+        },
+      ),
     );
   });
 

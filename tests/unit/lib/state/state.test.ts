@@ -39,7 +39,9 @@ describe("parseFigureState", () => {
     const expected = { gamma: 0.5, alpha: 0.25, yScale: "log", showExamples: true };
     expect(parseFigureState("?gamma=0.5&alpha=0.25&yscale=log&examples=1")).toEqual(expected);
     expect(parseFigureState("gamma=0.5&alpha=0.25&yscale=log&examples=1")).toEqual(expected);
-    expect(parseFigureState(new URLSearchParams({ gamma: "0.5", alpha: "0.25", yscale: "LOG", examples: "true" }))).toEqual(expected);
+    expect(
+      parseFigureState(new URLSearchParams({ gamma: "0.5", alpha: "0.25", yscale: "LOG", examples: "true" })),
+    ).toEqual(expected);
   });
 
   it.each([
@@ -64,7 +66,11 @@ describe("parseFigureState", () => {
   });
 
   it("keeps the valid fields when another one is bad", () => {
-    expect(parseFigureState("gamma=abc&alpha=0.75&yscale=log")).toEqual({ ...DEFAULT_FIGURE_STATE, alpha: 0.75, yScale: "log" });
+    expect(parseFigureState("gamma=abc&alpha=0.75&yscale=log")).toEqual({
+      ...DEFAULT_FIGURE_STATE,
+      alpha: 0.75,
+      yScale: "log",
+    });
   });
 
   it("snaps γ to the slider's 0.1 grid and α to 0.01, without binary noise", () => {
@@ -114,9 +120,17 @@ describe("defineState", () => {
       size: numberField("size", { min: 1, max: 9, step: 0.5 }, { defaultValue: 2 }),
       theme: enumField("theme", ["light", "dark"] as const, "light"),
       on: booleanField("on", false),
-      points: listField("points", { x: numberField("x", { min: 0, max: 1 }, { defaultValue: 0, snap: false }), y: enumField("y", [0, 1] as const, 1) }, {
-        defaultValue: [{ x: 0.5, y: 1 }], maxItems: 3,
-      }),
+      points: listField(
+        "points",
+        {
+          x: numberField("x", { min: 0, max: 1 }, { defaultValue: 0, snap: false }),
+          y: enumField("y", [0, 1] as const, 1),
+        },
+        {
+          defaultValue: [{ x: 0.5, y: 1 }],
+          maxItems: 3,
+        },
+      ),
     },
     { prefix: "w.", attributes: { "data-size": "size", on: "on" } },
   );
@@ -129,7 +143,10 @@ describe("defineState", () => {
   });
 
   it("reads a list item by item, dropping unreadable items and keeping at most maxItems", () => {
-    expect(WIDGET.parse("w.points=0.25:0,2:1,1:1").points).toEqual([{ x: 0.25, y: 0 }, { x: 1, y: 1 }]);
+    expect(WIDGET.parse("w.points=0.25:0,2:1,1:1").points).toEqual([
+      { x: 0.25, y: 0 },
+      { x: 1, y: 1 },
+    ]);
     expect(WIDGET.parse("w.points=x:0,0.75:1:9,0.5").points).toEqual([{ x: 0.5, y: 1 }]);
     expect(WIDGET.parse("w.points=0.1:1,0.2:1,0.3:1,0.4:1").points).toHaveLength(3);
     expect(WIDGET.parse("w.points=none").points).toEqual([]);
@@ -160,6 +177,11 @@ describe("defineState", () => {
   it("keeps the figures' unprefixed names and the standalone element's attribute names", () => {
     expect(FIGURE_STATE.params).toEqual({ gamma: "gamma", alpha: "alpha", yScale: "yscale", showExamples: "examples" });
     const attrs: Record<string, string> = { gamma: "0.5", "y-scale": "log", examples: "" };
-    expect(FIGURE_STATE.fromAttributes((n) => attrs[n] ?? null)).toEqual({ gamma: 0.5, alpha: null, yScale: "log", showExamples: true });
+    expect(FIGURE_STATE.fromAttributes((n) => attrs[n] ?? null)).toEqual({
+      gamma: 0.5,
+      alpha: null,
+      yScale: "log",
+      showExamples: true,
+    });
   });
 });

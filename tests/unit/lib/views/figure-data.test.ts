@@ -12,7 +12,14 @@ import {
 } from "../../../../src/lib/views/figure-data";
 import { crossEntropy, focalLossOfPt } from "../../../../src/lib/math/loss";
 
-interface GridCase { p: number; y: 0 | 1; gamma: number; alpha: number | null; fl: number; modulating: number }
+interface GridCase {
+  p: number;
+  y: 0 | 1;
+  gamma: number;
+  alpha: number | null;
+  fl: number;
+  modulating: number;
+}
 const grid = loadReference<{ cases: GridCase[] }>("probability-grid.json").cases;
 
 describe("focalCurvesData", () => {
@@ -33,7 +40,9 @@ describe("focalCurvesData", () => {
 
   it("matches the 60-digit reference at every grid point the samples share with it", () => {
     // The reference holds y = 1 cases where p is p_t itself.
-    const checked = grid.filter((c) => c.y === 1 && PT_SAMPLES.includes(c.p) && [0, 0.5, 1, 2, 5].includes(c.gamma) && c.alpha === null);
+    const checked = grid.filter(
+      (c) => c.y === 1 && PT_SAMPLES.includes(c.p) && [0, 0.5, 1, 2, 5].includes(c.gamma) && c.alpha === null,
+    );
     expect(checked.length).toBeGreaterThan(5);
     for (const c of checked) {
       const curve = focalCurvesData({ gamma: 2, alpha: null }).find((k) => k.key === gammaKey(c.gamma))!;
@@ -62,7 +71,14 @@ describe("modulatingFactorData", () => {
 });
 
 describe("logitLossGradientData", () => {
-  interface LogitCase { logit: number; y: 0 | 1; gamma: number; alpha: number | null; fl: number; dfl_dlogit: number }
+  interface LogitCase {
+    logit: number;
+    y: 0 | 1;
+    gamma: number;
+    alpha: number | null;
+    fl: number;
+    dfl_dlogit: number;
+  }
   const cases = loadReference<{ cases: LogitCase[] }>("logit-cases.json").cases;
 
   it("gives FL and dFL/dx of a foreground example that match the reference, and CE as γ = 0", () => {

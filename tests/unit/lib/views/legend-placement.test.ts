@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { placeLegend, polylinesMeetRect, rectAt, rectsOverlap, segmentMeetsRect } from "../../../../src/lib/views/legend-placement";
+import {
+  placeLegend,
+  polylinesMeetRect,
+  rectAt,
+  rectsOverlap,
+  segmentMeetsRect,
+} from "../../../../src/lib/views/legend-placement";
 
 const box = { left: 10, top: 10, width: 20, height: 10 };
 
@@ -14,7 +20,10 @@ describe("segmentMeetsRect", () => {
     expect(segmentMeetsRect({ x: 0, y: 21 }, { x: 9, y: 30 }, box)).toBe(false);
   });
   it("agrees with dense sampling of the segment", () => {
-    const pt = fc.record({ x: fc.double({ min: -10, max: 50, noNaN: true }), y: fc.double({ min: -10, max: 40, noNaN: true }) });
+    const pt = fc.record({
+      x: fc.double({ min: -10, max: 50, noNaN: true }),
+      y: fc.double({ min: -10, max: 40, noNaN: true }),
+    });
     fc.assert(
       fc.property(pt, pt, (a, b) => {
         let sampled = false;
@@ -35,7 +44,12 @@ describe("segmentMeetsRect", () => {
 describe("placeLegend", () => {
   const plot = { left: 0, top: 0, width: 300, height: 200 };
   it("takes the first free anchor, keeps the previous one while it stays free", () => {
-    const diagonal = [[{ x: 0, y: 200 }, { x: 300, y: 0 }]];
+    const diagonal = [
+      [
+        { x: 0, y: 200 },
+        { x: 300, y: 0 },
+      ],
+    ];
     // The diagonal from bottom-left to top-right crosses both of those corners.
     const placed = placeLegend(plot, 80, 40, diagonal);
     expect(placed?.anchor).toBe("bottom-right");
@@ -44,11 +58,21 @@ describe("placeLegend", () => {
   });
   it("answers null when the box does not fit or every anchor is crossed", () => {
     expect(placeLegend(plot, 295, 40, [])).toBeNull();
-    const grid = Array.from({ length: 30 }, (_, i) => [{ x: i * 10, y: 0 }, { x: i * 10 + 1, y: 200 }]);
+    const grid = Array.from({ length: 30 }, (_, i) => [
+      { x: i * 10, y: 0 },
+      { x: i * 10 + 1, y: 200 },
+    ]);
     expect(placeLegend(plot, 80, 40, grid)).toBeNull();
   });
   it("puts every anchor's box inside the plot", () => {
-    for (const anchor of ["top-right", "top-left", "bottom-right", "bottom-left", "top-centre", "middle-right"] as const) {
+    for (const anchor of [
+      "top-right",
+      "top-left",
+      "bottom-right",
+      "bottom-left",
+      "top-centre",
+      "middle-right",
+    ] as const) {
       const r = rectAt(anchor, plot, 80, 40);
       expect(r.left).toBeGreaterThanOrEqual(0);
       expect(r.top).toBeGreaterThanOrEqual(0);

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { formulaTex, formulaTexts, formulaValues, FORMULA_DEFAULT_PT } from "../../../../src/lib/views/live-formula";
 import { loadReference, relativeError } from "../../../support/reference";
 
-interface ArticleCase { scenario: string; p: number; y: 0 | 1; alpha: number; gamma: number; ce: number; fl: number; ce_over_fl: number }
+interface ArticleCase {
+  scenario: string;
+  p: number;
+  y: 0 | 1;
+  alpha: number;
+  gamma: number;
+  ce: number;
+  fl: number;
+  ce_over_fl: number;
+}
 const article = loadReference<{ cases: ArticleCase[] }>("article-examples.json").cases;
 
 describe("formulaValues", () => {

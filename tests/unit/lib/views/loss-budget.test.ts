@@ -22,7 +22,14 @@ const rl2 = { alpha: 0.25, gamma: 2 };
 
 describe("lossBudgets", () => {
   it("splits CE by −ln p_t per example, computed here from the definition", () => {
-    const inputs: BudgetInputs = { locations: 10_000, objects: 10, hardShare: 0.1, ptEasy: 0.99, ptHard: 0.6, ptPositive: 0.3 };
+    const inputs: BudgetInputs = {
+      locations: 10_000,
+      objects: 10,
+      hardShare: 0.1,
+      ptEasy: 0.99,
+      ptHard: 0.6,
+      ptPositive: 0.3,
+    };
     const [ce] = lossBudgets(inputs, rl2);
     const negatives = 10_000 - 10;
     const hard = Math.round(negatives * 0.1);
@@ -39,7 +46,14 @@ describe("lossBudgets", () => {
   });
 
   it("weights balanced CE by α_t and focal loss by α_t (1 − p_t)^γ as well", () => {
-    const inputs: BudgetInputs = { locations: 1000, objects: 5, hardShare: 0.2, ptEasy: 0.95, ptHard: 0.7, ptPositive: 0.4 };
+    const inputs: BudgetInputs = {
+      locations: 1000,
+      objects: 5,
+      hardShare: 0.2,
+      ptEasy: 0.95,
+      ptHard: 0.7,
+      ptPositive: 0.4,
+    };
     const [, balanced, focal] = lossBudgets(inputs, { alpha: 0.4, gamma: 3 });
     expect(relativeError(balanced!.parts.positives.perExample, 0.25 * -Math.log(0.4))).toBeLessThan(1e-12);
     expect(relativeError(balanced!.parts.easyNegatives.perExample, 0.75 * -Math.log(0.95))).toBeLessThan(1e-12);
@@ -72,7 +86,14 @@ describe("lossBudgets", () => {
     const anyValue = fc.oneof(fc.double(), fc.integer(), fc.constant(undefined), fc.string(), fc.constant(null));
     fc.assert(
       fc.property(
-        fc.record({ locations: anyValue, objects: anyValue, hardShare: anyValue, ptEasy: anyValue, ptHard: anyValue, ptPositive: anyValue }),
+        fc.record({
+          locations: anyValue,
+          objects: anyValue,
+          hardShare: anyValue,
+          ptEasy: anyValue,
+          ptHard: anyValue,
+          ptPositive: anyValue,
+        }),
         fc.double({ min: 0, max: 5, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (raw, gamma, alpha) => {
@@ -91,7 +112,14 @@ describe("lossBudgets", () => {
 
 describe("sanitiseBudgetInputs", () => {
   it("clamps to the documented ranges and replaces non-numbers by the defaults", () => {
-    const s = sanitiseBudgetInputs({ locations: 1e9, objects: -4, hardShare: 3, ptEasy: "0.9", ptHard: Number.NaN, ptPositive: 2 });
+    const s = sanitiseBudgetInputs({
+      locations: 1e9,
+      objects: -4,
+      hardShare: 3,
+      ptEasy: "0.9",
+      ptHard: Number.NaN,
+      ptPositive: 2,
+    });
     expect(s.locations).toBe(1e6);
     expect(s.objects).toBe(1);
     expect(s.hardShare).toBe(0.5);
@@ -162,12 +190,23 @@ describe("describeBudgets and formatCount", () => {
 
 // ---- groups of identical examples (the chapters' static tables)
 
-interface GridCase { p: number; y: 0 | 1; alpha: number | null; gamma: number; ce: number; fl: number }
+interface GridCase {
+  p: number;
+  y: 0 | 1;
+  alpha: number | null;
+  gamma: number;
+  ce: number;
+  fl: number;
+}
 const grid = loadReference<{ cases: GridCase[] }>("probability-grid.json").cases;
-const ref = (p: number, y: 0 | 1, alpha: number | null, gamma: number) => grid.find((c) => c.p === p && c.y === y && c.alpha === alpha && c.gamma === gamma)!;
+const ref = (p: number, y: 0 | 1, alpha: number | null, gamma: number) =>
+  grid.find((c) => c.p === p && c.y === y && c.alpha === alpha && c.gamma === gamma)!;
 
 describe("lossBudget", () => {
-  const groups = [{ count: 99900, p: 0.01, y: 0 as const }, { count: 100, p: 0.5, y: 1 as const }];
+  const groups = [
+    { count: 99900, p: 0.01, y: 0 as const },
+    { count: 100, p: 0.5, y: 1 as const },
+  ];
 
   it("cross-entropy: per-example losses are the reference, totals multiply, shares sum to 1", () => {
     const [bg, fg] = lossBudget(groups, { alpha: null, gamma: 0 });
@@ -186,13 +225,21 @@ describe("lossBudget", () => {
   });
 
   it("an empty group costs nothing even if each example would cost ∞", () => {
-    const rows = lossBudget([{ count: 0, p: 0, y: 1 }, { count: 3, p: 0.5, y: 1 }], { alpha: null, gamma: 0 });
+    const rows = lossBudget(
+      [
+        { count: 0, p: 0, y: 1 },
+        { count: 3, p: 0.5, y: 1 },
+      ],
+      { alpha: null, gamma: 0 },
+    );
     expect(rows[0]!.total).toBe(0);
     expect(rows[1]!.share).toBe(1);
   });
 
   it("rejects a fractional or negative count", () => {
-    expect(() => lossBudget([{ count: 1.5, p: 0.5, y: 1 }], { alpha: null, gamma: 0 })).toThrow(/count must be a non-negative integer; got 1.5/);
+    expect(() => lossBudget([{ count: 1.5, p: 0.5, y: 1 }], { alpha: null, gamma: 0 })).toThrow(
+      /count must be a non-negative integer; got 1.5/,
+    );
     expect(() => lossBudget([{ count: -1, p: 0.5, y: 1 }], { alpha: null, gamma: 0 })).toThrow(RangeError);
   });
 });

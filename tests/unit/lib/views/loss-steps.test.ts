@@ -2,13 +2,33 @@ import fc from "fast-check";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import {
-  isScientific, lossSteps, noteTokens, shortestFormat, STEP_VARIANTS, stepSlots, stepTemplateTex, stepTex, stepText, TEMPLATE_STATES,
-  type LossStep, type StepId, type StepState,
+  isScientific,
+  lossSteps,
+  noteTokens,
+  shortestFormat,
+  STEP_VARIANTS,
+  stepSlots,
+  stepTemplateTex,
+  stepTex,
+  stepText,
+  TEMPLATE_STATES,
+  type LossStep,
+  type StepId,
+  type StepState,
 } from "../../../../src/lib/views/loss-steps";
 import { formatNumber } from "../../../../src/lib/text/format";
 import { loadReference, relativeError } from "../../../support/reference";
 
-interface ArticleCase { p: number; y: 0 | 1; alpha: number; gamma: number; ce: number; balanced_ce: number; fl: number; ce_over_fl: number }
+interface ArticleCase {
+  p: number;
+  y: 0 | 1;
+  alpha: number;
+  gamma: number;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
+  ce_over_fl: number;
+}
 const article = loadReference<{ cases: ArticleCase[] }>("article-examples.json").cases;
 
 const step = (steps: LossStep[], id: StepId) => steps.find((s) => s.id === id)!;
@@ -25,7 +45,9 @@ describe("the substituted formulas", () => {
   it("work the article's example: FL = −0.25 × (1 − 0.95)² × ln 0.95 = 3.2058 × 10⁻⁵", () => {
     const fl = step(lossSteps(ARTICLE), "fl");
     expect(stepText(fl)).toBe("FL = −α_t (1 − p_t)^γ ln p_t = −0.25 × (1 − 0.95)^2 × ln 0.95 = 3.2058 × 10⁻⁵");
-    expect(stepTex(fl)).toBe("\\mathrm{FL} = -\\alpha_t {(1 - p_t)^{\\gamma}} \\ln p_t = -0.25 \\times {(1 - 0.95)^{2}} \\times \\ln 0.95 = 3.2058 \\times 10^{-5}");
+    expect(stepTex(fl)).toBe(
+      "\\mathrm{FL} = -\\alpha_t {(1 - p_t)^{\\gamma}} \\ln p_t = -0.25 \\times {(1 - 0.95)^{2}} \\times \\ln 0.95 = 3.2058 \\times 10^{-5}",
+    );
   });
 
   it("write CE, balanced CE and the ratio for the same example", () => {
@@ -42,11 +64,15 @@ describe("the substituted formulas", () => {
     const steps = lossSteps({ p: 0.05, y: 0, alpha: 0.25, gamma: 2 });
     expect(stepText(step(steps, "pt"))).toBe("p_t = 1 − p = 1 − 0.05 = 0.95");
     expect(stepText(step(steps, "alphaT"))).toBe("α_t = 1 − α = 1 − 0.25 = 0.75");
-    expect(stepText(step(steps, "fl"))).toBe("FL = −α_t (1 − p_t)^γ ln p_t = −0.75 × (1 − 0.95)^2 × ln 0.95 = 9.6175 × 10⁻⁵");
+    expect(stepText(step(steps, "fl"))).toBe(
+      "FL = −α_t (1 − p_t)^γ ln p_t = −0.75 × (1 − 0.95)^2 × ln 0.95 = 9.6175 × 10⁻⁵",
+    );
   });
 
   it("forgive the last bits of 1 − p: p = 0.3 in the background has p_t written 0.7", () => {
-    expect(stepText(step(lossSteps({ p: 0.3, y: 0, alpha: 0.25, gamma: 2 }), "pt"))).toBe("p_t = 1 − p = 1 − 0.3 = 0.7");
+    expect(stepText(step(lossSteps({ p: 0.3, y: 0, alpha: 0.25, gamma: 2 }), "pt"))).toBe(
+      "p_t = 1 − p = 1 − 0.3 = 0.7",
+    );
   });
 
   it("put a tiny p in scientific notation, in parentheses where it is an operand", () => {
@@ -123,13 +149,26 @@ describe("templates", () => {
   });
 
   it("a variant has the same slots, in the same order, whatever the numbers", () => {
-    const shape = (st: LossStep) => stepSlots(st).map((sl) => `${sl.name}/${sl.kind}/${sl.script ?? false}/${sl.group ?? false}`).join(" ");
-    const reference = new Map(TEMPLATE_STATES.flatMap((s) => lossSteps(s).map((st) => [`${st.id}:${st.variant}`, shape(st)] as const)));
-    fc.assert(fc.property(state, (s) => lossSteps(s).every((st) => shape(st) === reference.get(`${st.id}:${st.variant}`))));
+    const shape = (st: LossStep) =>
+      stepSlots(st)
+        .map((sl) => `${sl.name}/${sl.kind}/${sl.script ?? false}/${sl.group ?? false}`)
+        .join(" ");
+    const reference = new Map(
+      TEMPLATE_STATES.flatMap((s) => lossSteps(s).map((st) => [`${st.id}:${st.variant}`, shape(st)] as const)),
+    );
+    fc.assert(
+      fc.property(state, (s) => lossSteps(s).every((st) => shape(st) === reference.get(`${st.id}:${st.variant}`))),
+    );
   });
 
   it("KaTeX typesets every step, and the slot-marked template reads the same as the plain formula", () => {
-    const render = (tex: string) => katex.renderToString(tex, { output: "html", trust: true, strict: (code: string) => (code === "htmlExtension" ? "ignore" : "error"), throwOnError: true });
+    const render = (tex: string) =>
+      katex.renderToString(tex, {
+        output: "html",
+        trust: true,
+        strict: (code: string) => (code === "htmlExtension" ? "ignore" : "error"),
+        throwOnError: true,
+      });
     const text = (html: string) => html.replace(/<[^>]+>/g, "");
     fc.assert(
       fc.property(state, (s) => {
@@ -149,7 +188,9 @@ describe("templates", () => {
     expect(shortestFormat(1e-9, true)).toEqual({ notation: "fixed", digits: 9 });
     const steps = lossSteps({ p: 0.95, y: 1, alpha: 0.25, gamma: 1e-9 });
     expect(stepText(step(steps, "modulating"))).toContain("^0.000000001");
-    const grouped = stepSlots(step(lossSteps({ p: 0.95, y: 1, alpha: 0.25, gamma: 2 }), "ceOverFl")).find((s) => s.name === "fl")!;
+    const grouped = stepSlots(step(lossSteps({ p: 0.95, y: 1, alpha: 0.25, gamma: 2 }), "ceOverFl")).find(
+      (s) => s.name === "fl",
+    )!;
     expect(isScientific(grouped)).toBe(true);
   });
 });
@@ -157,7 +198,12 @@ describe("templates", () => {
 describe("noteTokens", () => {
   it("splits p_t, α_t and ^γ out of a note, keeping the rest as text", () => {
     expect(noteTokens("p_t = 0: (1 − 0)^γ = 1 and 1 / α_t = 4")).toEqual([
-      { variable: "p", sub: "t" }, { text: " = 0: (1 − 0)" }, { sup: "γ" }, { text: " = 1 and 1 / " }, { variable: "α", sub: "t" }, { text: " = 4" },
+      { variable: "p", sub: "t" },
+      { text: " = 0: (1 − 0)" },
+      { sup: "γ" },
+      { text: " = 1 and 1 / " },
+      { variable: "α", sub: "t" },
+      { text: " = 4" },
     ]);
     expect(noteTokens("no variables")).toEqual([{ text: "no variables" }]);
   });

@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { defaultScenarioState } from "../../../../src/lib/state/calculator-state";
-import { ceOverFlRatio, printedForRow, scenarioExportTable, scenarioOf, scenarioRowValues } from "../../../../src/lib/views/scenario-table";
+import {
+  ceOverFlRatio,
+  printedForRow,
+  scenarioExportTable,
+  scenarioOf,
+  scenarioRowValues,
+} from "../../../../src/lib/views/scenario-table";
 import { toMarkdown } from "../../../../src/lib/text/table-export";
 import { loadReference, relativeError } from "../../../support/reference";
 
-interface ArticleCase { scenario: string; p: number; y: 0 | 1; ce: number; balanced_ce: number; fl: number; ce_over_fl: number }
+interface ArticleCase {
+  scenario: string;
+  p: number;
+  y: 0 | 1;
+  ce: number;
+  balanced_ce: number;
+  fl: number;
+  ce_over_fl: number;
+}
 const article = loadReference<{ cases: ArticleCase[] }>("article-examples.json").cases;
 
 describe("the scenario table model", () => {
@@ -33,10 +47,17 @@ describe("the scenario table model", () => {
     const fl = easyBg.find((x) => x.id === "s1-fl-bg")!;
     expect(fl.printedText).toBe("9.61E-5");
     expect(fl.verdict).toBe("last-digit");
-    expect(relativeError(fl.exact, article.find((c) => c.scenario === "easy" && c.y === 0)!.fl)).toBeLessThanOrEqual(1e-12);
+    expect(relativeError(fl.exact, article.find((c) => c.scenario === "easy" && c.y === 0)!.fl)).toBeLessThanOrEqual(
+      1e-12,
+    );
     // the easy foreground FL is printed twice: once right, once (in the final thoughts) off by a factor 100
-    const easyFg = printedForRow(1, 0.95).filter((x) => x.quantityName === "FL").map((x) => [x.printedText, x.verdict]);
-    expect(easyFg).toEqual([["3.2058308992219E-5", "agrees"], ["3.2058E-7", "differs"]]);
+    const easyFg = printedForRow(1, 0.95)
+      .filter((x) => x.quantityName === "FL")
+      .map((x) => [x.printedText, x.verdict]);
+    expect(easyFg).toEqual([
+      ["3.2058308992219E-5", "agrees"],
+      ["3.2058E-7", "differs"],
+    ]);
     expect(printedForRow(1, 0.9)).toEqual([]);
   });
 
@@ -55,7 +76,15 @@ describe("the scenario table model", () => {
     expect(ceOverFlRatio(0, 0)).toBeNaN();
     expect(ceOverFlRatio(Infinity, Infinity)).toBeNaN();
     expect(ceOverFlRatio(1, 0)).toBe(Infinity);
-    const t = scenarioExportTable({ alpha: 0.25, gamma: 2, rows: [{ y: 1, p: 0 }, { y: 1, p: 1 }, { y: 1, p: 0.5 }] });
+    const t = scenarioExportTable({
+      alpha: 0.25,
+      gamma: 2,
+      rows: [
+        { y: 1, p: 0 },
+        { y: 1, p: 1 },
+        { y: 1, p: 0.5 },
+      ],
+    });
     const md = toMarkdown(t);
     expect(md).not.toMatch(/NaN|undefined|Infinity/);
     expect(t.rows[0]!.map((c) => c.text).slice(4, 8)).toEqual(["∞", "∞", "∞", "—"]);
