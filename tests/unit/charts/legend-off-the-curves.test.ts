@@ -4,18 +4,26 @@
  * crosses no segment of any curve it draws.
  */
 import { describe, expect, it } from "vitest";
-import { focalCurvesLayout, focalCurvesScene } from "../../../src/charts/focal-curves";
+import { exampleLabelRect, focalCurvesLayout, focalCurvesScene } from "../../../src/charts/focal-curves";
 import { modulatingFactorLayout, modulatingFactorScene } from "../../../src/charts/modulating-factor";
 import { logitLossGradientLayout, logitLossGradientScene } from "../../../src/charts/logit-loss-gradient";
 import { curvePolylines } from "../../../src/charts/line-marks";
 import type { SvgNode } from "../../../src/charts/scene";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData, type Curve } from "../../../src/lib/views/figure-data";
-import { polylinesMeetRect, type Rect } from "../../../src/lib/views/legend-placement";
+import { focalCurvesData, logitLossGradientData, modulatingFactorData, WORKED_EXAMPLE_PTS, type Curve } from "../../../src/lib/views/figure-data";
+import { polylinesMeetRect, rectsOverlap, type Rect } from "../../../src/lib/views/legend-placement";
 
 const SIZES = [
   { width: 340, height: 300 },
+  { width: 340, height: 340 },
+  { width: 390, height: 390 },
+  { width: 480, height: 480 },
+  { width: 340, height: 453 },
+  { width: 600, height: 353 },
+  { width: 640, height: 376 },
   { width: 680, height: 400 },
+  { width: 760, height: 447 },
   { width: 800, height: 620 },
+  { width: 1000, height: 588 },
 ];
 const GAMMAS = [0, 0.5, 1, 2, 3.4, 5];
 const ALPHAS = [null, 0.1, 0.25, 0.5, 0.75, 1];
@@ -36,18 +44,18 @@ describe("legends stay off the curves", () => {
   it.each(["linear", "log"] as const)("focal loss against p_t (%s axis)", (yScale) => {
     for (const { size, gamma, alpha } of cases) {
       const curves = focalCurvesData({ gamma, alpha });
-      const { x, y } = focalCurvesLayout({ ...size, yScale });
+      const { x, y, box } = focalCurvesLayout({ ...size, yScale });
       const [rect] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: null, examples: [] }));
-      expect(polylinesMeetRect(curvePolylines(curves, x, y), rect!), `${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
+      expect(polylinesMeetRect(curvePolylines(curves, x, y, box, yScale === "log"), rect!), `${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
     }
   });
 
   it("the modulating factor", () => {
     for (const { size, gamma, alpha } of cases) {
       const curves = modulatingFactorData({ gamma, alpha });
-      const { x, y } = modulatingFactorLayout(size);
+      const { x, y, box } = modulatingFactorLayout(size);
       const [rect] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: null }));
-      expect(polylinesMeetRect(curvePolylines(curves, x, y), rect!), `${size.width}×${size.height} γ=${gamma}`).toBe(false);
+      expect(polylinesMeetRect(curvePolylines(curves, x, y, box), rect!), `${size.width}×${size.height} γ=${gamma}`).toBe(false);
     }
   });
 
@@ -59,8 +67,83 @@ describe("legends stay off the curves", () => {
       expect(rects.length).toBe(panels.length);
       panels.forEach((panel, i) => {
         const curves = (data as unknown as Record<string, Curve[]>)[panel.key]!;
-        expect(polylinesMeetRect(curvePolylines(curves, panel.x, panel.y), rects[i]!), `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
+        expect(polylinesMeetRect(curvePolylines(curves, panel.x, panel.y, panel.box), rects[i]!), `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha}`).toBe(false);
       });
     }
+  });
+});
+
+function exampleLabelRects(scene: SvgNode): Rect[] {
+  const examples = scene.children!.find((c) => c.key === "examples");
+  return (examples?.children ?? []).map((g) => {
+    const [, px, py] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(g.attrs!.transform))!;
+    const label = g.children!.find((c) => c.key === "label")!;
+    return exampleLabelRect(String(label.text), Number(px) + Number(label.attrs!.x), Number(py) + Number(label.attrs!.y), label.attrs!["text-anchor"] as "start" | "end");
+  });
+}
+
+describe("worked-example labels stay off each other and the legend", () => {
+  const THREE = [
+    { width: 340, height: 300 },
+    { width: 680, height: 400 },
+    { width: 800, height: 620 },
+  ];
+  it.each(["linear", "log"] as const)("p_t = 0.01, 0.05, 0.95, 0.99 (%s axis)", (yScale) => {
+    for (const size of THREE) for (const gamma of GAMMAS) for (const alpha of ALPHAS) {
+      const scene = focalCurvesScene(focalCurvesData({ gamma, alpha }), { ...size, yScale, crosshair: null, examples: WORKED_EXAMPLE_PTS });
+      const labels = exampleLabelRects(scene);
+      const [legendBox] = legendRects(scene);
+      expect(labels.length).toBe(4);
+      const where = `${size.width}×${size.height} γ=${gamma} α=${alpha}`;
+      labels.forEach((a, i) => {
+        expect(rectsOverlap(a, legendBox!), `${where} label ${i} on the legend`).toBe(false);
+        labels.slice(i + 1).forEach((b, j) => expect(rectsOverlap(a, b), `${where} labels ${i} and ${i + 1 + j}`).toBe(false));
+      });
+    }
+  });
+});
+
+describe("a legend set below the plot", () => {
+  it("keeps its size, and the plot its box, when the crosshair's values appear", () => {
+    for (const size of SIZES) for (const yScale of ["linear", "log"] as const) {
+      const curves = focalCurvesData({ gamma: 3.4, alpha: 0.25 });
+      const [off] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: null }));
+      const [on] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: 0.999 }));
+      if (focalCurvesLayout({ ...size, yScale }).key) expect(on, `${size.width}×${size.height}`).toEqual(off);
+    }
+    for (const size of SIZES) {
+      const curves = modulatingFactorData({ gamma: 3.4, alpha: null });
+      const [off] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: null }));
+      const [on] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: 0.99 }));
+      if (modulatingFactorLayout(size).key) expect(on, `${size.width}×${size.height}`).toEqual(off);
+      const data = logitLossGradientData({ gamma: 3.4, alpha: 0.25 });
+      if (logitLossGradientLayout(size)[0]!.legendKey) {
+        expect(legendRects(logitLossGradientScene(data, { ...size, crosshair: 5.99 }))).toEqual(legendRects(logitLossGradientScene(data, { ...size, crosshair: null })));
+      }
+    }
+  });
+
+  it("sits below the x-axis title, inside the chart, and is what the layout reserved", () => {
+    for (const size of SIZES) {
+      const layout = modulatingFactorLayout(size);
+      const [rect] = legendRects(modulatingFactorScene(modulatingFactorData({ gamma: 2, alpha: null }), { ...size, crosshair: 0.5 }));
+      if (!layout.key) continue;
+      expect(rect).toEqual({ left: layout.key.left, top: layout.key.top, width: layout.key.width, height: layout.key.height });
+      expect(rect!.top).toBeGreaterThanOrEqual(layout.box.bottom + 44);
+      expect(rect!.top + rect!.height).toBeLessThanOrEqual(size.height);
+      expect(rect!.left).toBeGreaterThanOrEqual(0);
+      expect(rect!.left + rect!.width).toBeLessThanOrEqual(size.width);
+    }
+  });
+
+  it("shows every curve's value at the crosshair", () => {
+    const scene = modulatingFactorScene(modulatingFactorData({ gamma: 2, alpha: null }), { width: 340, height: 340, crosshair: 0.5 });
+    const legendNode = scene.children!.find((c) => c.attrs?.class === "legend")!;
+    expect(legendNode.children!.find((c) => c.key === "header")!.text).toBe("pₜ = 0.500");
+    // (1 − 0.5)^2 = 0.25 for γ = 2 and the reader's γ = 2; (1 − 0.5)^0 = 1 for γ = 0.
+    const value = (k: string) => legendNode.children!.find((c) => c.key === k)!.children!.find((c) => c.key === "value")!.text;
+    expect(value("g2")).toBe("0.250");
+    expect(value("reader")).toBe("0.250");
+    expect(value("g0")).toBe("1.000");
   });
 });
