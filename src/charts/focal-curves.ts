@@ -38,10 +38,11 @@ export interface FocalCurvesLayout {
 
 /**
  * Below this width (in chart units, so a larger fontScale reaches it sooner) no corner of the plot
- * stays clear of every curve on the log axis for all γ and α, so the legend goes below the plot
- * (tests/unit/charts/legend-off-the-curves.test.ts sweeps the sizes either side).
+ * stays clear of every curve on the log axis for all γ and α once the legend widens to read out the
+ * crosshair's values (without them 620 would do), so the legend goes below the plot
+ * (tests/unit/charts/legend-off-the-curves.test.ts checks the sizes either side).
  */
-const KEY_BELOW_UNDER = 620;
+const KEY_BELOW_UNDER = 780;
 
 /** The space under the plot for its tick labels and the x-axis title. */
 const X_AXIS_SPACE = 50;

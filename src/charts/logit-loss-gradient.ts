@@ -32,11 +32,12 @@ export interface Panel {
 
 /**
  * Side by side and narrower than this (chart units), the panels are too small for a legend in a
- * corner the curves leave free for every γ and α, so each legend goes below its panel
+ * corner the curves leave free for every γ and α once it reads out the crosshair's values (without
+ * them 660 would do), so each legend goes below its panel
  * (tests/unit/charts/legend-off-the-curves.test.ts sweeps the sizes either side). Stacked panels are
  * full width and keep theirs inside.
  */
-const KEY_BELOW_UNDER = 660;
+const KEY_BELOW_UNDER = 940;
 
 /** The widest key: the reader's label with the most digits, and a tiny negative gradient in scientific notation. */
 const KEY_SPEC: KeySpec = {

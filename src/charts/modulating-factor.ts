@@ -19,10 +19,11 @@ export interface ModulatingFactorOptions {
 
 /**
  * Below this width (chart units) the curves, from γ = 0 along the top to γ = 5 hugging the axes, leave
- * no corner of the plot clear for every γ, so the legend goes below the plot
- * (tests/unit/charts/legend-off-the-curves.test.ts sweeps the sizes either side).
+ * no corner of the plot clear for every γ, with the crosshair's values in the legend (without them 780
+ * would do), so the legend goes below the plot (tests/unit/charts/legend-off-the-curves.test.ts checks
+ * the sizes either side).
  */
-const KEY_BELOW_UNDER = 780;
+const KEY_BELOW_UNDER = 1100;
 
 /** The space under the plot for its tick labels and the x-axis title. */
 const X_AXIS_SPACE = 50;

@@ -170,7 +170,8 @@ export function wrapKey(
       column = 0;
       rowLines = 1;
     }
-    cells.push({ x: pad + column * (columnWidth + gap), y: top + rowHeight / 2, width: span * columnWidth + (span - 1) * gap, lines: f.lines });
+    // A cell wider than every column together (a key of one column) gets the whole row, as wide as it needs.
+    cells.push({ x: pad + column * (columnWidth + gap), y: top + rowHeight / 2, width: Math.max(f.w, span * columnWidth + (span - 1) * gap), lines: f.lines });
     rowLines = Math.max(rowLines, f.lines);
     column += span;
   }

