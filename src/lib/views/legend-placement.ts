@@ -175,6 +175,11 @@ export function wrapKey(
     rowLines = Math.max(rowLines, f.lines);
     column += span;
   }
+  // In a single column every cell is as wide as the widest, so the values line up on one right edge.
+  if (columns === 1) {
+    const widest = Math.max(...cells.map((c) => c.width));
+    for (const c of cells) c.width = widest;
+  }
   return {
     width: Math.ceil(Math.max(...cells.map((c) => c.x + c.width)) + pad),
     height: Math.ceil(top + rowLines * rowHeight + pad),

@@ -190,8 +190,9 @@ describe("legends stay off the curves while they read out a crosshair", () => {
 describe("wrapKey", () => {
   it("gives a cell wider than the one column its whole row, and never more than the room", () => {
     const key = wrapKey([{ width: 100, stackedWidth: 100, regular: true }, { width: 160, stackedWidth: 90, regular: false }, { width: 60, stackedWidth: 60, regular: true }], 180);
-    // One column of 100 fits 168 px inside the padding; the 160 px cell takes its own row at full width.
-    expect(key.cells.map((c) => [c.x, c.width, c.lines])).toEqual([[6, 100, 1], [6, 160, 1], [6, 100, 1]]);
+    // One column of 100 fits 168 px inside the padding; the 160 px cell takes its own row, and in one
+    // column every cell is as wide as the widest so their values end on one edge.
+    expect(key.cells.map((c) => [c.x, c.width, c.lines])).toEqual([[6, 160, 1], [6, 160, 1], [6, 160, 1]]);
     expect(key.cells.map((c) => c.y)).toEqual([6 + 8.5, 23 + 8.5, 40 + 8.5]);
     expect(key.width).toBe(172);
     // Narrower than 160 + padding: the value goes under the label.
