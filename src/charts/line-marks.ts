@@ -176,14 +176,14 @@ const KEY_ROW = 17;
 export function keyBelow(spec: KeySpec, left: number, right: number, top: number): KeyBelow {
   const value = textWidth(spec.value) + 14;
   const header = textWidth(spec.header, true);
-  // The header (the crosshair's position) comes last: with no crosshair its cell is blank, and a blank
-  // at the end of the key reads as a short last row, not a hole.
+  // The header (the crosshair's position) comes last, or in the first gap a row leaves: with no crosshair
+  // its cell is blank, and a blank where a row ends reads as a short row, not a hole.
   const sizes = [
     ...spec.rows.map((r) => {
       const label = KEY_SWATCH + 6 + textWidth(r.label, r.reader);
       return { width: label + value, stackedWidth: Math.max(label, KEY_SWATCH + 6 + value), regular: !r.reader };
     }),
-    { width: header, stackedWidth: header, regular: true },
+    { width: header, stackedWidth: header, regular: true, fillsGap: true },
   ];
   const key = wrapKey(sizes, right - left, { rowHeight: KEY_ROW });
   return { left: Math.round(left + (right - left - key.width) / 2), top: Math.round(top), width: key.width, height: key.height, cells: key.cells };

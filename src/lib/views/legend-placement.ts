@@ -140,6 +140,8 @@ export interface KeyCellSize {
   stackedWidth: number;
   /** whether the cell sets the column width (the reader's long label spans columns instead) */
   regular: boolean;
+  /** whether the cell may leave the order to fill the first gap it fits (the crosshair's position) */
+  fillsGap?: boolean;
 }
 
 /**
@@ -160,21 +162,29 @@ export function wrapKey(
   const columnWidth = Math.min(inner, Math.max(...(regular.length ? regular : fitted.map((f) => f.w))));
   const columns = Math.max(1, Math.floor((inner + gap) / (columnWidth + gap)));
   const cells: KeyCell[] = [];
-  let column = 0;
-  let top = pad;
-  let rowLines = 1;
-  for (const f of fitted) {
+  // Rows so far: their top, how many columns they use and how many lines tall they are.
+  const rows: { top: number; used: number; lines: number }[] = [];
+  sizes.forEach((size, i) => {
+    const f = fitted[i]!;
     const span = Math.min(columns, Math.ceil((f.w + gap) / (columnWidth + gap)));
-    if (column + span > columns) {
-      top += rowLines * rowHeight;
-      column = 0;
-      rowLines = 1;
-    }
+    const last = rows.at(-1);
+    // A one-line cell that may go anywhere (the header) takes the first gap it fits; the rest keep their order.
+    const row =
+      (size.fillsGap && f.lines === 1 ? rows.find((r) => columns - r.used >= span) : undefined) ??
+      (last && columns - last.used >= span ? last : undefined) ??
+      (() => {
+        const added = { top: last ? last.top + last.lines * rowHeight : pad, used: 0, lines: 1 };
+        rows.push(added);
+        return added;
+      })();
     // A cell wider than every column together (a key of one column) gets the whole row, as wide as it needs.
-    cells.push({ x: pad + column * (columnWidth + gap), y: top + rowHeight / 2, width: Math.max(f.w, span * columnWidth + (span - 1) * gap), lines: f.lines });
-    rowLines = Math.max(rowLines, f.lines);
-    column += span;
-  }
+    cells.push({ x: pad + row.used * (columnWidth + gap), y: row.top + rowHeight / 2, width: Math.max(f.w, span * columnWidth + (span - 1) * gap), lines: f.lines });
+    row.used += span;
+    row.lines = Math.max(row.lines, f.lines);
+  });
+  const lastRow = rows.at(-1)!;
+  const top = lastRow.top;
+  const rowLines = lastRow.lines;
   // In a single column every cell is as wide as the widest, so the values line up on one right edge.
   if (columns === 1) {
     const widest = Math.max(...cells.map((c) => c.width));

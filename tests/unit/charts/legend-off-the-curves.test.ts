@@ -206,4 +206,12 @@ describe("wrapKey", () => {
     expect(key.cells[4]!.width).toBe(214);
     expect(key.height).toBe(6 + 2 * 17 + 6);
   });
+
+  it("puts a cell that fills gaps in the first row with room for it", () => {
+    const cell = (width: number, regular = true) => ({ width, stackedWidth: width, regular });
+    // Two columns of 100: [a][b] / [c][ ] / [wide, both columns], then the header fills the gap beside c.
+    const key = wrapKey([cell(100), cell(100), cell(100), cell(200, false), { ...cell(60), fillsGap: true }], 12 + 2 * 100 + 14);
+    expect(key.cells.map((c) => [c.x, c.y])).toEqual([[6, 14.5], [120, 14.5], [6, 31.5], [6, 48.5], [120, 31.5]]);
+    expect(key.height).toBe(6 + 3 * 17 + 6);
+  });
 });
