@@ -7,16 +7,9 @@ import { scaleLinear, scaleLog } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import {
-  crosshair,
-  curveClass,
-  curvePolylines,
-  curveLabel,
-  curvePath,
-  legend,
-  type Box,
-  type Scale,
-} from "./line-marks";
+import { FIGURE1_GAMMAS } from "../lib/math/loss";
+import { rectsOverlap, type Rect } from "../lib/views/legend-placement";
+import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, keyBelow, legend, legendRect, referenceKeySpec, textWidth, type Box, type KeyBelow, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
 
 export interface FocalCurvesOptions {
@@ -39,24 +32,52 @@ export interface FocalCurvesLayout {
   box: Box;
   x: Scale;
   y: Scale;
+  /** the legend's key below the plot, or null when the legend sits inside it */
+  key: KeyBelow | null;
 }
+
+/**
+ * Below this width (in chart units, so a larger fontScale reaches it sooner) no corner of the plot
+ * stays clear of every curve on the log axis for all γ and α once the legend widens to read out the
+ * crosshair's values (without them 620 would do), so the legend goes below the plot
+ * (tests/unit/charts/legend-off-the-curves.test.ts checks the sizes either side).
+ */
+const KEY_BELOW_UNDER = 780;
+
+/** The space under the plot for its tick labels and the x-axis title. */
+const X_AXIS_SPACE = 50;
 
 /** Scales and plot box for a size: computed once and shared by every mark (and by pointer handling). */
 export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "height" | "yScale">): FocalCurvesLayout {
   const narrow = options.width < 480;
-  const box: Box = {
-    left: narrow ? 48 : 56,
-    top: 10,
-    right: options.width - (narrow ? 10 : 16),
-    bottom: options.height - 50,
-  };
+  // One key for both axis modes, so switching to the log axis does not resize the plot.
+  const spec = referenceKeySpec("pₜ = 0.000", FIGURE1_GAMMAS, true);
+  const keyHeight = options.width < KEY_BELOW_UNDER ? keyBelow(spec, 4, options.width - 4, 0).height : 0;
+  const bottom = options.height - X_AXIS_SPACE - keyHeight;
+  const box: Box = { left: narrow ? 48 : 56, top: 10, right: options.width - (narrow ? 10 : 16), bottom };
+  const key = keyHeight > 0 ? keyBelow(spec, 4, options.width - 4, bottom + X_AXIS_SPACE - 2) : null;
   const x = scaleLinear().domain([0, 1]).range([box.left, box.right]);
   const [lo, hi] = FOCAL_Y_DOMAIN[options.yScale];
-  const y =
-    options.yScale === "log"
-      ? scaleLog().domain([lo, hi]).range([box.bottom, box.top])
-      : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]);
-  return { box, x, y };
+  const y = options.yScale === "log" ? scaleLog().domain([lo, hi]).range([box.bottom, box.top]) : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]);
+  return { box, x, y, key };
+}
+
+/** The box of an 11 px example label whose baseline starts (or ends) at (left, baseline). */
+export function exampleLabelRect(text: string, x: number, baseline: number, anchor: "start" | "end"): Rect {
+  const width = textWidth(text) * (11 / 12);
+  return { left: anchor === "end" ? x - width : x, top: baseline - 9, width, height: 12 };
+}
+
+/**
+ * Where a worked example's label goes: beside its point on the side away from the nearer edge, then
+ * higher or lower in steps, until its box is in the plot and clear of every box in `taken`.
+ */
+function exampleLabelSpot(text: string, px: number, py: number, side: "start" | "end", box: Box, taken: readonly Rect[]) {
+  const dx = side === "end" ? -6 : 6;
+  const steps = side === "end" ? [-10, -24, -38, -52, 16, 30, 44] : [-6, -20, -34, 18, 32, 46];
+  const spots = steps.map((dy) => ({ dx, dy, anchor: side, rect: exampleLabelRect(text, px + dx, py + dy, side) }));
+  const inPlot = (r: Rect) => r.top >= box.top && r.top + r.height <= box.bottom && r.left >= box.left && r.left + r.width <= box.right;
+  return spots.find((s) => inPlot(s.rect) && !taken.some((t) => rectsOverlap(t, s.rect))) ?? spots[0]!;
 }
 
 function describe(curves: Curve[]): string {
@@ -76,7 +97,7 @@ function describe(curves: Curve[]): string {
 export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): SvgNode {
   const { width, height } = options;
   const log = options.yScale === "log";
-  const { box, x, y } = focalCurvesLayout(options);
+  const { box, x, y, key } = focalCurvesLayout(options);
   const band = options.wellClassifiedFrom ?? 0.5;
   const reader = curves.find((c) => c.reader);
   const at = options.crosshair ?? null;
@@ -143,51 +164,35 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     ),
   ];
 
+  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  const legendNode = legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
+    anchors: ["top-right", "top-centre"],
+    avoid: curvePolylines(curves, x, y, box, log),
+    below: key,
+  });
+
   if (reader && options.examples && options.examples.length > 0) {
+    // Each label takes the first spot beside its point that overlaps neither the legend nor a label placed before it.
+    const taken: Rect[] = [legendRect(legendNode)];
     marks.push(
-      node(
-        "g",
-        "examples",
-        { class: "examples" },
-        options.examples.map((pt) => {
-          const value = reader.at(pt);
-          const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
-          // Right of the point on the steep left side; above and to the left near p_t = 1, stacked so neighbours do not collide.
-          const anchor = pt > 0.5 ? "end" : "start";
-          const dx = anchor === "end" ? -6 : 6;
-          const dy = pt > 0.97 ? -24 : pt > 0.5 ? -10 : -6;
-          return node(
-            "g",
-            `e${pt}`,
-            { class: "example", transform: `translate(${x(pt).toFixed(2)},${py.toFixed(2)})` },
-            [
-              node("circle", "dot", { class: "example-dot", r: 4 }),
-              node(
-                "text",
-                "label",
-                { class: "example-label", x: dx, y: dy, "text-anchor": anchor },
-                `pₜ = ${shortNumber(pt)}`,
-              ),
-            ],
-          );
-        }),
-      ),
+      node("g", "examples", { class: "examples" }, options.examples.map((pt) => {
+        const value = reader.at(pt);
+        const px = x(pt);
+        const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
+        const text = `pₜ = ${shortNumber(pt)}`;
+        const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken);
+        taken.push(spot.rect);
+        return node("g", `e${pt}`, { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` }, [
+          node("circle", "dot", { class: "example-dot", r: 4 }),
+          node("text", "label", { class: "example-label", x: spot.dx, y: spot.dy, "text-anchor": spot.anchor }, text),
+        ]);
+      })),
     );
   }
 
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
 
-  const rows = curves.map((c) => ({
-    curve: c,
-    label: curveLabel(c),
-    value: at === null ? undefined : readoutValue(c.at(at)),
-  }));
-  marks.push(
-    legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
-      anchors: ["top-right", "top-centre"],
-      avoid: curvePolylines(curves, x, y),
-    }),
-  );
+  marks.push(legendNode);
 
   return node(
     "svg",

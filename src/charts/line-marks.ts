@@ -7,7 +7,7 @@ import { line } from "d3-shape";
 import type { Curve } from "../lib/views/figure-data";
 import type { CurvePoint } from "../lib/math/loss";
 import { shortNumber } from "../lib/text/format";
-import { DEFAULT_ANCHORS, placeLegend, rectAt, type LegendAnchor, type Point } from "../lib/views/legend-placement";
+import { DEFAULT_ANCHORS, placeLegend, rectAt, wrapKey, type KeyCell, type LegendAnchor, type Point, type Rect } from "../lib/views/legend-placement";
 import { node, type SvgNode } from "./scene";
 
 export interface Scale {
@@ -87,7 +87,7 @@ export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = fals
 }
 
 /** Legend text of a curve: "γ = 0.5", or the reader's "your γ = 2.3, α = 0.25". */
-export function curveLabel(curve: Curve, readerName = "yours"): string {
+export function curveLabel(curve: Pick<Curve, "gamma" | "alpha" | "reader">, readerName = "yours"): string {
   const gamma = `γ = ${shortNumber(curve.gamma)}`;
   if (!curve.reader) return gamma;
   const alpha = curve.alpha === null ? "" : `, α = ${shortNumber(curve.alpha)}`;
@@ -104,8 +104,10 @@ export interface LegendRow {
  * The legend, inside the plot wherever its box crosses no curve (the first free
  * anchor of `anchors`, in the chart's order of preference; see
  * src/lib/views/legend-placement.ts); with a crosshair it also reads out each
- * curve's value there, so the reader's eye stays in one place. Only when no
- * anchor is free does it fall back to the first one.
+ * curve's value there, so the reader's eye stays in one place. Where the
+ * chart's layout found no room inside the plot (a phone, or curves that sweep
+ * the whole plot) it reserved a key below the plot instead (`below`, from
+ * keyBelow); only an inside legend with no free anchor falls back to the first.
  */
 export type Corner = LegendAnchor;
 
@@ -124,9 +126,93 @@ export function legendSize(rows: LegendRow[], header: string | null): { width: n
   return { width, height: rows.length * rowHeight + (header ? rowHeight : 0) + 10 };
 }
 
-/** The curves as pixel polylines, for placing labels off them. */
-export function curvePolylines(curves: readonly Curve[], x: Scale, y: Scale): Point[][] {
-  return curves.map((c) => c.points.map((p) => ({ x: x(p.x), y: y(p.y) })));
+/**
+ * The curves as pixel polylines, for placing labels off them; given the plot box, cut at its edges as
+ * they are drawn (a log axis sends tiny losses far below the plot, where a key beside it may sit).
+ */
+export function curvePolylines(curves: readonly Curve[], x: Scale, y: Scale, box?: Box, log = false): Point[][] {
+  if (!box) return curves.map((c) => c.points.map((p) => ({ x: x(p.x), y: y(p.y) })));
+  return curves.map((c) => projectClipped(c.points, x, y, box, log).map((p) => (p ? { x: p[0], y: p[1] } : { x: NaN, y: NaN })));
+}
+
+/**
+ * Approximate advance of 12 px UI text: there is no DOM at build time. Spaces, points, sub- and
+ * superscripts are narrow; everything else is taken as wide as a digit, a little generous for letters.
+ */
+export function textWidth(text: string, bold = false): number {
+  let width = 0;
+  for (const ch of text) width += /[\s.,:;ₜ⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/u.test(ch) ? 3.6 : 6.6;
+  return width * (bold ? 1.07 : 1);
+}
+
+/** The widest text a key can show: its header, each row's label and the longest value a readout prints. */
+export interface KeySpec {
+  header: string;
+  rows: readonly { label: string; reader: boolean }[];
+  value: string;
+}
+
+/** A key set below the plot: where it sits in the chart and where each of its cells (the rows', then the header's) goes. */
+export interface KeyBelow {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  cells: KeyCell[];
+}
+
+/**
+ * The widest key of a family of reference curves plus the reader's: the reader's label with the most
+ * digits γ and α can take, and the longest value a readout prints (a tiny loss in scientific notation).
+ */
+export function referenceKeySpec(header: string, gammas: readonly number[], withAlpha: boolean, value = "0.000 × 10⁻¹⁰"): KeySpec {
+  const reader = { gamma: 0.25, alpha: withAlpha ? 0.25 : null, reader: true };
+  return {
+    header,
+    rows: [...gammas.map((gamma) => ({ label: curveLabel({ gamma, alpha: null, reader: false }), reader: false })), { label: curveLabel(reader), reader: true }],
+    value,
+  };
+}
+
+const KEY_SWATCH = 18;
+const KEY_ROW = 17;
+
+/** Lays out a key for `spec` centred in the span [left, right], its top at `top`. */
+export function keyBelow(spec: KeySpec, left: number, right: number, top: number): KeyBelow {
+  const value = textWidth(spec.value) + 14;
+  const header = textWidth(spec.header, true);
+  // The header (the crosshair's position) comes last, or in the first gap a row leaves: with no crosshair
+  // its cell is blank, and a blank where a row ends reads as a short row, not a hole.
+  const sizes = [
+    ...spec.rows.map((r) => {
+      const label = KEY_SWATCH + 6 + textWidth(r.label, r.reader);
+      return { width: label + value, stackedWidth: Math.max(label, KEY_SWATCH + 6 + value), regular: !r.reader };
+    }),
+    { width: header, stackedWidth: header, regular: true, fillsGap: true },
+  ];
+  const key = wrapKey(sizes, right - left, { rowHeight: KEY_ROW });
+  return { left: Math.round(left + (right - left - key.width) / 2), top: Math.round(top), width: key.width, height: key.height, cells: key.cells };
+}
+
+/** The key below the plot: the legend's rows in wrapped cells, with room kept for every value and the header. */
+function keyBelowScene(rows: LegendRow[], header: string | null, key: KeyBelow, name: string): SvgNode {
+  const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width: key.width, height: key.height, rx: 4 })];
+  const headerCell = key.cells.at(-1)!;
+  const rowCells = key.cells.slice(0, -1);
+  rows.forEach((row, i) => {
+    // A row the layout did not reserve (it should not happen) goes on a line of its own rather than over another.
+    const cell = rowCells[i] ?? { x: rowCells[0]?.x ?? 0, y: key.height + KEY_ROW * (i - rowCells.length) + KEY_ROW / 2, width: key.width, lines: 1 };
+    const valueAt = cell.lines === 2 ? { x: cell.width, y: KEY_ROW } : { x: cell.width, y: 0 };
+    children.push(
+      node("g", row.curve.key, { class: `legend-row ${curveClass(row.curve)}`, transform: `translate(${cell.x},${cell.y})` }, [
+        node("line", "swatch", { class: "swatch", x1: 0, x2: KEY_SWATCH, y1: 0, y2: 0 }),
+        node("text", "label", { class: "legend-label", x: KEY_SWATCH + 6, dy: "0.32em" }, row.label),
+        node("text", "value", { class: "legend-value", x: valueAt.x, y: valueAt.y, dy: "0.32em", "text-anchor": "end" }, row.value ?? ""),
+      ]),
+    );
+  });
+  children.push(node("text", "header", { class: "legend-header", x: headerCell.x, y: headerCell.y, dy: "0.32em" }, header ?? ""));
+  return node("g", name, { class: "legend", transform: `translate(${key.left},${key.top})` }, children);
 }
 
 export function legend(
@@ -137,8 +223,10 @@ export function legend(
     key = "legend",
     anchors = ["top-right"],
     avoid = [],
-  }: { key?: string; anchors?: readonly Corner[]; avoid?: readonly (readonly Point[])[] } = {},
+    below = null,
+  }: { key?: string; anchors?: readonly Corner[]; avoid?: readonly (readonly Point[])[]; below?: KeyBelow | null } = {},
 ): SvgNode {
+  if (below) return keyBelowScene(rows, header, below, key);
   const rowHeight = 17;
   const { width, height } = legendSize(rows, header);
   const plot = { left: box.left, top: box.top, width: box.right - box.left, height: box.bottom - box.top };
@@ -168,6 +256,13 @@ export function legend(
     y += rowHeight;
   }
   return node("g", key, { class: "legend", transform: `translate(${Math.round(left)},${Math.round(top)})` }, children);
+}
+
+/** The box a legend node (from legend()) covers, in chart pixels: for keeping other labels off it. */
+export function legendRect(legendNode: SvgNode): Rect {
+  const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(legendNode.attrs?.transform)) ?? [];
+  const bg = legendNode.children?.find((c) => c.key === "bg");
+  return { left: Number(x ?? 0), top: Number(y ?? 0), width: Number(bg?.attrs?.width ?? 0), height: Number(bg?.attrs?.height ?? 0) };
 }
 
 /** The class that gives a curve its colour and dash pattern (see charts.css). */

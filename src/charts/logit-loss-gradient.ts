@@ -8,7 +8,7 @@ import { scaleLinear } from "d3-scale";
 import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curvePolylines, curvePath, legend, type Box, type Scale } from "./line-marks";
+import { crosshair, curveClass, curvePolylines, curvePath, keyBelow, legend, type Box, type KeyBelow, type KeySpec, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface LogitLossGradientOptions {
@@ -26,19 +26,44 @@ export interface Panel {
   box: Box;
   x: Scale;
   y: Scale;
+  /** the panel's legend as a key below it, or null when the legend sits inside the panel */
+  legendKey: KeyBelow | null;
 }
 
-export function logitLossGradientLayout({
-  width,
-  height,
-}: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
+/**
+ * Side by side and narrower than this (chart units), the panels are too small for a legend in a
+ * corner the curves leave free for every γ and α once it reads out the crosshair's values (without
+ * them 660 would do), so each legend goes below its panel
+ * (tests/unit/charts/legend-off-the-curves.test.ts sweeps the sizes either side). Stacked panels are
+ * full width and keep theirs inside.
+ */
+const KEY_BELOW_UNDER = 940;
+
+/** The widest key: the reader's label with the most digits, and a tiny negative gradient in scientific notation. */
+const KEY_SPEC: KeySpec = {
+  header: "x = −0.000",
+  rows: [
+    { label: "CE, α = 0.25", reader: false },
+    { label: "FL, γ = 0.25, α = 0.25", reader: true },
+  ],
+  value: "−0.000 × 10⁻¹⁰",
+};
+
+export function logitLossGradientLayout({ width, height }: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
   // CSS decides the box (see charts.css); a box taller than wide means the narrow, stacked layout.
   const stacked = height > width;
   const left = 52;
   const gap = stacked ? 0 : 64;
   const panelWidth = stacked ? width - left - 12 : (width - left - gap - 12) / 2;
+  // Each key spans its panel's half of the chart, from the chart's edge to the middle of the gap.
+  const spans: [number, number][] = [
+    [4, left + panelWidth + gap / 2],
+    [left + panelWidth + gap / 2, width - 4],
+  ];
+  const keysBelow = !stacked && width < KEY_BELOW_UNDER;
+  const keyHeight = keysBelow ? Math.max(...spans.map(([a, b]) => keyBelow(KEY_SPEC, a, b, 0).height)) : 0;
   // Stacked: panel title, panel, axis and its title (76 px, with the second panel's title), panel, axis (52 px).
-  const panelHeight = stacked ? (height - 22 - 76 - 52) / 2 : height - 60 - 22;
+  const panelHeight = stacked ? (height - 22 - 76 - 52) / 2 : height - 60 - 22 - keyHeight;
   const boxes: Box[] = stacked
     ? [
         { left, top: 22, right: left + panelWidth, bottom: 22 + panelHeight },
@@ -50,9 +75,11 @@ export function logitLossGradientLayout({
       ];
   return (["loss", "gradient"] as const).map((key, i) => {
     const box = boxes[i]!;
+    const [a, b] = spans[i]!;
     return {
       key,
       box,
+      legendKey: keysBelow ? keyBelow(KEY_SPEC, a, b, box.bottom + 48) : null,
       x: scaleLinear().domain(LOGIT_DOMAINS.x).range([box.left, box.right]),
       y: scaleLinear().domain(LOGIT_DOMAINS[key]).range([box.bottom, box.top]),
     };
@@ -73,7 +100,7 @@ function label(curve: Curve): string {
 }
 
 function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
-  const { box, x, y, key } = panel;
+  const { box, x, y, key, legendKey } = panel;
   const ticks = key === "loss" ? [0, 2, 4, 6] : [-1.4, -1.2, -1, -0.8, -0.6, -0.4, -0.2, 0];
   const marks: SvgNode[] = [
     node(
@@ -104,12 +131,7 @@ function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
   }));
   // Each legend goes in the corner its curves leave empty: the loss falls to 0 on the right (top right is free),
   // the gradient rises to 0 there (bottom right is free).
-  marks.push(
-    legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, {
-      anchors: [key === "loss" ? "top-right" : "bottom-right"],
-      avoid: curvePolylines(curves, x, y),
-    }),
-  );
+  marks.push(legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, { anchors: [key === "loss" ? "top-right" : "bottom-right"], avoid: curvePolylines(curves, x, y, box), below: legendKey }));
   return node("g", key, { class: `panel panel-${key}` }, marks);
 }
 

@@ -6,16 +6,8 @@ import { scaleLinear } from "d3-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import {
-  crosshair,
-  curveClass,
-  curvePolylines,
-  curveLabel,
-  curvePath,
-  legend,
-  type Box,
-  type Scale,
-} from "./line-marks";
+import { FIGURE1_GAMMAS } from "../lib/math/loss";
+import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, keyBelow, legend, referenceKeySpec, type Box, type KeyBelow, type Scale } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface ModulatingFactorOptions {
@@ -25,15 +17,27 @@ export interface ModulatingFactorOptions {
   crosshair?: number | null;
 }
 
-export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): {
-  box: Box;
-  x: Scale;
-  y: Scale;
-} {
+/**
+ * Below this width (chart units) the curves, from γ = 0 along the top to γ = 5 hugging the axes, leave
+ * no corner of the plot clear for every γ, with the crosshair's values in the legend (without them 780
+ * would do), so the legend goes below the plot (tests/unit/charts/legend-off-the-curves.test.ts checks
+ * the sizes either side).
+ */
+const KEY_BELOW_UNDER = 1100;
+
+/** The space under the plot for its tick labels and the x-axis title. */
+const X_AXIS_SPACE = 50;
+
+export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): { box: Box; x: Scale; y: Scale; key: KeyBelow | null } {
   const narrow = width < 480;
-  const box: Box = { left: narrow ? 48 : 56, top: 10, right: width - (narrow ? 10 : 16), bottom: height - 50 };
+  // The factor does not involve α: the reader's label never shows one.
+  const spec = referenceKeySpec("pₜ = 0.000", FIGURE1_GAMMAS, false);
+  const keyHeight = width < KEY_BELOW_UNDER ? keyBelow(spec, 4, width - 4, 0).height : 0;
+  const bottom = height - X_AXIS_SPACE - keyHeight;
+  const box: Box = { left: narrow ? 48 : 56, top: 10, right: width - (narrow ? 10 : 16), bottom };
   return {
     box,
+    key: keyHeight > 0 ? keyBelow(spec, 4, width - 4, bottom + X_AXIS_SPACE - 2) : null,
     x: scaleLinear().domain([0, 1]).range([box.left, box.right]),
     // A little headroom above 1, so the γ = 0 line (the factor is 1 everywhere) is not drawn on the frame.
     y: scaleLinear().domain([0, 1.05]).range([box.bottom, box.top]),
@@ -42,7 +46,7 @@ export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorO
 
 export function modulatingFactorScene(curves: Curve[], options: ModulatingFactorOptions): SvgNode {
   const { width, height } = options;
-  const { box, x, y } = modulatingFactorLayout(options);
+  const { box, x, y, key } = modulatingFactorLayout(options);
   const at = options.crosshair ?? null;
   const reader = curves.find((c) => c.reader);
   const marks: SvgNode[] = [
@@ -81,25 +85,11 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
     ),
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
-  const rows = curves.map((c) => ({
-    curve: c,
-    label: curveLabel(c),
-    value: at === null ? undefined : readoutValue(c.at(at)),
-  }));
-  // Bottom left is the corner the curves leave empty on a wide chart (each starts at 1); on a phone the legend is
-  // as wide as half the plot and moves wherever no curve runs.
-  marks.push(
-    legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
-      anchors: ["bottom-left"],
-      avoid: curvePolylines(curves, x, y),
-    }),
-  );
-  return node(
-    "svg",
-    "modulating-factor",
-    { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" },
-    marks,
-  );
+  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  // Bottom left is the corner the curves leave empty on a wide chart (each starts at 1); narrower charts set
+  // the legend below the plot (see modulatingFactorLayout).
+  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, { anchors: ["bottom-left"], avoid: curvePolylines(curves, x, y, box), below: key }));
+  return node("svg", "modulating-factor", { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, marks);
 }
 
 export function renderModulatingFactor(target: SVGSVGElement, curves: Curve[], options: ModulatingFactorOptions): void {

@@ -128,3 +128,82 @@ export function placeLegend(
 export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
+
+/** One cell of a wrapped key: its origin (the middle of its first line) relative to the key, and its extent. */
+export interface KeyCell {
+  x: number;
+  y: number;
+  width: number;
+  /** 2 when the value goes on a line of its own under the label (a cell wider than the whole key) */
+  lines: 1 | 2;
+}
+
+export interface WrappedKey {
+  width: number;
+  height: number;
+  cells: KeyCell[];
+}
+
+export interface KeyCellSize {
+  /** label and value side by side */
+  width: number;
+  /** label over value, for a key too narrow for `width` */
+  stackedWidth: number;
+  /** whether the cell sets the column width (the reader's long label spans columns instead) */
+  regular: boolean;
+  /** whether the cell may leave the order to fill the first gap it fits (the crosshair's position) */
+  fillsGap?: boolean;
+}
+
+/**
+ * A compact key set beside a plot: cells flow left to right into as many
+ * equal columns as fit `available` px and wrap onto new rows; a wider cell
+ * spans as many columns as it needs, and a cell wider than the whole key
+ * sets its value under its label. Sized from the widest text each cell can
+ * show, so it never changes size as values come and go.
+ */
+export function wrapKey(
+  sizes: readonly KeyCellSize[],
+  available: number,
+  { rowHeight = 17, gap = 14, pad = 6 }: { rowHeight?: number; gap?: number; pad?: number } = {},
+): WrappedKey {
+  const inner = Math.max(1, available - 2 * pad);
+  const fitted = sizes.map((s) => (s.width <= inner ? { w: s.width, lines: 1 as const } : { w: Math.min(inner, s.stackedWidth), lines: 2 as const }));
+  const regular = fitted.filter((_, i) => sizes[i]!.regular).map((f) => f.w);
+  const columnWidth = Math.min(inner, Math.max(...(regular.length ? regular : fitted.map((f) => f.w))));
+  const columns = Math.max(1, Math.floor((inner + gap) / (columnWidth + gap)));
+  const cells: KeyCell[] = [];
+  // Rows so far: their top, how many columns they use and how many lines tall they are.
+  const rows: { top: number; used: number; lines: number }[] = [];
+  sizes.forEach((size, i) => {
+    const f = fitted[i]!;
+    const span = Math.min(columns, Math.ceil((f.w + gap) / (columnWidth + gap)));
+    const last = rows.at(-1);
+    // A one-line cell that may go anywhere (the header) takes the first gap it fits; the rest keep their order.
+    const row =
+      (size.fillsGap && f.lines === 1 ? rows.find((r) => columns - r.used >= span) : undefined) ??
+      (last && columns - last.used >= span ? last : undefined) ??
+      (() => {
+        const added = { top: last ? last.top + last.lines * rowHeight : pad, used: 0, lines: 1 };
+        rows.push(added);
+        return added;
+      })();
+    // A cell wider than every column together (a key of one column) gets the whole row, as wide as it needs.
+    cells.push({ x: pad + row.used * (columnWidth + gap), y: row.top + rowHeight / 2, width: Math.max(f.w, span * columnWidth + (span - 1) * gap), lines: f.lines });
+    row.used += span;
+    row.lines = Math.max(row.lines, f.lines);
+  });
+  const lastRow = rows.at(-1)!;
+  const top = lastRow.top;
+  const rowLines = lastRow.lines;
+  // In a single column every cell is as wide as the widest, so the values line up on one right edge.
+  if (columns === 1) {
+    const widest = Math.max(...cells.map((c) => c.width));
+    for (const c of cells) c.width = widest;
+  }
+  return {
+    width: Math.ceil(Math.max(...cells.map((c) => c.x + c.width)) + pad),
+    height: Math.ceil(top + rowLines * rowHeight + pad),
+    cells,
+  };
+}
