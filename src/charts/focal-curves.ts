@@ -9,7 +9,21 @@ import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
 import { FIGURE1_GAMMAS } from "../lib/math/loss";
 import { rectsOverlap, type Rect } from "../lib/views/legend-placement";
-import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, keyBelow, legend, legendRect, referenceKeySpec, textWidth, type Box, type KeyBelow, type Scale } from "./line-marks";
+import {
+  crosshair,
+  curveClass,
+  curvePolylines,
+  curveLabel,
+  curvePath,
+  keyBelow,
+  legend,
+  legendRect,
+  referenceKeySpec,
+  textWidth,
+  type Box,
+  type KeyBelow,
+  type Scale,
+} from "./line-marks";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
 
 export interface FocalCurvesOptions {
@@ -58,7 +72,10 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   const key = keyHeight > 0 ? keyBelow(spec, 4, options.width - 4, bottom + X_AXIS_SPACE - 2) : null;
   const x = scaleLinear().domain([0, 1]).range([box.left, box.right]);
   const [lo, hi] = FOCAL_Y_DOMAIN[options.yScale];
-  const y = options.yScale === "log" ? scaleLog().domain([lo, hi]).range([box.bottom, box.top]) : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]);
+  const y =
+    options.yScale === "log"
+      ? scaleLog().domain([lo, hi]).range([box.bottom, box.top])
+      : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]);
   return { box, x, y, key };
 }
 
@@ -72,11 +89,19 @@ export function exampleLabelRect(text: string, x: number, baseline: number, anch
  * Where a worked example's label goes: beside its point on the side away from the nearer edge, then
  * higher or lower in steps, until its box is in the plot and clear of every box in `taken`.
  */
-function exampleLabelSpot(text: string, px: number, py: number, side: "start" | "end", box: Box, taken: readonly Rect[]) {
+function exampleLabelSpot(
+  text: string,
+  px: number,
+  py: number,
+  side: "start" | "end",
+  box: Box,
+  taken: readonly Rect[],
+) {
   const dx = side === "end" ? -6 : 6;
   const steps = side === "end" ? [-10, -24, -38, -52, 16, 30, 44] : [-6, -20, -34, 18, 32, 46];
   const spots = steps.map((dy) => ({ dx, dy, anchor: side, rect: exampleLabelRect(text, px + dx, py + dy, side) }));
-  const inPlot = (r: Rect) => r.top >= box.top && r.top + r.height <= box.bottom && r.left >= box.left && r.left + r.width <= box.right;
+  const inPlot = (r: Rect) =>
+    r.top >= box.top && r.top + r.height <= box.bottom && r.left >= box.left && r.left + r.width <= box.right;
   return spots.find((s) => inPlot(s.rect) && !taken.some((t) => rectsOverlap(t, s.rect))) ?? spots[0]!;
 }
 
@@ -164,7 +189,11 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     ),
   ];
 
-  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  const rows = curves.map((c) => ({
+    curve: c,
+    label: curveLabel(c),
+    value: at === null ? undefined : readoutValue(c.at(at)),
+  }));
   const legendNode = legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
     anchors: ["top-right", "top-centre"],
     avoid: curvePolylines(curves, x, y, box, log),
@@ -175,18 +204,23 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     // Each label takes the first spot beside its point that overlaps neither the legend nor a label placed before it.
     const taken: Rect[] = [legendRect(legendNode)];
     marks.push(
-      node("g", "examples", { class: "examples" }, options.examples.map((pt) => {
-        const value = reader.at(pt);
-        const px = x(pt);
-        const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
-        const text = `pₜ = ${shortNumber(pt)}`;
-        const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken);
-        taken.push(spot.rect);
-        return node("g", `e${pt}`, { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` }, [
-          node("circle", "dot", { class: "example-dot", r: 4 }),
-          node("text", "label", { class: "example-label", x: spot.dx, y: spot.dy, "text-anchor": spot.anchor }, text),
-        ]);
-      })),
+      node(
+        "g",
+        "examples",
+        { class: "examples" },
+        options.examples.map((pt) => {
+          const value = reader.at(pt);
+          const px = x(pt);
+          const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
+          const text = `pₜ = ${shortNumber(pt)}`;
+          const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken);
+          taken.push(spot.rect);
+          return node("g", `e${pt}`, { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` }, [
+            node("circle", "dot", { class: "example-dot", r: 4 }),
+            node("text", "label", { class: "example-label", x: spot.dx, y: spot.dy, "text-anchor": spot.anchor }, text),
+          ]);
+        }),
+      ),
     );
   }
 

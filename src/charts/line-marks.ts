@@ -7,7 +7,16 @@ import { line } from "d3-shape";
 import type { Curve } from "../lib/views/figure-data";
 import type { CurvePoint } from "../lib/math/loss";
 import { shortNumber } from "../lib/text/format";
-import { DEFAULT_ANCHORS, placeLegend, rectAt, wrapKey, type KeyCell, type LegendAnchor, type Point, type Rect } from "../lib/views/legend-placement";
+import {
+  DEFAULT_ANCHORS,
+  placeLegend,
+  rectAt,
+  wrapKey,
+  type KeyCell,
+  type LegendAnchor,
+  type Point,
+  type Rect,
+} from "../lib/views/legend-placement";
 import { node, type SvgNode } from "./scene";
 
 export interface Scale {
@@ -132,7 +141,9 @@ export function legendSize(rows: LegendRow[], header: string | null): { width: n
  */
 export function curvePolylines(curves: readonly Curve[], x: Scale, y: Scale, box?: Box, log = false): Point[][] {
   if (!box) return curves.map((c) => c.points.map((p) => ({ x: x(p.x), y: y(p.y) })));
-  return curves.map((c) => projectClipped(c.points, x, y, box, log).map((p) => (p ? { x: p[0], y: p[1] } : { x: NaN, y: NaN })));
+  return curves.map((c) =>
+    projectClipped(c.points, x, y, box, log).map((p) => (p ? { x: p[0], y: p[1] } : { x: NaN, y: NaN })),
+  );
 }
 
 /**
@@ -165,11 +176,19 @@ export interface KeyBelow {
  * The widest key of a family of reference curves plus the reader's: the reader's label with the most
  * digits γ and α can take, and the longest value a readout prints (a tiny loss in scientific notation).
  */
-export function referenceKeySpec(header: string, gammas: readonly number[], withAlpha: boolean, value = "0.000 × 10⁻¹⁰"): KeySpec {
+export function referenceKeySpec(
+  header: string,
+  gammas: readonly number[],
+  withAlpha: boolean,
+  value = "0.000 × 10⁻¹⁰",
+): KeySpec {
   const reader = { gamma: 0.25, alpha: withAlpha ? 0.25 : null, reader: true };
   return {
     header,
-    rows: [...gammas.map((gamma) => ({ label: curveLabel({ gamma, alpha: null, reader: false }), reader: false })), { label: curveLabel(reader), reader: true }],
+    rows: [
+      ...gammas.map((gamma) => ({ label: curveLabel({ gamma, alpha: null, reader: false }), reader: false })),
+      { label: curveLabel(reader), reader: true },
+    ],
     value,
   };
 }
@@ -191,27 +210,52 @@ export function keyBelow(spec: KeySpec, left: number, right: number, top: number
     { width: header, stackedWidth: header, regular: true, fillsGap: true },
   ];
   const key = wrapKey(sizes, right - left, { rowHeight: KEY_ROW });
-  return { left: Math.round(left + (right - left - key.width) / 2), top: Math.round(top), width: key.width, height: key.height, cells: key.cells };
+  return {
+    left: Math.round(left + (right - left - key.width) / 2),
+    top: Math.round(top),
+    width: key.width,
+    height: key.height,
+    cells: key.cells,
+  };
 }
 
 /** The key below the plot: the legend's rows in wrapped cells, with room kept for every value and the header. */
 function keyBelowScene(rows: LegendRow[], header: string | null, key: KeyBelow, name: string): SvgNode {
-  const children: SvgNode[] = [node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width: key.width, height: key.height, rx: 4 })];
+  const children: SvgNode[] = [
+    node("rect", "bg", { class: "legend-bg", x: 0, y: 0, width: key.width, height: key.height, rx: 4 }),
+  ];
   const headerCell = key.cells.at(-1)!;
   const rowCells = key.cells.slice(0, -1);
   rows.forEach((row, i) => {
     // A row the layout did not reserve (it should not happen) goes on a line of its own rather than over another.
-    const cell = rowCells[i] ?? { x: rowCells[0]?.x ?? 0, y: key.height + KEY_ROW * (i - rowCells.length) + KEY_ROW / 2, width: key.width, lines: 1 };
+    const cell = rowCells[i] ?? {
+      x: rowCells[0]?.x ?? 0,
+      y: key.height + KEY_ROW * (i - rowCells.length) + KEY_ROW / 2,
+      width: key.width,
+      lines: 1,
+    };
     const valueAt = cell.lines === 2 ? { x: cell.width, y: KEY_ROW } : { x: cell.width, y: 0 };
     children.push(
-      node("g", row.curve.key, { class: `legend-row ${curveClass(row.curve)}`, transform: `translate(${cell.x},${cell.y})` }, [
-        node("line", "swatch", { class: "swatch", x1: 0, x2: KEY_SWATCH, y1: 0, y2: 0 }),
-        node("text", "label", { class: "legend-label", x: KEY_SWATCH + 6, dy: "0.32em" }, row.label),
-        node("text", "value", { class: "legend-value", x: valueAt.x, y: valueAt.y, dy: "0.32em", "text-anchor": "end" }, row.value ?? ""),
-      ]),
+      node(
+        "g",
+        row.curve.key,
+        { class: `legend-row ${curveClass(row.curve)}`, transform: `translate(${cell.x},${cell.y})` },
+        [
+          node("line", "swatch", { class: "swatch", x1: 0, x2: KEY_SWATCH, y1: 0, y2: 0 }),
+          node("text", "label", { class: "legend-label", x: KEY_SWATCH + 6, dy: "0.32em" }, row.label),
+          node(
+            "text",
+            "value",
+            { class: "legend-value", x: valueAt.x, y: valueAt.y, dy: "0.32em", "text-anchor": "end" },
+            row.value ?? "",
+          ),
+        ],
+      ),
     );
   });
-  children.push(node("text", "header", { class: "legend-header", x: headerCell.x, y: headerCell.y, dy: "0.32em" }, header ?? ""));
+  children.push(
+    node("text", "header", { class: "legend-header", x: headerCell.x, y: headerCell.y, dy: "0.32em" }, header ?? ""),
+  );
   return node("g", name, { class: "legend", transform: `translate(${key.left},${key.top})` }, children);
 }
 
@@ -262,7 +306,12 @@ export function legend(
 export function legendRect(legendNode: SvgNode): Rect {
   const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(String(legendNode.attrs?.transform)) ?? [];
   const bg = legendNode.children?.find((c) => c.key === "bg");
-  return { left: Number(x ?? 0), top: Number(y ?? 0), width: Number(bg?.attrs?.width ?? 0), height: Number(bg?.attrs?.height ?? 0) };
+  return {
+    left: Number(x ?? 0),
+    top: Number(y ?? 0),
+    width: Number(bg?.attrs?.width ?? 0),
+    height: Number(bg?.attrs?.height ?? 0),
+  };
 }
 
 /** The class that gives a curve its colour and dash pattern (see charts.css). */

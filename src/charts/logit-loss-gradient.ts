@@ -8,7 +8,18 @@ import { scaleLinear } from "d3-scale";
 import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
-import { crosshair, curveClass, curvePolylines, curvePath, keyBelow, legend, type Box, type KeyBelow, type KeySpec, type Scale } from "./line-marks";
+import {
+  crosshair,
+  curveClass,
+  curvePolylines,
+  curvePath,
+  keyBelow,
+  legend,
+  type Box,
+  type KeyBelow,
+  type KeySpec,
+  type Scale,
+} from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface LogitLossGradientOptions {
@@ -49,7 +60,10 @@ const KEY_SPEC: KeySpec = {
   value: "−0.000 × 10⁻¹⁰",
 };
 
-export function logitLossGradientLayout({ width, height }: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
+export function logitLossGradientLayout({
+  width,
+  height,
+}: Pick<LogitLossGradientOptions, "width" | "height">): Panel[] {
   // CSS decides the box (see charts.css); a box taller than wide means the narrow, stacked layout.
   const stacked = height > width;
   const left = 52;
@@ -131,7 +145,13 @@ function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
   }));
   // Each legend goes in the corner its curves leave empty: the loss falls to 0 on the right (top right is free),
   // the gradient rises to 0 there (bottom right is free).
-  marks.push(legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, { anchors: [key === "loss" ? "top-right" : "bottom-right"], avoid: curvePolylines(curves, x, y, box), below: legendKey }));
+  marks.push(
+    legend(rows, box, at === null ? null : `x = ${readoutValue(at)}`, {
+      anchors: [key === "loss" ? "top-right" : "bottom-right"],
+      avoid: curvePolylines(curves, x, y, box),
+      below: legendKey,
+    }),
+  );
   return node("g", key, { class: `panel panel-${key}` }, marks);
 }
 

@@ -7,7 +7,19 @@ import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
 import { FIGURE1_GAMMAS } from "../lib/math/loss";
-import { crosshair, curveClass, curvePolylines, curveLabel, curvePath, keyBelow, legend, referenceKeySpec, type Box, type KeyBelow, type Scale } from "./line-marks";
+import {
+  crosshair,
+  curveClass,
+  curvePolylines,
+  curveLabel,
+  curvePath,
+  keyBelow,
+  legend,
+  referenceKeySpec,
+  type Box,
+  type KeyBelow,
+  type Scale,
+} from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
 
 export interface ModulatingFactorOptions {
@@ -28,7 +40,12 @@ const KEY_BELOW_UNDER = 1100;
 /** The space under the plot for its tick labels and the x-axis title. */
 const X_AXIS_SPACE = 50;
 
-export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): { box: Box; x: Scale; y: Scale; key: KeyBelow | null } {
+export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorOptions, "width" | "height">): {
+  box: Box;
+  x: Scale;
+  y: Scale;
+  key: KeyBelow | null;
+} {
   const narrow = width < 480;
   // The factor does not involve α: the reader's label never shows one.
   const spec = referenceKeySpec("pₜ = 0.000", FIGURE1_GAMMAS, false);
@@ -85,11 +102,26 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
     ),
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));
-  const rows = curves.map((c) => ({ curve: c, label: curveLabel(c), value: at === null ? undefined : readoutValue(c.at(at)) }));
+  const rows = curves.map((c) => ({
+    curve: c,
+    label: curveLabel(c),
+    value: at === null ? undefined : readoutValue(c.at(at)),
+  }));
   // Bottom left is the corner the curves leave empty on a wide chart (each starts at 1); narrower charts set
   // the legend below the plot (see modulatingFactorLayout).
-  marks.push(legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, { anchors: ["bottom-left"], avoid: curvePolylines(curves, x, y, box), below: key }));
-  return node("svg", "modulating-factor", { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" }, marks);
+  marks.push(
+    legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
+      anchors: ["bottom-left"],
+      avoid: curvePolylines(curves, x, y, box),
+      below: key,
+    }),
+  );
+  return node(
+    "svg",
+    "modulating-factor",
+    { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" },
+    marks,
+  );
 }
 
 export function renderModulatingFactor(target: SVGSVGElement, curves: Curve[], options: ModulatingFactorOptions): void {

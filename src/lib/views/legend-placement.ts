@@ -168,7 +168,9 @@ export function wrapKey(
   { rowHeight = 17, gap = 14, pad = 6 }: { rowHeight?: number; gap?: number; pad?: number } = {},
 ): WrappedKey {
   const inner = Math.max(1, available - 2 * pad);
-  const fitted = sizes.map((s) => (s.width <= inner ? { w: s.width, lines: 1 as const } : { w: Math.min(inner, s.stackedWidth), lines: 2 as const }));
+  const fitted = sizes.map((s) =>
+    s.width <= inner ? { w: s.width, lines: 1 as const } : { w: Math.min(inner, s.stackedWidth), lines: 2 as const },
+  );
   const regular = fitted.filter((_, i) => sizes[i]!.regular).map((f) => f.w);
   const columnWidth = Math.min(inner, Math.max(...(regular.length ? regular : fitted.map((f) => f.w))));
   const columns = Math.max(1, Math.floor((inner + gap) / (columnWidth + gap)));
@@ -189,7 +191,12 @@ export function wrapKey(
         return added;
       })();
     // A cell wider than every column together (a key of one column) gets the whole row, as wide as it needs.
-    cells.push({ x: pad + row.used * (columnWidth + gap), y: row.top + rowHeight / 2, width: Math.max(f.w, span * columnWidth + (span - 1) * gap), lines: f.lines });
+    cells.push({
+      x: pad + row.used * (columnWidth + gap),
+      y: row.top + rowHeight / 2,
+      width: Math.max(f.w, span * columnWidth + (span - 1) * gap),
+      lines: f.lines,
+    });
     row.used += span;
     row.lines = Math.max(row.lines, f.lines);
   });
