@@ -6,6 +6,7 @@ import { balancedCrossEntropy, crossEntropy, focalLoss, priorBias } from "../mat
 import { ptAtReduction } from "../math/focusing";
 import { firstLogitZero, normaliserEffect } from "./code-pitfalls";
 import type { NumericAnswer, Tolerance } from "./self-check";
+import { levelGrids } from "../detector/anchors";
 
 /** The γ at which an example at p_t keeps `share` of its cross-entropy: (1 − p_t)^γ = share. */
 export function gammaForKeptShare(ptValue: number, share: number): number {
@@ -44,6 +45,12 @@ const ANSWERS: Record<string, () => NumericAnswer> = {
   }),
   "final.priorBias": () => ({ value: priorBias(0.01), tolerance: abs(0.05), unit: "", digits: 3 }),
   "lab.ceEasyPrior": () => ({ value: crossEntropy(0.01, 0), tolerance: rel(0.1), unit: "", digits: 3 }),
+  "anchors.p3At640": () => ({
+    value: levelGrids({ width: 640, height: 640 })[0]!.anchors,
+    tolerance: rel(0.05),
+    unit: "",
+    digits: 5,
+  }),
   "detector.ceAtZeroBias": () => ({ value: crossEntropy(0.5, 0), tolerance: rel(0.05), unit: "", digits: 3 }),
   "code.meanFactor": () => ({ value: normaliserEffect().factor, tolerance: rel(0.05), unit: "", digits: 4 }),
   "code.zeroFrom64": () => ({ value: firstLogitZero(64), tolerance: abs(1), unit: "", digits: 3 }),

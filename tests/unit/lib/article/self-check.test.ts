@@ -47,7 +47,8 @@ describe("the answers are the module's values, checked here from their definitio
     "cevfl.ratioFg095": 1 / (0.25 * 0.05 ** 2),
     "final.priorBias": Math.log(0.01 / 0.99),
     "lab.ceEasyPrior": -Math.log(0.99),
-    "detector.ceAtZeroBias": Math.LN2, // −ln(1 − σ(0)) = ln 2
+    "detector.ceAtZeroBias": Math.LN2,
+    "anchors.p3At640": (640 / 8) * (640 / 8) * 9, // an 80 × 80 grid of stride 8, 3 scales × 3 ratios at each location // −ln(1 − σ(0)) = ln 2
     "code.meanFactor": 99_000 / 100, // the image's 100 000 anchors less its 1 000 ignored, over 100 positives
     "code.zeroFrom64": 36.8,
   };
