@@ -1,13 +1,14 @@
 // Lint: the recommended rules of ESLint, typescript-eslint and the Astro plugin, with
 // formatting left to Prettier (eslint-config-prettier turns off the rules it owns).
 // Every override below says why.
+import { defineConfig } from "eslint/config";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       "dist/",
