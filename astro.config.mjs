@@ -72,6 +72,8 @@ export default defineConfig({
       ],
     },
     // Fonts stay files: a data: URL font would bloat the CSS and need a wider CSP.
-    build: { assetsInlineLimit: 0 },
+    // modulePreload off: the islands' few dynamic imports (the share panel, the exporters) then need no preload
+    // helper in every page's bundle; each lazily loaded module is small and fetched when the reader asks for it.
+    build: { assetsInlineLimit: 0, modulePreload: false },
   },
 });

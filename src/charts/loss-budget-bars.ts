@@ -5,7 +5,7 @@
  * and their labels stay at text size. The same markup is written at build time
  * by LossBudget.astro from budgetBarRows(); renderLossBudgetBars updates it.
  */
-import { select } from "d3-selection";
+import { joinKeyed } from "./keyed-join";
 import { BUDGET_PARTS, BUDGET_PART_LABELS, lossName, type BudgetPart, type LossBudget } from "../lib/views/loss-budget";
 import { formatNumber, formatPercent } from "../lib/text/format";
 
@@ -57,36 +57,45 @@ export function budgetBarRows(budgets: readonly LossBudget[], normaliser: number
  * `budget-bars`). Idempotent: rows and segments are joined by loss and part.
  */
 export function renderLossBudgetBars(target: HTMLElement, rows: readonly BudgetBarRow[]): void {
-  const row = select(target)
-    .selectAll<HTMLDivElement, BudgetBarRow>("div.budget-row")
-    .data(rows, function (d) {
-      return d ? d.kind : (this as HTMLElement).dataset.kind!;
-    })
-    .join((enter) => {
-      const r = enter.append("div").attr("class", "budget-row");
-      const head = r.append("div").attr("class", "budget-row-head");
-      head.append("span").attr("class", "budget-row-name");
-      head.append("span").attr("class", "budget-row-total");
-      r.append("div").attr("class", "budget-bar").attr("role", "img");
+  const el = (tag: string, cls: string) => Object.assign(document.createElement(tag), { className: cls });
+  const rowEls = joinKeyed(
+    target,
+    "div.budget-row",
+    rows,
+    (d) => d.kind,
+    (e) => (e as HTMLElement).dataset.kind ?? "",
+    () => {
+      const r = el("div", "budget-row");
+      const head = el("div", "budget-row-head");
+      head.append(el("span", "budget-row-name"), el("span", "budget-row-total"));
+      const bar = el("div", "budget-bar");
+      bar.setAttribute("role", "img");
+      r.append(head, bar);
       return r;
+    },
+  ) as HTMLElement[];
+  rowEls.forEach((row, i) => {
+    const d = rows[i]!;
+    row.dataset.kind = d.kind;
+    row.querySelector(".budget-row-name")!.textContent = d.name;
+    row.querySelector(".budget-row-total")!.textContent = `total ${d.totalText} per positive`;
+    const bar = row.querySelector<HTMLElement>(".budget-bar")!;
+    bar.setAttribute("aria-label", `${d.name}: ${d.segments.map((s) => s.description).join(", ")}`);
+    const segments = joinKeyed(
+      bar,
+      "span.budget-segment",
+      d.segments,
+      (s) => s.part,
+      (e) => (e as HTMLElement).dataset.part ?? "",
+      () => document.createElement("span"),
+    ) as HTMLElement[];
+    segments.forEach((span, j) => {
+      const seg = d.segments[j]!;
+      span.className = `budget-segment part-${seg.part}`;
+      span.dataset.part = seg.part;
+      span.dataset.share = seg.shareText;
+      span.style.width = `${seg.percent}%`;
+      span.textContent = seg.labelled ? seg.shareText : "";
     });
-  row.attr("data-kind", (d) => d.kind);
-  row.select(".budget-row-name").text((d) => d.name);
-  row.select(".budget-row-total").text((d) => `total ${d.totalText} per positive`);
-  row
-    .select(".budget-bar")
-    .attr("aria-label", (d) => `${d.name}: ${d.segments.map((s) => s.description).join(", ")}`)
-    .selectAll<HTMLSpanElement, BudgetSegment>("span.budget-segment")
-    .data(
-      (d) => d.segments,
-      function (d) {
-        return d ? d.part : (this as HTMLElement).dataset.part!;
-      },
-    )
-    .join("span")
-    .attr("class", (d) => `budget-segment part-${d.part}`)
-    .attr("data-part", (d) => d.part)
-    .attr("data-share", (d) => d.shareText)
-    .style("width", (d) => `${d.percent}%`)
-    .text((d) => (d.labelled ? d.shareText : ""));
+  });
 }

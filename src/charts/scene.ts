@@ -5,7 +5,7 @@
  * server-rendered figure and the hydrated one therefore cannot drift apart,
  * and redrawing is idempotent: the same scene twice changes nothing.
  */
-import { select, type Selection } from "d3-selection";
+import { joinKeyed } from "./keyed-join";
 import { escapeXml } from "../lib/text/escape-xml";
 
 export type SvgTag =
@@ -105,38 +105,33 @@ function setAttrs(el: Element, n: SvgNode): void {
   if (n.text !== undefined && el.textContent !== n.text) el.textContent = n.text;
 }
 
-type ElementSelection = Selection<Element, unknown, null, undefined>;
-
-function joinChildren(parent: ElementSelection, children: SvgNode[]): void {
-  const keyOf = (n: SvgNode) => `${n.tag}:${n.key}`;
-  parent
-    .selectChildren<Element, SvgNode | undefined>()
-    .data<SvgNode>(children, function (this: Element | Element[] | ArrayLike<Element>, d: SvgNode | undefined) {
-      // Elements from the server carry data-key but no bound datum yet.
-      if (d) return keyOf(d);
-      const el = this as Element;
-      return `${el.localName}:${el.getAttribute("data-key") ?? ""}`;
-    })
-    .join((enter) =>
-      enter.append((d) => {
-        const el = document.createElementNS(SVG_NS, d.tag);
-        el.setAttribute("data-key", d.key);
-        return el;
-      }),
-    )
-    .order()
-    .each(function (d) {
-      const el = this as Element & { __applied?: SvgNode };
-      // The very node applied last time (a staticNode): nothing in this subtree can have changed.
-      if (el.__applied === d) return;
-      el.__applied = d;
-      setAttrs(this, d);
-      if (d.text === undefined) joinChildren(select<Element, unknown>(this), d.children ?? []);
-    });
+function joinChildren(parent: Element, children: readonly SvgNode[]): void {
+  const joined = joinKeyed(
+    parent,
+    "*",
+    children,
+    (n) => `${n.tag}:${n.key}`,
+    // Elements from the server carry their key in data-key.
+    (el) => `${el.localName}:${el.getAttribute("data-key") ?? ""}`,
+    (n) => {
+      const el = document.createElementNS(SVG_NS, n.tag);
+      el.setAttribute("data-key", n.key);
+      return el;
+    },
+  );
+  joined.forEach((child, i) => {
+    const el = child as Element & { __applied?: SvgNode };
+    const d = children[i]!;
+    // The very node applied last time (a staticNode): nothing in this subtree can have changed.
+    if (el.__applied === d) return;
+    el.__applied = d;
+    setAttrs(el, d);
+    if (d.text === undefined) joinChildren(el, d.children ?? []);
+  });
 }
 
 /** Applies a scene to a live <svg> in place (the browser half of every chart function). */
 export function applyScene(target: SVGSVGElement, scene: SvgNode): void {
   setAttrs(target, scene);
-  joinChildren(select<Element, unknown>(target), scene.children ?? []);
+  joinChildren(target, scene.children ?? []);
 }

@@ -17,6 +17,7 @@ import { formatNumber } from "../lib/text/format";
 import { renderTrainingCurve } from "../charts/training-curve";
 import { renderLossMap, renderShareCurve } from "../charts/detector-lab";
 import { showFieldError } from "./field-errors";
+import { frameCoalescer } from "./frame";
 import { pageStore, type Store } from "./page-store";
 
 /** A grayscale scene as a PNG data URL, through a canvas (the build uses a PNG encoder instead). */
@@ -41,7 +42,8 @@ class DetectorLabElement extends HTMLElement {
   private running = false;
   private pending: DetectorSnapshot | null = null;
   private msPerStep: number | null = null;
-  private frame = 0;
+  /** at most one redraw per animation frame, from the latest snapshot */
+  private readonly schedule = frameCoalescer(() => this.draw());
   private showcase: { seed: number; scene: Scene; image: string } | null = null;
 
   connectedCallback() {
@@ -59,7 +61,6 @@ class DetectorLabElement extends HTMLElement {
   disconnectedCallback() {
     this.worker?.terminate();
     this.worker = null;
-    cancelAnimationFrame(this.frame);
     this.removeEventListener("click", this.onClick);
     this.removeEventListener("change", this.onInput);
     this.removeEventListener("input", this.onInput);
@@ -195,8 +196,7 @@ class DetectorLabElement extends HTMLElement {
     }
     this.pending = next;
     this.msPerStep = message.msPerStep;
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.draw());
+    this.schedule();
   }
 
   private draw() {
