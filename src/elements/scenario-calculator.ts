@@ -18,6 +18,7 @@ import {
   VERDICT_MARKS,
   VERDICT_WORDS,
 } from "../lib/views/scenario-table";
+import { toCsv, toLatexTabular, toMarkdown } from "../lib/text/table-export";
 import { showFieldError } from "./field-errors";
 import { pageStore, type Store } from "./page-store";
 import { setNoteText } from "./note-text";
@@ -210,7 +211,7 @@ class ScenarioCalculatorElement extends HTMLElement {
         void this.copy(button.dataset.format as Format);
         break;
       case "download":
-        void this.download();
+        this.download();
         break;
     }
   }
@@ -298,9 +299,7 @@ class ScenarioCalculatorElement extends HTMLElement {
     cell.replaceChildren(list);
   }
 
-  /** The table in a text format; the exporters load on the first copy or download (most readers never ask). */
-  private async serialise(format: Format): Promise<string> {
-    const { toCsv, toLatexTabular, toMarkdown } = await import("../lib/text/table-export");
+  private serialise(format: Format): string {
     const table = scenarioExportTable(this.store.state);
     return format === "markdown" ? toMarkdown(table) : format === "csv" ? toCsv(table) : toLatexTabular(table);
   }
@@ -311,7 +310,7 @@ class ScenarioCalculatorElement extends HTMLElement {
   }
 
   private async copy(format: Format): Promise<void> {
-    const text = await this.serialise(format);
+    const text = this.serialise(format);
     const fallback = this.querySelector<HTMLElement>("[data-copy-fallback]")!;
     const stale = this.hasAttribute("data-stale") ? " (the last valid values)" : "";
     try {
@@ -326,9 +325,9 @@ class ScenarioCalculatorElement extends HTMLElement {
     }
   }
 
-  private async download(): Promise<void> {
+  private download(): void {
     // A byte-order mark so spreadsheet programs read the file as UTF-8 (γ, ∞, −).
-    downloadBlob("focal-loss-scenarios.csv", "text/csv;charset=utf-8", "\ufeff" + (await this.serialise("csv")));
+    downloadBlob("focal-loss-scenarios.csv", "text/csv;charset=utf-8", "\ufeff" + this.serialise("csv"));
     this.status("Downloaded focal-loss-scenarios.csv.");
   }
 }
