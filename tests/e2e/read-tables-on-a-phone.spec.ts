@@ -61,6 +61,14 @@ test.describe("a reader on a phone reads each table's key column without scrolli
       expect(count).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         const details = tables.nth(i);
+        // Open it once its figure has woken: the table's layout is what this checks, and a click while the
+        // figure upgrades can land on a page that is still moving.
+        await details.scrollIntoViewIfNeeded();
+        await expect(
+          details.locator(
+            "xpath=ancestor::*[self::focal-loss-curves or self::modulating-factor-curves or self::logit-loss-gradient][1]",
+          ),
+        ).toHaveAttribute("data-ready", /.*/);
         await details.locator("summary").click();
         await expect(details.locator("table")).toBeVisible();
         const cells = await details
