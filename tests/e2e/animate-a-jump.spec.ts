@@ -4,11 +4,16 @@
  * the reader prefers reduced motion or an embed says animate=0; then the
  * final state is drawn in the very next frame. Every label the reader's
  * legend row shows is recorded by a MutationObserver in the page.
+ *
+ * The tweens are played on the page's fake clock (Playwright's clock API),
+ * stepped a frame at a time by the test: on a loaded machine a real 320 ms
+ * tween may get a single frame, which proves nothing about what it draws.
  */
 import { expect, test, workerBrowser } from "./support/test";
 import type { Locator, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { curveD, nextFrames, openFigure } from "./support/figures";
+import { TWEEN_MS } from "../../src/lib/state/state-tween";
 
 const browser = workerBrowser();
 
@@ -43,6 +48,17 @@ async function recordedLabels(page: Page): Promise<string[]> {
 /** γ in a label such as "yours: γ = 3.42, α = 0.25". */
 const gammaOf = (label: string) => Number(/γ = ([\d.]+)/.exec(label)?.[1]);
 
+/** Pauses the page's clock: from here on, time in the page moves only when the test steps it. */
+async function pauseClock(page: Page): Promise<void> {
+  await page.clock.pauseAt(Date.now() + 1000);
+}
+
+/** Steps the paused clock frame by frame (16 ms) for `ms`, then lets it run again. */
+async function playFor(page: Page, ms: number): Promise<void> {
+  for (let t = 0; t < ms; t += 16) await page.clock.runFor(16);
+  await page.clock.resume();
+}
+
 async function settle(figure: Locator): Promise<void> {
   await figure
     .page()
@@ -53,15 +69,16 @@ async function settle(figure: Locator): Promise<void> {
 test.describe("a jump animates, unless the reader prefers reduced motion", () => {
   test("End on the γ slider slides the reader's curve through in-between γ and lands exactly on γ = 5", async () => {
     const { page, context, problems } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
+    await page.clock.install();
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await recordAnimating(figure);
     await figure.getByRole("slider", { name: "focusing γ" }).focus();
+    await pauseClock(page);
     await page.keyboard.press("End");
     // The slider and its output show the target at once; only the drawing moves.
     expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("5.0");
-    await nextFrames(page);
-    // Marked as animating meanwhile (recorded in the page: on a loaded machine the 320 ms can be over before this line).
+    await playFor(page, 2 * TWEEN_MS);
     expect(await page.evaluate(() => (window as unknown as { __animated: boolean }).__animated)).toBe(true);
     await settle(figure);
 
@@ -80,9 +97,12 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
 
   test("switching α on fades the weight from 1 down to the slider's α", async () => {
     const { page, context } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
+    await page.clock.install();
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
+    await pauseClock(page);
     await figure.getByRole("checkbox", { name: "weight α" }).check();
+    await playFor(page, 2 * TWEEN_MS);
     await settle(figure);
     const alphas = (await recordedLabels(page))
       .map((l) => Number(/α = ([\d.]+)/.exec(l)?.[1] ?? NaN))
