@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
-import EMBED_WORDS from "../../content/embeds.json";
+import EMBED_WORDS from "../../content/embeds.json" with { type: "json" };
 import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
 import { focalCurvesData } from "../../src/lib/views/figure-data";
 import { formatNumber } from "../../src/lib/text/format";

@@ -16,7 +16,7 @@ import {
   IMAGE_THEMES,
   presetFileName,
 } from "../../src/lib/embed/embed-registry";
-import EMBED_WORDS from "../../content/embeds.json";
+import EMBED_WORDS from "../../content/embeds.json" with { type: "json" };
 import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, siteTokens } from "./support/images";
 import type { TokenName } from "../../src/lib/site/theme-tokens";

@@ -11,7 +11,7 @@ import {
   presetFileName,
 } from "../../../../src/lib/embed/embed-registry";
 import { FIGURE_FIELDS } from "../../../../src/lib/state/state";
-import EMBED_WORDS from "../../../../content/embeds.json";
+import EMBED_WORDS from "../../../../content/embeds.json" with { type: "json" };
 
 describe("the embed registry", () => {
   it("has unique ids and custom-element tag names", () => {
