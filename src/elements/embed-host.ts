@@ -11,6 +11,7 @@
 import { embeddable, figureQuery } from "../lib/embed/embed-registry";
 import { EMBED_STATE, embedRootAttributes, type EmbedParams } from "../lib/state/embed-params";
 import { KEY_MESSAGE } from "../lib/embed/key-message";
+import { deckKeyAction } from "../lib/input/deck-keys";
 
 export const READY_MESSAGE = "focal-loss:ready";
 export const RESIZE_MESSAGE = "focal-loss:resize";
@@ -74,24 +75,10 @@ async function start(): Promise<void> {
 
 // ---- Key forwarding: a click into an embedded figure must not take a slide deck's keys away. ----
 
-/** The keys a deck (or a presenter's clicker, which sends them) moves through slides with. */
-const DECK_KEYS = new Set([
-  "Escape",
-  "ArrowLeft",
-  "ArrowRight",
-  "ArrowUp",
-  "ArrowDown",
-  "PageUp",
-  "PageDown",
-  "Home",
-  "End",
-  " ",
-]);
-
 /** A control that uses arrow (and Home/End/Page/space) keys itself by default, without preventDefault: sliders, fields, menus, radios. */
-function usesKeysNatively(target: EventTarget | null): boolean {
+function usesKeysNatively(target: Element | null): boolean {
   return (
-    target instanceof Element &&
+    target !== null &&
     target.closest("input, select, textarea, [contenteditable]:not([contenteditable='false'])") !== null
   );
 }
@@ -107,13 +94,15 @@ function usesKeysNatively(target: EventTarget | null): boolean {
 function forwardUnusedKeys(): void {
   if (window.parent === window) return;
   window.addEventListener("keydown", (event) => {
-    if (!DECK_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const escape = event.key === "Escape";
-    if (!escape && (event.defaultPrevented || usesKeysNatively(event.target))) return;
-    // Space on a focused button, link or disclosure presses it.
-    if (event.key === " " && event.target instanceof Element && event.target.closest("button, a[href], summary"))
-      return;
-    if (!escape) event.preventDefault(); // no scrolling of the frame under a slide change
+    const target = event.target instanceof Element ? event.target : null;
+    const action = deckKeyAction({
+      key: event.key,
+      modified: event.altKey || event.ctrlKey || event.metaKey,
+      used: event.defaultPrevented || usesKeysNatively(target),
+      pressable: target !== null && target.closest("button, a[href], summary") !== null,
+    });
+    if (action === "keep") return;
+    if (action === "forward") event.preventDefault(); // no scrolling of the frame under a slide change
     postToParent({ type: KEY_MESSAGE, key: event.key });
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   });

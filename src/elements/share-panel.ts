@@ -57,7 +57,10 @@ class SharePanel extends HTMLElement {
         case "copy-link":
           return await this.#copy(this.#pageLink(), "Link copied.");
         case "copy-iframe":
-          return await this.#copy(iframeSnippet(this.#figure!, this.#embedUrl()), "Iframe snippet copied.");
+          return await this.#copy(
+            iframeSnippet(this.#figure!, this.dataset.title ?? "", this.#embedUrl()),
+            "Iframe snippet copied.",
+          );
         case "copy-element":
           return await this.#copy(this.#elementSnippet(), "Web component snippet copied.");
         case "svg":

@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
+import EMBED_WORDS from "../../content/embeds.json" with { type: "json" };
 import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
 import { focalCurvesData } from "../../src/lib/views/figure-data";
 import { formatNumber } from "../../src/lib/text/format";
@@ -124,7 +125,7 @@ test.describe("an embed route", () => {
     const shown = await open();
     expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
-    expect(await shown.page.locator("figcaption").textContent()).toBe(figure.caption);
+    expect(await shown.page.locator("figcaption").textContent()).toBe(EMBED_WORDS["focal-curves"].caption);
     await shown.context.close();
 
     const hidden = await open("?controls=0&caption=0");

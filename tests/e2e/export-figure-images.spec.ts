@@ -16,6 +16,7 @@ import {
   IMAGE_THEMES,
   presetFileName,
 } from "../../src/lib/embed/embed-registry";
+import EMBED_WORDS from "../../content/embeds.json" with { type: "json" };
 import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, siteTokens } from "./support/images";
 import type { TokenName } from "../../src/lib/site/theme-tokens";
@@ -160,7 +161,7 @@ test.describe("the share panel", () => {
     const iframe = await clipboard();
     const origin = new URL(siteUrl()).origin;
     expect(iframe).toBe(
-      `<iframe src="${siteUrl(`embed/${figure.id}/`)}?gamma=3&amp;alpha=0.5&amp;yscale=log" title="${figure.title}" ` +
+      `<iframe src="${siteUrl(`embed/${figure.id}/`)}?gamma=3&amp;alpha=0.5&amp;yscale=log" title="${EMBED_WORDS["focal-curves"].title}" ` +
         `width="${figure.size.width}" height="${figure.size.height}" style="border:0;max-width:100%" loading="lazy"></iframe>`,
     );
     expect(iframe.startsWith(`<iframe src="${origin}`)).toBe(true);

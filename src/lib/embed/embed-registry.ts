@@ -1,7 +1,8 @@
 /**
  * Every figure and calculator a reader can lift into a slide deck: its embed
  * route (`/embed/<id>/`), its custom element, the iframe size that shows it
- * whole, and the image presets built for tools that take only images.
+ * whole, and the image presets built for tools that take only images. Its
+ * title and caption are words, in content/embeds.json by the same id.
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
@@ -16,8 +17,6 @@ export interface EmbedSize {
 export interface EmbeddableFigure {
   /** the route segment and file-name stem: /embed/focal-curves/, focal-curves-gamma-2-light.svg */
   readonly id: string;
-  /** the figure's name, for page titles, iframe titles and alt text; at most 70 characters (html-validate long-title) */
-  readonly title: string;
   readonly kind: "figure" | "calculator";
   /** the custom element that draws it, in the chapters, the embed route and the standalone module */
   readonly tag: string;
@@ -27,8 +26,6 @@ export interface EmbeddableFigure {
   readonly params: readonly string[];
   /** its state in a query, parsed by its own parser and written back canonically (defaults left out) */
   readonly canonicalState: (query: Query) => Query;
-  /** the embed's caption: one line on what to notice (hidden with caption=0); calculators have none */
-  readonly caption?: string;
 }
 
 /** A build-time image preset: the figure drawn for one γ (and α) setting. */
@@ -65,40 +62,30 @@ const figureState = canonical(FIGURE_STATE);
 export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   {
     id: "focal-curves",
-    title: "Focal loss against the probability of the ground-truth class",
     kind: "figure",
     tag: "focal-loss-curves",
     size: { width: 800, height: 620 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption:
-      "The paper's Figure 1: each reference curve is focal loss for one γ; the thick curve is the chosen γ and α. The larger γ, the less well-classified examples (the shaded band) cost.",
   },
   {
     id: "modulating-factor",
-    title: "The modulating factor (1 − pₜ)^γ against the ground-truth probability",
     kind: "figure",
     tag: "modulating-factor-curves",
     size: { width: 800, height: 580 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption:
-      "The factor by which focal loss scales cross-entropy: 1 for a hopeless example, near 0 for an easy one, and the larger γ, the sooner it falls.",
   },
   {
     id: "logit-gradient",
-    title: "Focal loss and cross-entropy, and their gradients, against the logit",
     kind: "figure",
     tag: "logit-loss-gradient",
     size: { width: 800, height: 520 },
     params: FIGURE_PARAMS,
     canonicalState: figureState,
-    caption:
-      "A foreground example's loss and its gradient against its logit: for large logits (easy examples) the focal term flattens the gradient towards 0.",
   },
   {
     id: "loss-calculator",
-    title: "Step-by-step loss calculator: cross-entropy, balanced CE, focal loss",
     kind: "calculator",
     tag: "loss-calculator",
     size: { width: 760, height: 900 },
@@ -107,7 +94,6 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
   },
   {
     id: "scenario-calculator",
-    title: "Scenario table: the article's three examples, for any α and γ",
     kind: "calculator",
     tag: "scenario-calculator",
     size: { width: 900, height: 760 },

@@ -7,11 +7,11 @@
 import type { EmbeddableFigure } from "./embed-registry";
 import { escapeXml } from "../text/escape-xml";
 
-/** An iframe that shows the figure at its natural size and shrinks with a narrow column. */
-export function iframeSnippet(figure: EmbeddableFigure, embedUrl: string): string {
+/** An iframe that shows the figure at its natural size and shrinks with a narrow column; `title` names it for screen readers. */
+export function iframeSnippet(figure: EmbeddableFigure, title: string, embedUrl: string): string {
   const { width, height } = figure.size;
   return (
-    `<iframe src="${escapeXml(embedUrl)}" title="${escapeXml(figure.title)}" ` +
+    `<iframe src="${escapeXml(embedUrl)}" title="${escapeXml(title)}" ` +
     `width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy"></iframe>`
   );
 }

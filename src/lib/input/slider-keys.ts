@@ -26,6 +26,11 @@ const STEPS: Record<string, number> = {
   PageDown: -PAGE_STEPS,
 };
 
+/** Whether a slider acts on `key` (an arrow, a page key, Home or End). */
+export function isSliderKey(key: string): boolean {
+  return key === "Home" || key === "End" || Object.hasOwn(STEPS, key);
+}
+
 function decimalsOf(n: number): number {
   const text = String(n);
   const dot = text.indexOf(".");
@@ -52,7 +57,8 @@ export function sliderKeyValue(
 ): number | undefined {
   if (key === "Home") return range.min;
   if (key === "End") return range.max;
-  const steps = STEPS[key];
+  // Own keys only: "toString" is not a slider key, though the table inherits one.
+  const steps = Object.hasOwn(STEPS, key) ? STEPS[key] : undefined;
   if (steps === undefined) return undefined;
   const from = Number.isFinite(value) ? value : range.min;
   const multiplier = shift && key.startsWith("Arrow") ? PAGE_STEPS : 1;

@@ -11,6 +11,7 @@ import {
   presetFileName,
 } from "../../../../src/lib/embed/embed-registry";
 import { FIGURE_FIELDS } from "../../../../src/lib/state/state";
+import EMBED_WORDS from "../../../../content/embeds.json" with { type: "json" };
 
 describe("the embed registry", () => {
   it("has unique ids and custom-element tag names", () => {
@@ -24,8 +25,15 @@ describe("the embed registry", () => {
     expect(embeddable("nope")).toBeUndefined();
   });
 
+  it("has words in content/embeds.json for exactly its figures, a caption for each figure and none for a calculator", () => {
+    const words: Record<string, { title: string; caption?: string }> = EMBED_WORDS;
+    expect(Object.keys(words).sort()).toEqual(EMBEDDABLE.map((f) => f.id).sort());
+    for (const f of EMBEDDABLE)
+      expect(typeof words[f.id]!.caption, f.id).toBe(f.kind === "figure" ? "string" : "undefined");
+  });
+
   it("has titles short enough for a page <title> (html-validate's long-title: at most 70 characters)", () => {
-    for (const f of EMBEDDABLE) expect([...f.title].length, f.title).toBeLessThanOrEqual(70);
+    for (const { title } of Object.values(EMBED_WORDS)) expect([...title].length, title).toBeLessThanOrEqual(70);
   });
 
   it("lists exactly the figure state's URL parameters for the figures", () => {

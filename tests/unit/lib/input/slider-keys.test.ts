@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_STEPS, sliderKeyValue } from "../../../../src/lib/input/slider-keys";
+import { isSliderKey, PAGE_STEPS, sliderKeyValue } from "../../../../src/lib/input/slider-keys";
 
 const gamma = { min: 0, max: 5, step: 0.1 };
 const logit = { min: -6, max: 6, step: 0.1 };
@@ -59,5 +59,18 @@ describe("sliderKeyValue", () => {
   it("ignores keys that are not slider keys", () => {
     for (const key of ["Enter", " ", "Escape", "Tab", "a", "Delete"])
       expect(sliderKeyValue(key, 2, gamma)).toBeUndefined();
+  });
+});
+
+describe("isSliderKey", () => {
+  it("is true exactly for the keys sliderKeyValue moves by", () => {
+    for (const key of ["ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown", "PageUp", "PageDown", "Home", "End"]) {
+      expect(isSliderKey(key), key).toBe(true);
+      expect(sliderKeyValue(key, 2, gamma), key).toBeDefined();
+    }
+    for (const key of ["Escape", " ", "Enter", "a", "toString", "hasOwnProperty"]) {
+      expect(isSliderKey(key), key).toBe(false);
+      expect(sliderKeyValue(key, 2, gamma), key).toBeUndefined();
+    }
   });
 });
