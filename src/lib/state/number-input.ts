@@ -129,9 +129,14 @@ export function parseNumberList(raw: string, spec: NumberFieldSpec, count: Numbe
   const refuseList = (problem: string): ParsedList => ({ ok: false, message: `${problem} Enter ${spec.allowed}.` });
   if (typeof raw !== "string" || raw.trim() === "") return refuseList("The list is empty.");
   if (raw.length > count.max * (MAX_LENGTH + 2)) return refuseList("That is too long to be a list of numbers.");
-  const items = raw.trim().split(/[\s,;]+/).filter((item) => item !== "");
-  if (items.length < count.min) return refuseList(`That is ${items.length} number; a softmax needs at least ${count.min}.`);
-  if (items.length > count.max) return refuseList(`That is ${items.length} numbers; the calculator takes at most ${count.max}.`);
+  const items = raw
+    .trim()
+    .split(/[\s,;]+/)
+    .filter((item) => item !== "");
+  if (items.length < count.min)
+    return refuseList(`That is ${items.length} number; a softmax needs at least ${count.min}.`);
+  if (items.length > count.max)
+    return refuseList(`That is ${items.length} numbers; the calculator takes at most ${count.max}.`);
   const value: number[] = [];
   for (const [i, item] of items.entries()) {
     const parsed = parseNumberInput(item, spec);

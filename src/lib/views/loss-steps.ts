@@ -58,9 +58,7 @@ export interface Fixed {
 export type StepPart = Fixed | Slot;
 
 export type StepId =
-  | "pt"
-  | "oneMinusPt"
-  | "alphaT" | "modulating" | "ce" | "balancedCe" | "fl" | "ceOverFl" | "balancedCeOverFl";
+  "pt" | "oneMinusPt" | "alphaT" | "modulating" | "ce" | "balancedCe" | "fl" | "ceOverFl" | "balancedCeOverFl";
 
 export interface LossStep {
   id: StepId;

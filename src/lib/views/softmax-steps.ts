@@ -12,6 +12,7 @@
  * is the other classes' share, which stays exact when p_t rounds to 1.
  */
 import { softmax, softmaxFocalLoss } from "../math/softmax-focal";
+import { formatNumber } from "../text/format";
 import {
   EQ,
   f,
@@ -22,6 +23,7 @@ import {
   SUP_CLOSE,
   SUP_OPEN,
   TIMES,
+  slotFormat,
   type LossStep,
   type Slot,
 } from "./loss-steps";
@@ -56,6 +58,16 @@ export function softmaxClassRows({ logits, target, alpha, gamma }: SoftmaxStepSt
     gradient: grad[index]!,
     isTrue: index === target,
   }));
+}
+
+/** A class row's cells as printed: the logit as typed, the probability and the gradient in the site's four decimals. */
+export function classRowText(row: ClassRow): { index: string; logit: string; probability: string; gradient: string } {
+  return {
+    index: String(row.index),
+    logit: formatNumber(row.logit, slotFormat({ value: row.logit, kind: "input" })),
+    probability: formatNumber(row.probability),
+    gradient: formatNumber(row.gradient),
+  };
 }
 
 /** Σ_j e^{z_j} over all classes, or over all but `skip`: the numbers the reader sees substituted. */

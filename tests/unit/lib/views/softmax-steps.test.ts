@@ -67,7 +67,9 @@ describe("the substituted formulas", () => {
       `1 − p_t = Σ_(j≠c) e^(z_j) / Σ_j e^(z_j) = ${(e[1]! + e[2]!).toFixed(4)} / ${total.toFixed(4)} = ${((e[1]! + e[2]!) / total).toFixed(4)}`,
     );
     expect(stepText(step(steps, "alphaT"))).toBe("α_t = α = 0.25");
-    expect(stepText(step(steps, "fl"))).toMatch(/^FL = α_t \(1 − p_t\)\^γ CE = 0\.25 × 0\.\d{4} × 0\.\d{4} = 0\.\d{4}$/);
+    expect(stepText(step(steps, "fl"))).toMatch(
+      /^FL = α_t \(1 − p_t\)\^γ CE = 0\.25 × 0\.\d{4} × 0\.\d{4} = 0\.\d{4}$/,
+    );
   });
 
   it("weighs nothing with α off, and says so", () => {
