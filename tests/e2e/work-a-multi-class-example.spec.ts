@@ -152,6 +152,24 @@ test.describe("the multi-class loss calculator", () => {
     });
   }
 
+  test("switching back to binary shows only the binary steps, and multi-class brings its own back", async () => {
+    const { page, context } = await openMultiClass();
+    const otherClasses = page.locator('loss-calculator [data-step="oneMinusPt"]');
+    const classTable = page.getByRole("region", { name: /Every class/ });
+    await expect(otherClasses).toBeVisible();
+    await expect(classTable).toBeVisible();
+    await page.getByRole("radio", { name: /binary/ }).check();
+    await expect(otherClasses).toBeHidden();
+    await expect(classTable).toBeHidden();
+    await expect(page.locator("[data-input=logits]")).toBeHidden();
+    await expect(page.locator("[data-input=p]")).toBeVisible();
+    await expect(page.locator('loss-calculator [data-step="pt"] [data-step-text]')).toHaveText("p_t = p = 0.95");
+    await page.getByRole("radio", { name: /multi-class/ }).check();
+    await expect(otherClasses).toBeVisible();
+    await expect(classTable).toBeVisible();
+    await context.close();
+  });
+
   test("a class left out by fewer logits is refused, not moved", async () => {
     const { page, context } = await openMultiClass();
     await typeExample(page);
