@@ -14,6 +14,7 @@ import {
   type Slot,
   type SlotShape,
 } from "../lib/views/loss-steps";
+import { SOFTMAX_TEMPLATE_STATES, softmaxSteps } from "../lib/views/softmax-steps";
 
 /** KaTeX options: HTML only (the element adds a plain-text reading), htmlData trusted and nothing else. */
 const OPTIONS: katex.KatexOptions = {
@@ -37,11 +38,12 @@ export function renderStepTemplate(step: LossStep): string {
   return renderInlineTex(stepTemplateTex(step));
 }
 
-/** Every step variant's template, typeset, keyed `id:variant`. */
+/** Every step variant's template, binary and multi-class, typeset, keyed `id:variant`. */
 export function stepVariantTemplates(): Map<string, string> {
   const templates = new Map<string, string>();
-  for (const state of TEMPLATE_STATES) {
-    for (const step of lossSteps(state)) {
+  const stepLists = [...TEMPLATE_STATES.map(lossSteps), ...SOFTMAX_TEMPLATE_STATES.map(softmaxSteps)];
+  for (const steps of stepLists) {
+    for (const step of steps) {
       const key = `${step.id}:${step.variant}`;
       if (!templates.has(key)) templates.set(key, renderStepTemplate(step));
     }

@@ -1,55 +1,43 @@
 /**
  * <loss-calculator>: makes the server-rendered loss calculator live. Its
- * state is the page's loss store (restored from and mirrored to the URL);
- * it validates every field as the reader types, and
- * recomputes the worked steps with the loss-math module; KaTeX's build-time
- * HTML is refilled in place (katex-slots.ts). An invalid field keeps the last
- * valid results on screen, marked stale, until it is fixed.
+ * state is the page's loss store (restored from and mirrored to the URL); it
+ * validates every field as the reader types and recomputes the worked steps
+ * with the loss-math module, binary (p and a class) or multi-class (a softmax
+ * over K logits and the true class). An invalid field keeps the last valid
+ * results on screen, marked stale, until it is fixed. The form lives in
+ * calculator-fields.ts, the steps in calculator-steps-view.ts, the class
+ * table in softmax-class-table.ts.
  */
 import { LOSS_STATE, type LossCalculatorState } from "../lib/state/calculator-state";
-import { formatNumber } from "../lib/text/format";
-import {
-  lossSteps,
-  RATIO_FORMAT,
-  slotParts,
-  slotShape,
-  stepSlots,
-  stepText,
-  type LossStep,
-} from "../lib/views/loss-steps";
-import {
-  ALPHA_FIELD,
-  formatInputValue,
-  GAMMA_FIELD,
-  P_FIELD,
-  parseNumberInput,
-  type NumberFieldSpec,
-} from "../lib/state/number-input";
-import { fillSlot, readFragments, type Fragments } from "./katex-slots";
-import { showFieldError } from "./field-errors";
+import { formatInputValue } from "../lib/state/number-input";
+import { lossSteps } from "../lib/views/loss-steps";
+import { softmaxClassRows, softmaxSteps, type SoftmaxStepState } from "../lib/views/softmax-steps";
+import { CalculatorFields } from "./calculator-fields";
+import { CalculatorStepsView } from "./calculator-steps-view";
+import { defineElement } from "./define-element";
 import { pageStore, type Store } from "./page-store";
-import { setNoteText } from "./note-text";
+import { renderClassTable } from "./softmax-class-table";
 
-type TextField = "p" | "alpha" | "gamma";
-const SPECS: Record<TextField, NumberFieldSpec> = { p: P_FIELD, alpha: ALPHA_FIELD, gamma: GAMMA_FIELD };
+function softmaxInput(state: LossCalculatorState): SoftmaxStepState {
+  return { logits: state.logits.map((l) => l.z), target: state.target, alpha: state.alpha, gamma: state.gamma };
+}
 
 class LossCalculatorElement extends HTMLElement {
   private store!: Store<LossCalculatorState>;
   /** α as last typed, kept while weighting is switched off so switching back restores it */
   private alphaTyped = LOSS_STATE.defaults.alpha ?? 0.25;
-  private errors = new Map<TextField, string>();
-  private fragments: Fragments | null = null;
-  private variants = new Map<string, HTMLTemplateElement>();
+  private fields!: CalculatorFields;
+  private view!: CalculatorStepsView;
 
   connectedCallback(): void {
     if (this.dataset.ready === "true") return;
-    this.fragments = readFragments(this);
-    for (const t of this.querySelectorAll<HTMLTemplateElement>("template[data-variant]"))
-      this.variants.set(t.dataset.variant!, t);
+    this.fields = new CalculatorFields(this);
+    this.view = new CalculatorStepsView(this);
     this.store = pageStore(LOSS_STATE);
     const { alpha } = this.store.state;
     if (alpha !== null) this.alphaTyped = alpha;
-    this.writeInputs();
+    this.fields.write(this.store.state, this.alphaTyped);
+    this.fields.showMode(this.store.state);
     this.render();
     this.addEventListener("input", (e) => this.onInput(e));
     this.addEventListener("change", (e) => this.onInput(e));
@@ -58,96 +46,71 @@ class LossCalculatorElement extends HTMLElement {
     this.dataset.ready = "true";
   }
 
-  private input(name: string): HTMLInputElement {
-    return this.querySelector<HTMLInputElement>(`[data-input="${name}"]`)!;
-  }
-
-  private slider(name: string): HTMLInputElement | null {
-    return this.querySelector<HTMLInputElement>(`[data-slider="${name}"]`);
-  }
-
-  /** Puts the state into every control (on load and on reset). */
-  private writeInputs(): void {
-    const { p, y, alpha, gamma } = this.store.state;
-    this.input("p").value = formatInputValue(p);
-    this.input("gamma").value = formatInputValue(gamma);
-    this.input("alpha").value = formatInputValue(this.alphaTyped);
-    this.input("alpha").disabled = alpha === null;
-    this.input("alpha-on").checked = alpha !== null;
-    for (const radio of this.querySelectorAll<HTMLInputElement>('[data-input="y"]'))
-      radio.checked = radio.value === String(y);
-    this.slider("p")!.value = String(p);
-    this.slider("gamma")!.value = String(gamma);
-    for (const field of ["p", "alpha", "gamma"] as const) this.setError(field, null);
-  }
-
-  private setError(field: TextField, message: string | null): void {
-    if (message === null) this.errors.delete(field);
-    else this.errors.set(field, message);
-    showFieldError(this.input(field), this.querySelector(`[data-error="${field}"]`), message);
-  }
-
-  private readText(field: TextField): number | undefined {
-    const parsed = parseNumberInput(this.input(field).value, SPECS[field]);
-    this.setError(field, parsed.ok ? null : parsed.message);
-    return parsed.ok ? parsed.value : undefined;
+  /** The state a change makes, or null when the change is not one (an unchecked radio, a bad field). */
+  private nextState(event: Event): LossCalculatorState | null {
+    const target = event.target as HTMLInputElement;
+    const fields = this.fields;
+    const next = { ...this.store.state };
+    const slider = target.dataset.slider;
+    if (slider === "p" || slider === "gamma") {
+      const value = Number(target.value);
+      fields.input(slider).value = formatInputValue(value);
+      fields.setError(slider, null);
+      next[slider] = value;
+      return next;
+    }
+    const isChange = event.type === "change";
+    switch (target.dataset.input) {
+      case "p":
+      case "gamma": {
+        const field = target.dataset.input;
+        const v = fields.readNumber(field);
+        if (v === undefined) return next;
+        next[field] = v;
+        fields.slider(field)!.value = String(v);
+        return next;
+      }
+      case "y":
+        if (!isChange || !target.checked) return null;
+        next.y = target.value === "0" ? 0 : 1;
+        return next;
+      case "mode":
+        if (!isChange || !target.checked) return null;
+        next.mode = target.value === "softmax" ? "softmax" : "binary";
+        fields.showMode(next);
+        return next;
+      case "logits":
+      case "target": {
+        const read = fields.readSoftmax(next.logits.length);
+        return read ? { ...next, ...read } : next;
+      }
+      case "alpha": {
+        const v = fields.readNumber("alpha");
+        if (v !== undefined) {
+          this.alphaTyped = v;
+          next.alpha = v;
+        }
+        return next;
+      }
+      case "alpha-on": {
+        if (!isChange) return null;
+        fields.input("alpha").disabled = !target.checked;
+        if (!target.checked) {
+          fields.setError("alpha", null);
+          next.alpha = null;
+        } else {
+          next.alpha = fields.readNumber("alpha") ?? this.alphaTyped;
+        }
+        return next;
+      }
+      default:
+        return null;
+    }
   }
 
   private onInput(event: Event): void {
-    const target = event.target as HTMLInputElement;
-    const next = { ...this.store.state };
-    if (target.dataset.slider === "p" || target.dataset.slider === "gamma") {
-      const field = target.dataset.slider;
-      const value = Number(target.value);
-      this.input(field).value = formatInputValue(value);
-      this.setError(field, null);
-      next[field] = value;
-    } else {
-      switch (target.dataset.input) {
-        case "p": {
-          const v = this.readText("p");
-          if (v !== undefined) {
-            next.p = v;
-            this.slider("p")!.value = String(v);
-          }
-          break;
-        }
-        case "gamma": {
-          const v = this.readText("gamma");
-          if (v !== undefined) {
-            next.gamma = v;
-            this.slider("gamma")!.value = String(v);
-          }
-          break;
-        }
-        case "y":
-          if (event.type !== "change" || !target.checked) return;
-          next.y = target.value === "0" ? 0 : 1;
-          break;
-        case "alpha": {
-          const v = this.readText("alpha");
-          if (v !== undefined) {
-            this.alphaTyped = v;
-            next.alpha = v;
-          }
-          break;
-        }
-        case "alpha-on": {
-          if (event.type !== "change") return;
-          this.input("alpha").disabled = !target.checked;
-          if (!target.checked) {
-            this.setError("alpha", null);
-            next.alpha = null;
-          } else {
-            const v = this.readText("alpha");
-            next.alpha = v ?? this.alphaTyped;
-          }
-          break;
-        }
-        default:
-          return;
-      }
-    }
+    const next = this.nextState(event);
+    if (next === null) return;
     this.store.update(next, this);
     this.render();
   }
@@ -155,62 +118,28 @@ class LossCalculatorElement extends HTMLElement {
   private reset(): void {
     this.store.update(LOSS_STATE.defaults, this);
     this.alphaTyped = LOSS_STATE.defaults.alpha ?? 0.25;
-    this.writeInputs();
+    this.fields.write(this.store.state, this.alphaTyped);
+    this.fields.showMode(this.store.state);
     this.render();
   }
 
   /** Shows the state's results, or, while a field is invalid, marks the last results stale. */
   private render(): void {
-    const stale = this.errors.size > 0;
+    const stale = this.fields.errors.size > 0;
     this.toggleAttribute("data-stale", stale);
     const staleNote = this.querySelector<HTMLElement>("[data-stale-note]");
     if (staleNote) staleNote.hidden = !stale;
     if (stale) return;
-    const steps = lossSteps(this.store.state);
-    for (const step of steps) this.renderStep(step);
-    this.renderSummary(steps);
-  }
-
-  private renderSummary(steps: LossStep[]): void {
-    const byId = new Map(steps.map((s) => [s.id, s]));
-    for (const dd of this.querySelectorAll<HTMLElement>("[data-result]")) {
-      const step = byId.get(dd.dataset.result as LossStep["id"]);
-      if (!step) continue;
-      dd.textContent = formatNumber(step.value, step.id === "ceOverFl" ? RATIO_FORMAT : {});
-    }
-    // The one-line reason next to the results when the loss is infinite or the ratio has no value.
-    const explain = this.querySelector<HTMLElement>("[data-explain]");
-    if (explain) {
-      const note = byId.get("ce")?.note ?? byId.get("fl")?.note ?? byId.get("ceOverFl")?.note;
-      setNoteText(explain, note ?? "");
-      explain.hidden = !note;
-    }
-  }
-
-  private renderStep(step: LossStep): void {
-    const item = this.querySelector(`[data-step="${step.id}"]`);
-    const math = item?.querySelector<HTMLElement>(".calc-step-math");
-    if (!item || !math || !this.fragments) return;
-    const key = `${step.id}:${step.variant}`;
-    if (math.dataset.variant !== key) {
-      const template = this.variants.get(key);
-      if (!template) return;
-      math.replaceChildren(template.content.cloneNode(true));
-      math.dataset.variant = key;
-    }
-    for (const slot of stepSlots(step)) {
-      for (const el of math.querySelectorAll<HTMLElement>(`[data-slot="${slot.name}"]`)) {
-        fillSlot(el, slotParts(slot), slotShape(slot), this.fragments);
-      }
-    }
-    const text = item.querySelector("[data-step-text]");
-    if (text) text.textContent = stepText(step);
-    const note = item.querySelector<HTMLElement>("[data-step-note]");
-    if (note) {
-      setNoteText(note, step.note ?? "");
-      note.hidden = !step.note;
+    const state = this.store.state;
+    if (state.mode === "softmax") {
+      const input = softmaxInput(state);
+      this.view.render(softmaxSteps(input));
+      renderClassTable(this, softmaxClassRows(input));
+    } else {
+      this.view.render(lossSteps(state));
+      renderClassTable(this, null);
     }
   }
 }
 
-if (!customElements.get("loss-calculator")) customElements.define("loss-calculator", LossCalculatorElement);
+defineElement("loss-calculator", LossCalculatorElement);

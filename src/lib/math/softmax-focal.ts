@@ -41,6 +41,8 @@ export interface SoftmaxFocalResult {
   oneMinusPt: number;
   /** −ln p_c = softplus(−x_t) */
   ce: number;
+  /** (1 − p_c)^γ, with 0⁰ = 1 */
+  modulating: number;
 }
 
 function fail(name: string, value: unknown, range: string): never {
@@ -143,7 +145,7 @@ export function softmaxFocalLoss(
   const ce = softplus(-xt);
   const modulating = Math.pow(q, gamma);
   const grad = new Float64Array(k);
-  if (weight === 0 || modulating === 0) return { loss: 0, grad, pt: ptValue, oneMinusPt: q, ce };
+  if (weight === 0 || modulating === 0) return { loss: 0, grad, pt: ptValue, oneMinusPt: q, ce, modulating };
 
   const loss = weight * modulating * ce;
   // p_c·CE → 0 as p_c → 0; guard the 0·∞ an underflowed p_c would give.
@@ -152,5 +154,5 @@ export function softmaxFocalLoss(
   for (let j = 0; j < k; j++) {
     grad[j] = j === target ? -common : common * Math.exp(logits[j]! - lseOthers);
   }
-  return { loss, grad, pt: ptValue, oneMinusPt: q, ce };
+  return { loss, grad, pt: ptValue, oneMinusPt: q, ce, modulating };
 }

@@ -6,7 +6,7 @@
  * type instead, rather than guessed.
  */
 
-import { ALPHA, GAMMA_CALCULATOR, P, SEED, type NumberRange } from "./ranges";
+import { ALPHA, CLASS_COUNT, GAMMA_CALCULATOR, LOGIT, P, SEED, type NumberRange } from "./ranges";
 
 /** The bounds and wording for one input field. */
 export interface NumberFieldSpec extends NumberRange {
@@ -36,6 +36,24 @@ export const SEED_FIELD: NumberFieldSpec = {
   ...SEED,
   allowed: `a whole number from ${SEED.min} to ${SEED.max}, such as 42`,
 };
+
+/** One logit of the multi-class calculator's list. */
+export const LOGIT_FIELD: NumberFieldSpec = {
+  name: "A logit",
+  ...LOGIT,
+  allowed: `${CLASS_COUNT.min} to ${CLASS_COUNT.max} logits from ${LOGIT.min} to ${LOGIT.max}, separated by commas or spaces, such as 2, 1, 0.1`,
+};
+
+/** The true class among `classes` logits, counted from 0. */
+export function classFieldSpec(classes: number): NumberFieldSpec {
+  return {
+    name: "The class",
+    min: 0,
+    max: classes - 1,
+    integer: true,
+    allowed: `a whole number from 0 to ${classes - 1} (one of the ${classes} logits, counted from 0)`,
+  };
+}
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
@@ -97,4 +115,36 @@ export function parseNumberInput(raw: string, spec: NumberFieldSpec): ParsedNumb
 export function formatInputValue(value: number): string {
   if (!Number.isFinite(value)) return "";
   return String(value === 0 ? 0 : value);
+}
+
+export type ParsedList = { ok: true; value: number[] } | { ok: false; message: string };
+
+/**
+ * The reader's list of numbers (the logits): items separated by commas,
+ * semicolons or spaces, each read like one field, their count within
+ * `count`. A comma separates, so decimals take a point here. Messages name
+ * the item by position and never quote it.
+ */
+export function parseNumberList(raw: string, spec: NumberFieldSpec, count: NumberRange): ParsedList {
+  const refuseList = (problem: string): ParsedList => ({ ok: false, message: `${problem} Enter ${spec.allowed}.` });
+  if (typeof raw !== "string" || raw.trim() === "") return refuseList("The list is empty.");
+  if (raw.length > count.max * (MAX_LENGTH + 2)) return refuseList("That is too long to be a list of numbers.");
+  const items = raw
+    .trim()
+    .split(/[\s,;]+/)
+    .filter((item) => item !== "");
+  if (items.length < count.min)
+    return refuseList(`That is ${items.length} number; a softmax needs at least ${count.min}.`);
+  if (items.length > count.max)
+    return refuseList(`That is ${items.length} numbers; the calculator takes at most ${count.max}.`);
+  const value: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const parsed = parseNumberInput(item, spec);
+    if (!parsed.ok) {
+      const reason = parsed.message.slice(0, parsed.message.indexOf(" Enter "));
+      return refuseList(`Item ${i + 1}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
+    }
+    value.push(parsed.value);
+  }
+  return { ok: true, value };
 }

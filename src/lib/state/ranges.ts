@@ -41,3 +41,16 @@ export const FONT_SCALE = { min: 0.75, max: 3, step: 0.01 } as const satisfies N
 
 /** The lab's data-set seed: any whole number a reader could type and remember. */
 export const SEED = { min: 0, max: 999_999, step: 1, integer: true } as const satisfies NumberRange;
+
+/**
+ * A logit of the multi-class calculator. Past ±100 a softmax probability is
+ * within e⁻¹⁰⁰ of 0 or 1 already, and e^z of every logit in range (ten of
+ * them summed) still fits a double, so each substituted number prints.
+ */
+export const LOGIT = { min: -100, max: 100 } as const satisfies NumberRange;
+
+/** How many logits the multi-class calculator takes: a softmax needs two; past ten its class table no longer fits a phone. */
+export const CLASS_COUNT = { min: 2, max: 10, integer: true } as const satisfies NumberRange;
+
+/** The true class's index, counted from 0 as in PyTorch and the module; each state narrows it to the number of logits. */
+export const CLASS_INDEX = { min: 0, max: CLASS_COUNT.max - 1, step: 1, integer: true } as const satisfies NumberRange;

@@ -108,7 +108,9 @@ export function numberField(
   const spec = { name: param, allowed: "", ...range };
   const fit = (v: number) => {
     const snapped = Math.min(max, Math.max(min, snapTo(v, min, step)));
-    return range.integer ? Math.round(snapped) : snapped;
+    const fitted = range.integer ? Math.round(snapped) : snapped;
+    // -0 survives a range below 0 (a logit) and would be written back as "-0"; it is 0 to every formula here.
+    return fitted === 0 ? 0 : fitted;
   };
   return {
     param,

@@ -57,7 +57,8 @@ export interface Fixed {
 
 export type StepPart = Fixed | Slot;
 
-export type StepId = "pt" | "alphaT" | "modulating" | "ce" | "balancedCe" | "fl" | "ceOverFl" | "balancedCeOverFl";
+export type StepId =
+  "pt" | "oneMinusPt" | "alphaT" | "modulating" | "ce" | "balancedCe" | "fl" | "ceOverFl" | "balancedCeOverFl";
 
 export interface LossStep {
   id: StepId;
@@ -173,17 +174,18 @@ export function stepSlots(step: LossStep): Slot[] {
 
 // ------------------------------------------------------------------ steps
 
-const f = (tex: string, text: string): Fixed => ({ tex, text });
-const EQ = f(" = ", " = ");
-const TIMES = f(" \\times ", " × ");
-const MINUS_SIGN = f("-", "−");
-const OVER = f(" / ", " / ");
-const LN = f("\\ln ", "ln ");
+/** A piece of fixed formula; these and the ratio steps are shared with the multi-class steps (softmax-steps.ts). */
+export const f = (tex: string, text: string): Fixed => ({ tex, text });
+export const EQ = f(" = ", " = ");
+export const TIMES = f(" \\times ", " × ");
+export const MINUS_SIGN = f("-", "−");
+export const OVER = f(" / ", " / ");
+export const LN = f("\\ln ", "ln ");
 // Braces make (1 − p_t)^γ one group, so KaTeX never breaks the line inside the parentheses.
 const OPEN_ONE_MINUS = f("{(1 - ", "(1 − ");
 const CLOSE = f(")", ")");
-const SUP_OPEN = f("^{", "^");
-const SUP_CLOSE = f("}}", "");
+export const SUP_OPEN = f("^{", "^");
+export const SUP_CLOSE = f("}}", "");
 
 function ratioNote(numeratorName: string, num: number, den: number, at: number): string | undefined {
   if (num === 0 && den === 0) {
@@ -200,7 +202,7 @@ function ratioNote(numeratorName: string, num: number, den: number, at: number):
   return undefined;
 }
 
-function ratioStep(id: StepId, label: string, name: Fixed, num: Slot, den: Slot, at: number): LossStep {
+export function ratioStep(id: StepId, label: string, name: Fixed, num: Slot, den: Slot, at: number): LossStep {
   const undefinedRatio = (num.value === 0 && den.value === 0) || (num.value === Infinity && den.value === Infinity);
   const value = undefinedRatio ? NaN : den.value === 0 ? Infinity : num.value / den.value;
   const parts: StepPart[] = [name, EQ, num, OVER, den];

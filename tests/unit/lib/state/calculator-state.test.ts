@@ -13,13 +13,14 @@ import { articleScenarios } from "../../../../src/lib/article/article-values";
 
 describe("loss-calculator state in the URL", () => {
   it("defaults to the article's first example: foreground, p = 0.95, α = 0.25, γ = 2", () => {
-    expect(LOSS_STATE.parse("")).toEqual({ p: 0.95, y: 1, alpha: 0.25, gamma: 2 });
+    expect(LOSS_STATE.parse("")).toMatchObject({ mode: "binary", p: 0.95, y: 1, alpha: 0.25, gamma: 2 });
     expect(LOSS_STATE.parse(null)).toEqual(DEFAULT_LOSS_STATE);
     expect(LOSS_STATE.parse(undefined)).toEqual(DEFAULT_LOSS_STATE);
   });
 
   it("reads every field", () => {
     expect(LOSS_STATE.parse("?loss.p=0.05&loss.y=0&loss.alpha=off&loss.gamma=0.5")).toEqual({
+      ...DEFAULT_LOSS_STATE,
       p: 0.05,
       y: 0,
       alpha: null,
@@ -57,13 +58,14 @@ describe("loss-calculator state in the URL", () => {
     expect(params.toString()).toBe("gamma=1.5&yscale=log&loss.p=0.05");
     LOSS_STATE.write(DEFAULT_LOSS_STATE, params);
     expect(params.toString()).toBe("gamma=1.5&yscale=log");
-    expect(LOSS_STATE.write({ p: 0.3, y: 0, alpha: null, gamma: 0 }).toString()).toBe(
+    expect(LOSS_STATE.write({ ...DEFAULT_LOSS_STATE, p: 0.3, y: 0, alpha: null, gamma: 0 }).toString()).toBe(
       "loss.p=0.3&loss.y=0&loss.alpha=off&loss.gamma=0",
     );
   });
 
   it("keeps what the reader typed to full precision (no slider grid), up to γ = 10", () => {
     expect(LOSS_STATE.parse("loss.p=0.123456789&loss.gamma=9.87&loss.alpha=0.333")).toEqual({
+      ...DEFAULT_LOSS_STATE,
       p: 0.123456789,
       y: 1,
       alpha: 0.333,
