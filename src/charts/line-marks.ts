@@ -45,28 +45,32 @@ const FAR = 1e4;
  * non-positive values are gaps; +Infinity lies beyond the top edge.
  */
 export function projectClipped(points: readonly CurvePoint[], x: Scale, y: Scale, box: Box, log: boolean): Pixel[] {
-  const inside = (p: [number, number]) => p[1] >= box.top && p[1] <= box.bottom;
+  const { top, bottom } = box;
   const out: Pixel[] = [];
   let prev: [number, number] | null = null;
+  // Runs for every sample of every curve on each slider frame: no arrays made per point but the pixels themselves.
   for (const p of points) {
     if (Number.isNaN(p.y) || !Number.isFinite(p.x) || (log && p.y <= 0)) {
       out.push(null);
       prev = null;
       continue;
     }
-    const py = p.y === Infinity ? box.top - FAR : Math.max(box.top - FAR, Math.min(box.bottom + FAR, y(p.y)));
+    const py = p.y === Infinity ? top - FAR : Math.max(top - FAR, Math.min(bottom + FAR, y(p.y)));
     const cur: [number, number] = [x(p.x), py];
-    if (prev === null) {
-      out.push(inside(cur) ? cur : null);
-    } else {
+    if (prev !== null) {
       const a = prev;
-      const cuts = [box.top, box.bottom]
-        .filter((edge) => (a[1] - edge) * (cur[1] - edge) < 0)
-        .map((edge): [number, number] => [a[0] + ((edge - a[1]) / (cur[1] - a[1])) * (cur[0] - a[0]), edge])
-        .sort((p1, p2) => p1[0] - p2[0]);
-      // Whatever was emitted for an outside point ended with a gap, so a re-entry starts a new subpath.
-      out.push(...cuts, inside(cur) ? cur : null);
+      const cutAt = (edge: number): [number, number] => [a[0] + ((edge - a[1]) / (py - a[1])) * (cur[0] - a[0]), edge];
+      const topCut = (a[1] - top) * (py - top) < 0 ? cutAt(top) : null;
+      const bottomCut = (a[1] - bottom) * (py - bottom) < 0 ? cutAt(bottom) : null;
+      // Both edges crossed: left to right (the top one first on a tie).
+      if (topCut && bottomCut) {
+        if (bottomCut[0] < topCut[0]) out.push(bottomCut, topCut);
+        else out.push(topCut, bottomCut);
+      } else if (topCut) out.push(topCut);
+      else if (bottomCut) out.push(bottomCut);
     }
+    // Whatever was emitted for an outside point ended with a gap, so a re-entry starts a new subpath.
+    out.push(py >= top && py <= bottom ? cur : null);
     prev = cur;
   }
   return out;
@@ -78,21 +82,42 @@ const pathOf = line<Pixel>()
   .y((p) => p![1])
   .digits(2);
 
-// Paths of unchanging curves (the reference curves, shared objects) kept per plot geometry,
-// so a slider frame only rebuilds the reader's curve.
-const pathCache = new WeakMap<Curve, { geometry: string; d: string }>();
+/** A curve projected into one plot geometry: its pixels, and its path and polyline once asked for. */
+interface Projection {
+  pixels: Pixel[];
+  d?: string;
+  polyline?: Point[];
+}
+
+// Unchanging curves (the reference curves, frozen shared objects) keep their projection per plot
+// geometry, so a slider frame projects, draws and checks the legend against only the reader's curve.
+// A few geometries per curve: one page can show the same curves at two sizes or on both axes.
+const projections = new WeakMap<Curve, Map<string, Projection>>();
+const GEOMETRIES_KEPT = 8;
+
+function geometryKey(x: Scale, y: Scale, box: Box, log: boolean): string {
+  return `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${box.top}|${box.bottom}|${log}`;
+}
+
+function projection(curve: Curve, x: Scale, y: Scale, box: Box, log: boolean): Projection {
+  if (!Object.isFrozen(curve)) return { pixels: projectClipped(curve.points, x, y, box, log) };
+  const geometry = geometryKey(x, y, box, log);
+  let kept = projections.get(curve);
+  if (!kept) projections.set(curve, (kept = new Map()));
+  let found = kept.get(geometry);
+  if (!found) {
+    found = { pixels: projectClipped(curve.points, x, y, box, log) };
+    // A figure resized many times must not grow this without bound: forget the oldest.
+    if (kept.size >= GEOMETRIES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(geometry, found);
+  }
+  return found;
+}
 
 /** The SVG path of a curve within the plot box. */
 export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = false): string {
-  const frozen = Object.isFrozen(curve);
-  const geometry = frozen
-    ? `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${box.top}|${box.bottom}|${log}`
-    : "";
-  const cached = frozen ? pathCache.get(curve) : undefined;
-  if (cached && cached.geometry === geometry) return cached.d;
-  const d = pathOf(projectClipped(curve.points, x, y, box, log)) ?? "";
-  if (frozen) pathCache.set(curve, { geometry, d });
-  return d;
+  const p = projection(curve, x, y, box, log);
+  return (p.d ??= pathOf(p.pixels) ?? "");
 }
 
 /** Legend text of a curve: "γ = 0.5", or the reader's "your γ = 2.3, α = 0.25". */
@@ -141,9 +166,10 @@ export function legendSize(rows: LegendRow[], header: string | null): { width: n
  */
 export function curvePolylines(curves: readonly Curve[], x: Scale, y: Scale, box?: Box, log = false): Point[][] {
   if (!box) return curves.map((c) => c.points.map((p) => ({ x: x(p.x), y: y(p.y) })));
-  return curves.map((c) =>
-    projectClipped(c.points, x, y, box, log).map((p) => (p ? { x: p[0], y: p[1] } : { x: NaN, y: NaN })),
-  );
+  return curves.map((c) => {
+    const p = projection(c, x, y, box, log);
+    return (p.polyline ??= p.pixels.map((px) => (px ? { x: px[0], y: px[1] } : { x: NaN, y: NaN })));
+  });
 }
 
 /**

@@ -8,8 +8,13 @@
 import type { Schema, StateDefinition, StateOf } from "../lib/state/state";
 import { syncToUrl } from "./url-sync";
 
-/** The URL is rewritten once the state has not changed for this long. */
-export const URL_WRITE_DELAY_MS = 250;
+/**
+ * The URL is rewritten once the state has not changed for this long. Each rewrite costs the page
+ * far more than a frame (a same-document navigation, on which Chromium also fetches and decodes
+ * the favicon again: about 100 ms at 4× CPU throttling in tests/bench/slider-input-to-paint.ts),
+ * so a reader's pause mid-drag must not trigger one; what reads the address flushes first.
+ */
+export const URL_WRITE_DELAY_MS = 1000;
 
 type Listener<T> = (state: T, source: unknown) => void;
 

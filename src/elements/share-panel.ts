@@ -9,6 +9,7 @@ import { embeddable, figureQuery, type EmbeddableFigure } from "../lib/embed/emb
 import { iframeSnippet, webComponentSnippet } from "../lib/embed/embed-snippets";
 import { copyText, downloadBlob, offerManualCopy } from "./clipboard";
 import { defineElement } from "./define-element";
+import { flushUrlWrites } from "./url-sync";
 
 /*
  * The SVG/PNG exporters are loaded on the first download: most readers never
@@ -88,10 +89,12 @@ class SharePanel extends HTMLElement {
 
   /** The figure's own parameters from the page URL (only the names it owns, nothing else). */
   #state(): URLSearchParams {
+    flushUrlWrites();
     return figureQuery(this.#figure!, location.search);
   }
 
   #pageLink(): string {
+    flushUrlWrites();
     const url = new URL(location.href);
     // The panel sits beside its <figure> inside the live-figure element (a figure's caption must be its last child).
     const figureId = (this.closest("figure") ?? this.closest(".live-figure")?.querySelector("figure"))?.id;

@@ -12,17 +12,31 @@ export interface SyncOptions {
   debounce: number;
 }
 
+/** Writes waiting for their quiet time: whatever reads the address now (a "copy link") flushes them first. */
+const pending = new Set<() => void>();
+
+/** Writes every state change still waiting for its debounce, so location matches every store. */
+export function flushUrlWrites(): void {
+  for (const write of [...pending]) write();
+}
+
 export function syncToUrl<S extends Schema>(
   store: Store<StateOf<S>>,
   family: StateDefinition<S>,
   { debounce }: SyncOptions,
 ): () => void {
   const write = () => {
+    pending.delete(write);
     const url = new URL(location.href);
     family.write(store.state, url.searchParams);
     // Replacing the entry is a synchronous round trip to the browser process (the costliest call of a
     // slider drag when profiled) and Chromium throttles floods of it: hence the debounce, and no call when nothing changed.
     if (url.href !== location.href) history.replaceState(history.state, "", url.href);
   };
-  return store.subscribe(debounce > 0 ? afterQuiet(debounce, write) : write);
+  if (debounce <= 0) return store.subscribe(write);
+  const later = afterQuiet(debounce, write);
+  return store.subscribe(() => {
+    pending.add(write);
+    later();
+  });
 }

@@ -20,14 +20,15 @@ const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
 await page.goto(server.url + path, { waitUntil: "load" });
 const fig = page.locator("focal-loss-curves").first();
-await fig.scrollIntoViewIfNeeded();
+await fig.evaluate((f) => f.scrollIntoView({ block: "center" }));
 await page.waitForSelector("focal-loss-curves[data-ready]");
 if (css) await page.addStyleTag({ content: css });
 await page.waitForTimeout(300);
 if (mode === "detached")
   await fig.locator('input[data-control="gamma"]').evaluate((i) => i.replaceWith(i.cloneNode(true)));
 const slider = fig.locator('input[data-control="gamma"]');
-await slider.scrollIntoViewIfNeeded();
+// Centred: scrolled only "into view" the slider can sit under the sticky site header, which then takes the drag.
+await slider.evaluate((input) => input.scrollIntoView({ block: "center" }));
 await page.waitForTimeout(300);
 const box = (await slider.boundingBox())!;
 const y = box.y + box.height / 2;

@@ -173,6 +173,18 @@ test.describe("the share panel", () => {
     await context.close();
   });
 
+  test("a link copied at once after moving γ carries the new γ (the debounced URL write is flushed first)", async () => {
+    const { page, context, panel } = await openPanel("?gamma=3");
+    const slider = page.locator("focal-loss-curves").first().locator('input[data-control="gamma"]');
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    const moved = await slider.inputValue();
+    expect(moved).not.toBe("3");
+    await panel.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`?gamma=${moved}#`);
+    await context.close();
+  });
+
   test("links to ready-made preset images that exist, in light and dark, SVG, PNG and vector PDF", async () => {
     const { page, context, panel } = await openPanel();
     const links = await panel
