@@ -43,7 +43,7 @@ function familyNames(fontFamily: string): string[] {
   return fontFamily.split(",").map((f) => f.trim().replace(/^["']|["']$/g, ""));
 }
 
-interface FaceUse {
+export interface FaceUse {
   family: string;
   weight: string;
   style: string;
@@ -80,7 +80,7 @@ async function dataUrl(url: string): Promise<string> {
 }
 
 /** @font-face rules for the faces the chart's text uses, with the font files inlined as data: URLs. */
-async function embeddedFontCss(uses: FaceUse[]): Promise<string> {
+export async function embeddedFontCss(uses: FaceUse[]): Promise<string> {
   const css: string[] = [];
   const seen = new Set<string>();
   for (const rule of fontFaceRules()) {
