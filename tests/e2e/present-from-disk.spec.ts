@@ -133,7 +133,7 @@ test.describe("a deck opened from disk", () => {
   });
 
   test("the offline file is a slide and a background of a local reveal.js deck that keeps its keys", async () => {
-    const file = await downloadOffline("?gamma=0.5");
+    await downloadOffline("?gamma=0.5");
     await copyFile("node_modules/reveal.js/dist/reveal.js", join(dir, "reveal.js"));
     await copyFile("node_modules/reveal.js/dist/reveal.css", join(dir, "reveal.css"));
     // The README's reveal.js snippets, with the message check a deck on disk can make (its origin is null).
