@@ -2,9 +2,9 @@
  * `npm run check:pgfplots [-- --gamma 3 --alpha 0.5]`: the Beamer path of the
  * README, tried with a stock TeX Live. Writes "Copy as PGFPlots" code (the
  * share panel's own exporter, src/elements/export-pgfplots.ts) for every image
- * preset and for the reader's γ and α, into a Beamer deck with the README's
- * snippets (`\usepackage{pgfplots}` and the code in a frame; a preset's vector
- * PDF through `\includegraphics` when a built dist/ is there), compiles it with
+ * preset and for the reader's γ and α, into a Beamer deck made of the README's
+ * snippets (beamer-pgfplots: its preamble, and its frame once per view;
+ * beamer-pdf: a preset's vector PDF, when a built dist/ is there), compiles it with
  * pdflatex and checks the PDF with pdfinfo and pdftotext. Not part of
  * `npm test`: it needs TeX Live, which CI does not install.
  */
@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runnerImport } from "vite";
+import { readmeSnippet } from "../tests/support/readme-snippets.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +44,6 @@ const { pgfplotsForView } = await load<typeof import("../src/elements/export-pgf
   "src/elements/export-pgfplots.ts",
 );
 const registry = await load<typeof import("../src/lib/embed/embed-registry.ts")>("src/lib/embed/embed-registry.ts");
-const figure = registry.EMBEDDABLE.find((f) => f.id === "focal-curves")!;
 
 /** The reader's view, through the figure's own URL parser (nonsense falls back, as on the site). */
 const reader = new URLSearchParams({ gamma: values.gamma!, alpha: values.alpha! });
@@ -57,30 +57,30 @@ const views = [
   { label: `yours (gamma=${values.gamma}, alpha=${values.alpha})`, query: reader },
 ];
 
+// The README's Beamer snippet: its preamble, and its frame once per view (each with its own copied code).
+const beamer = readmeSnippet("beamer-pgfplots");
+const frameStart = beamer.indexOf("\\begin{frame}");
+const frameEnd = beamer.indexOf("\\end{frame}") + "\\end{frame}".length;
+if (frameStart < 0 || !beamer.includes("\\input{focal-loss.tex}"))
+  fail("the README's beamer-pgfplots snippet has no frame that inputs focal-loss.tex");
 const dir = mkdtempSync(join(tmpdir(), "focal-loss-pgfplots-"));
 const frames: string[] = [];
 for (const [i, view] of views.entries()) {
-  const file = `figure-${i}.tex`;
+  const file = `focal-loss-${i}.tex`;
   writeFileSync(join(dir, file), pgfplotsForView(view.query));
-  frames.push(
-    `\\begin{frame}{Focal loss, ${view.label.replace(/[γα]/g, (c) => (c === "γ" ? "$\\gamma$" : "$\\alpha$"))}}\n  \\input{${file}}\n\\end{frame}`,
-  );
+  const title = `Focal loss, ${view.label.replace(/[γα]/g, (c) => (c === "γ" ? "$\\gamma$" : "$\\alpha$"))}`;
+  frames.push(beamer.slice(frameStart, frameEnd).replace("{Focal loss}", `{${title}}`).replace("focal-loss.tex", file));
 }
-// The README's vector-PDF snippet, with a preset file from the built site.
-const preset = registry.IMAGE_PRESETS.find((p) => p.id === "alpha-0.25-gamma-2")!;
-const pdfName = registry.presetFileName(figure, preset, "light", "pdf");
+// The README's vector-PDF snippet, with the preset file it names, from the built site.
+const includePdf = readmeSnippet("beamer-pdf");
+const pdfName = /\{([^}]+\.pdf)\}/.exec(includePdf)?.[1] ?? fail("the README's beamer-pdf snippet names no PDF");
 const builtPdf = join(root, "dist/images", pdfName);
 if (existsSync(builtPdf)) {
   copyFileSync(builtPdf, join(dir, pdfName));
-  frames.push(
-    `\\begin{frame}{A preset as a vector PDF}\n  \\includegraphics[width=\\linewidth]{${pdfName}}\n\\end{frame}`,
-  );
+  frames.push(`\\begin{frame}{A preset as a vector PDF}\n  ${includePdf}\n\\end{frame}`);
 } else console.info(`(no dist/images/${pdfName}: run npm run build to check the \\includegraphics snippet too)`);
 
-writeFileSync(
-  join(dir, "deck.tex"),
-  `\\documentclass{beamer}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.18}\n\\begin{document}\n${frames.join("\n")}\n\\end{document}\n`,
-);
+writeFileSync(join(dir, "deck.tex"), `${beamer.slice(0, frameStart)}${frames.join("\n")}${beamer.slice(frameEnd)}\n`);
 console.info(
   `wrote ${views.length} PGFPlots figures (${views.map((v) => v.label).join("; ")}) into a Beamer deck in ${dir}`,
 );

@@ -3,8 +3,9 @@
  * deck. Installs @slidev/cli into a directory of its own under the system temp
  * directory (never into this project: it is hundreds of packages that
  * `npm ci` would fetch on every CI run; the install is reused on the next
- * run), writes a two-slide deck that uses the iframe embed and the web
- * component (the classic script, so the deck's host needs no CORS header),
+ * run), writes a two-slide deck from the README's Slidev snippets (the iframe
+ * embed and the web component through the classic script, so the deck's host
+ * needs no CORS header),
  * builds it with `slidev build`, serves the built deck on one port and the
  * built site (dist/) on another, opens the deck in Chromium and checks that
  * both figures drew the reader's curve and that the deck keeps its keys.
@@ -17,6 +18,7 @@ import { dirname, join, resolve } from "node:path";
 import { runnerImport } from "vite";
 import { launchChromium } from "../tests/support/chromium.ts";
 import { startStaticServer } from "../tests/e2e/support/static-server.ts";
+import { readmeSnippet } from "../tests/support/readme-snippets.ts";
 
 /** The Slidev release this check was written against. */
 const SLIDEV = "@slidev/cli@53.0.0";
@@ -54,47 +56,15 @@ if (!existsSync(join(work, "node_modules/.bin/slidev"))) {
 } else console.info(`reusing ${SLIDEV} in ${work}`);
 
 const site = await startStaticServer(join(root, "dist"));
-const at = (path: string) => new URL(path, site.url).href;
 
-// The README's Slidev snippets, pointing at the site under test.
+// The README's Slidev snippets, pointing at the site under test; the headmatter keeps the check on
+// this machine (no theme to fetch, no web fonts, no favicon from a CDN) and gives slides hash URLs.
 writeFileSync(
   join(work, "slides.md"),
-  `---
-theme: none
-title: Focal loss in Slidev
-routerMode: hash
-fonts:
-  provider: none
-favicon: "data:,"
----
-
-# An iframe embed
-
-<iframe src="${at("embed/focal-curves/?gamma=3&animate=0")}" title="Focal loss" width="800" height="620" style="border:0"></iframe>
-
----
-
-# The web component
-
-<focal-loss-curves gamma="1" alpha="0.25" controls style="width:760px"></focal-loss-curves>
-`,
+  `---\ntheme: none\ntitle: Focal loss in Slidev\nrouterMode: hash\nfonts:\n  provider: none\nfavicon: "data:,"\n---\n\n${readmeSnippet("slidev-slide", site.url)}\n`,
 );
-writeFileSync(
-  join(work, "index.html"),
-  `<head>\n  <script src="${at("embed/focal-loss.classic.js")}"></script>\n</head>\n`,
-);
-writeFileSync(
-  join(work, "vite.config.ts"),
-  `import { defineConfig } from "vite";
-
-// The site's elements are custom elements, not Vue components.
-const FIGURES = ["focal-loss-curves", "modulating-factor-curves", "logit-loss-gradient"];
-
-export default defineConfig({
-  slidev: { vue: { template: { compilerOptions: { isCustomElement: (tag) => FIGURES.includes(tag) } } } },
-});
-`,
-);
+writeFileSync(join(work, "index.html"), `${readmeSnippet("slidev-head", site.url)}\n`);
+writeFileSync(join(work, "vite.config.ts"), `${readmeSnippet("slidev-vite")}\n`);
 run(join(work, "node_modules/.bin/slidev"), ["build", "slides.md", "--out", "built"], "slidev build");
 
 const deck = await startStaticServer(join(work, "built"));

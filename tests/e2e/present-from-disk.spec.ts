@@ -14,6 +14,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, workerBrowser } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { drawn, expectedReaderPath } from "./support/standalone";
+import { readmeSnippet } from "../support/readme-snippets";
 
 const browser = workerBrowser();
 
@@ -44,7 +45,7 @@ async function deckPage(name: string, head: string, body: string): Promise<strin
   return fileUrl(name);
 }
 
-/** Saves the offline file of the gallery's Figure 1 at this query, as a reader downloads it. */
+/** Saves the offline file of the gallery's Figure 1 at this query, as a reader downloads it; returns its file name. */
 async function downloadOffline(query: string, colorScheme: "light" | "dark" = "light"): Promise<string> {
   const { page, context, problems } = await watchedPage(browser.current, { acceptDownloads: true, colorScheme });
   await page.goto(siteUrl(`figures/${query}`));
@@ -54,12 +55,13 @@ async function downloadOffline(query: string, colorScheme: "light" | "dark" = "l
   await panel.locator("summary").click();
   const button = panel.getByRole("button", { name: "Download for offline use" });
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), button.click()]);
-  expect(download.suggestedFilename()).toMatch(/^focal-curves-.*-offline\.html$/);
-  await download.saveAs(join(dir, "figure.html"));
+  const name = download.suggestedFilename();
+  expect(name).toMatch(/^focal-curves-.*-offline\.html$/);
+  await download.saveAs(join(dir, name));
   await expect(panel.locator("[data-share-status]")).toHaveText(/^Offline HTML downloaded/);
   expect(problems).toEqual([]);
   await context.close();
-  return fileUrl("figure.html");
+  return name;
 }
 
 test.describe("a deck opened from disk", () => {
@@ -98,7 +100,7 @@ test.describe("a deck opened from disk", () => {
   });
 
   test("the share panel's offline file opens from disk with the reader's view, under a strict CSP", async () => {
-    const file = await downloadOffline("?gamma=3&alpha=0.5");
+    const file = fileUrl(await downloadOffline("?gamma=3&alpha=0.5"));
     const { page, context, problems } = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
     const requests = networkRequests(page);
     const violations: string[] = [];
@@ -133,39 +135,32 @@ test.describe("a deck opened from disk", () => {
   });
 
   test("the offline file is a slide and a background of a local reveal.js deck that keeps its keys", async () => {
-    await downloadOffline("?gamma=0.5");
+    const name = await downloadOffline("?gamma=3&alpha=0.5");
     await copyFile("node_modules/reveal.js/dist/reveal.js", join(dir, "reveal.js"));
     await copyFile("node_modules/reveal.js/dist/reveal.css", join(dir, "reveal.css"));
-    // The README's reveal.js snippets, with the message check a deck on disk can make (its origin is null).
+    // The README's offline deck snippet names the file the share panel writes for this view.
+    const snippet = readmeSnippet("offline-deck");
+    expect(snippet).toContain(`data-background-iframe="${name}"`);
+    const [slide, listener] = snippet.split("<script>");
     const deck = await deckPage(
       "deck.html",
       `<link rel="stylesheet" href="reveal.css">`,
       `<div class="reveal"><div class="slides">` +
         `<section><h2>Title</h2></section>` +
-        `<section><iframe id="inline" src="figure.html" title="Focal loss" width="960" height="620" style="border:0"></iframe></section>` +
-        `<section data-background-iframe="figure.html" data-background-interactive><h2>Background</h2></section>` +
-        `</div></div><script src="reveal.js"></script><script>
-const deck = (window.deck = new Reveal({ hash: false, transition: "none" }));
-deck.initialize();
-const moves = { ArrowLeft: () => deck.left(), ArrowRight: () => deck.right(), PageUp: () => deck.prev(), PageDown: () => deck.next() };
-addEventListener("message", (event) => {
-  const frames = [...document.querySelectorAll("iframe")].map((f) => f.contentWindow);
-  if (!frames.includes(event.source) || event.data?.type !== "focal-loss:key") return;
-  document.activeElement?.blur();
-  moves[event.data.key]?.();
-});
-</script>`,
+        `<section><iframe id="inline" src="${name}" title="Focal loss" width="960" height="620" style="border:0"></iframe></section>` +
+        `${slide}</div></div><script src="reveal.js"></script>` +
+        `<script>Reveal.initialize({ hash: false, transition: "none" });</script><script>${listener}`,
     );
     const { page, context, problems } = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
     const current = () =>
-      page.evaluate(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h);
+      page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
     await page.goto(deck);
     await expect(page.locator(".reveal.ready")).toBeAttached();
     await page.keyboard.press("ArrowRight");
     await expect.poll(current).toBe(1);
     const inline = page.frameLocator("#inline");
     await expect(inline.locator("focal-loss-curves[data-ready]")).toBeAttached();
-    expect((await drawn(page.frame({ url: /figure\.html/ })!)).readerLabel).toBe("yours: γ = 0.5");
+    expect((await drawn(inline)).readerLabel).toBe("yours: γ = 3, α = 0.5");
 
     // A click on the chart gives the frame the focus; the next arrow still moves the deck.
     await inline.locator("focal-loss-curves").click({ position: { x: 400, y: 300 } });
@@ -178,7 +173,7 @@ addEventListener("message", (event) => {
     const slider = background.locator("focal-loss-curves").locator('input[data-control="gamma"]');
     await slider.focus();
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => slider.inputValue()).toBe("0.6");
+    await expect.poll(() => slider.inputValue()).toBe("3.1");
     expect(await current()).toBe(2);
     await page.keyboard.press("Escape");
     await page.keyboard.press("ArrowLeft");

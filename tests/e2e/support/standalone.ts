@@ -4,7 +4,7 @@
  * test of any page that hosts the element (a plain page, a deck on another
  * origin, a file opened from disk) compares against the chart code itself.
  */
-import type { Frame, Page } from "@playwright/test";
+import type { FrameLocator, Locator } from "@playwright/test";
 import { focalCurvesScene } from "../../../src/charts/focal-curves";
 import type { SvgNode } from "../../../src/charts/scene";
 import { focalCurvesData } from "../../../src/lib/views/figure-data";
@@ -20,7 +20,7 @@ export function findNode(n: SvgNode, test: (n: SvgNode) => boolean): SvgNode | u
 }
 
 /** What the element drew: its size, the reader's path and legend text, read through its shadow root. */
-export function drawn(page: Page | Frame, selector = "focal-loss-curves") {
+export function drawn(page: { locator(selector: string): Locator } | FrameLocator, selector = "focal-loss-curves") {
   return page.locator(selector).evaluate((el) => {
     const svg = el.shadowRoot!.querySelector("svg.chart")!;
     return {
