@@ -3,7 +3,8 @@
  * figure is embedded.
  *
  * - In a frame (the embed route, embed-host.ts; the standalone elements on a
- *   framed page, such as the offline file as a deck's iframe or background):
+ *   page that asks with <html data-deck-keys>: the offline file as a deck's
+ *   iframe or background):
  *   each deck key no control used goes to the parent page as
  *   { type: "focal-loss:key", key } (src/lib/embed/key-message.ts).
  * - On the deck's own page (the web component): the deck sees every key, but

@@ -4,7 +4,8 @@
  * script (no module, so no CORS: it runs from file://), the page's few styles
  * and the text face as data: URLs. Its Content-Security-Policy is as strict as
  * the site's: no eval, nothing fetched, the one inline script and the one
- * inline style allowed by their SHA-256 hashes. Pure text assembly; the share
+ * inline style allowed by their SHA-256 hashes. `data-deck-keys` on its root
+ * asks the script to hand unused deck keys to a parent frame (a local deck). Pure text assembly; the share
  * panel gathers the parts (src/elements/export-offline.ts).
  */
 import type { EmbeddableFigure } from "./embed-registry";
@@ -82,7 +83,7 @@ export async function offlinePage(parts: OfflinePageParts): Promise<string> {
     "form-action 'none'",
   ].join("; ");
   return (
-    `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<!doctype html>\n<html lang="en" data-deck-keys>\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeXml(csp)}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<title>${escapeXml(parts.figure.title)}</title>\n` +

@@ -36,6 +36,8 @@ describe("offlinePage", () => {
   it("holds the figure's element with the reader's state and nothing that points outside the file", async () => {
     const { byTag, html } = await parsed();
     const [el] = byTag(figure.tag) as Element[];
+    // It asks the script to hand unused deck keys to a parent frame (a deck it is the iframe of).
+    expect((byTag("html")[0] as Element).attribs).toEqual({ lang: "en", "data-deck-keys": "" });
     expect(el!.attribs).toEqual({ gamma: "3", alpha: "0.5", controls: "" });
     expect(byTag("script")).toHaveLength(1);
     expect(byTag("script")[0]!.attribs.src).toBeUndefined();
