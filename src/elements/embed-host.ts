@@ -6,12 +6,11 @@
  * Messages to the parent (any origin may embed the figure; nothing private is sent):
  *   { type: "focal-loss:ready",  figure, state }   once, after the first complete draw
  *   { type: "focal-loss:resize", figure, height }  in fluid mode, whenever the content height changes
- *   { type: "focal-loss:key",    key }             a presenter's key no control here used (see forwardUnusedKeys)
+ *   { type: "focal-loss:key",    key }             a presenter's key no control here used (./forward-deck-keys.ts)
  */
 import { embeddable, figureQuery } from "../lib/embed/embed-registry";
 import { EMBED_STATE, embedRootAttributes, type EmbedParams } from "../lib/state/embed-params";
-import { KEY_MESSAGE } from "../lib/embed/key-message";
-import { deckKeyAction } from "../lib/input/deck-keys";
+import { forwardUnusedKeys } from "./forward-deck-keys";
 
 export const READY_MESSAGE = "focal-loss:ready";
 export const RESIZE_MESSAGE = "focal-loss:resize";
@@ -71,59 +70,6 @@ async function start(): Promise<void> {
   root.dataset.ready = "true";
   const state = entry ? Object.fromEntries(figureQuery(entry, location.search)) : {};
   postToParent({ type: READY_MESSAGE, figure: id, state });
-}
-
-// ---- Key forwarding: a click into an embedded figure must not take a slide deck's keys away. ----
-
-/** A control that uses arrow (and Home/End/Page/space) keys itself by default, without preventDefault: sliders, fields, menus, radios. */
-function usesKeysNatively(target: Element | null): boolean {
-  return (
-    target !== null &&
-    target.closest("input, select, textarea, [contenteditable]:not([contenteditable='false'])") !== null
-  );
-}
-
-/**
- * Inside a frame, posts each deck key that nothing here used to the parent as
- * { type: "focal-loss:key", key } and blurs the focused control, so the host
- * page can act on it (the demo deck changes slide). A control that used the key
- * (a focused slider moving γ, a chart's crosshair calling preventDefault) keeps
- * it, except Escape, which always hands the keys back. Listening on window in
- * the bubble phase lets every element's own handler run first.
- */
-function forwardUnusedKeys(): void {
-  if (window.parent === window) return;
-  window.addEventListener("keydown", (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    const action = deckKeyAction({
-      key: event.key,
-      modified: event.altKey || event.ctrlKey || event.metaKey,
-      used: event.defaultPrevented || usesKeysNatively(target),
-      pressable: target !== null && target.closest("button, a[href], summary") !== null,
-    });
-    if (action === "keep") return;
-    if (action === "forward") event.preventDefault(); // no scrolling of the frame under a slide change
-    postToParent({ type: KEY_MESSAGE, key: event.key });
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  });
-  // A mouse click (a presenter moving γ, or pointing at the plot) leaves focus
-  // on the slider or the chart, whose arrow keys would then move γ or the
-  // crosshair instead of the slide. After a mouse click nothing keeps focus but
-  // a field that is typed into; keyboard focus (Tab) is left alone, so a
-  // keyboard reader still scrubs the chart and steps the slider with arrows.
-  window.addEventListener("pointerup", (event) => {
-    if (event.pointerType !== "mouse") return;
-    // Synchronously: a key pressed right after the click must already find nothing focused.
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || active === document.body) return;
-    if (
-      active.matches(
-        "input:not([type=range]):not([type=checkbox]):not([type=radio]), select, textarea, [contenteditable]:not([contenteditable='false'])",
-      )
-    )
-      return;
-    active.blur();
-  });
 }
 
 forwardUnusedKeys();

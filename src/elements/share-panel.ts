@@ -1,6 +1,6 @@
 /**
  * <share-panel>: copy a link, an iframe or a web-component snippet for the
- * figure it sits in, and download it as SVG or PNG. It finds its chart as the
+ * figure it sits in, and download it as SVG, PNG or one HTML file for offline use. It finds its chart as the
  * `svg.chart` inside the nearest <figure> (or the embed page's figure), reads
  * the figure's state from the page URL (which the figure keeps current), and
  * never writes anything from the URL into the page.
@@ -20,6 +20,7 @@ import { flushUrlWrites } from "./url-sync";
 const svgExport = () => import("./export-svg");
 const pngExport = () => import("./export-png");
 const pgfplotsExport = () => import("./export-pgfplots");
+const offlineExport = () => import("./export-offline");
 
 /** The slide size most decks use. */
 const SLIDE = { width: 1920, height: 1080 } as const;
@@ -70,6 +71,8 @@ class SharePanel extends HTMLElement {
           return await this.#downloadPng("slide");
         case "png-2x":
           return await this.#downloadPng("2x");
+        case "offline":
+          return await this.#downloadOffline();
         case "pgfplots":
           return await this.#copy(
             (await pgfplotsExport()).pgfplotsForView(this.#state()),
@@ -108,11 +111,24 @@ class SharePanel extends HTMLElement {
     return url.href;
   }
 
-  #elementSnippet(): string {
+  #elementAttributes(): Record<string, string> {
     const attributes: Record<string, string> = {};
     for (const [name, value] of this.#state()) attributes[ATTRIBUTE_FOR_PARAM[name] ?? name] = value;
+    return attributes;
+  }
+
+  #elementSnippet(): string {
     const moduleUrl = new URL(this.dataset.modulePath ?? "", location.href).href;
-    return webComponentSnippet(this.#figure!, moduleUrl, attributes);
+    return webComponentSnippet(this.#figure!, moduleUrl, this.#elementAttributes());
+  }
+
+  async #downloadOffline(): Promise<void> {
+    const scriptUrl = new URL(this.dataset.classicPath ?? "", location.href).href;
+    const html = await (
+      await offlineExport()
+    ).offlineHtml(this.#figure!, this.#elementAttributes(), scriptUrl, this.#pageLink());
+    downloadBlob(`${this.#fileStem()}-offline.html`, "text/html", html);
+    this.#say("Offline HTML downloaded: it opens from disk, or as an iframe or background in a local deck.");
   }
 
   async #copy(text: string, done: string): Promise<void> {

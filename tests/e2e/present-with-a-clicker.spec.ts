@@ -2,7 +2,8 @@
  * A teacher on the deck's last slide clicks into the live background chart
  * (to point at it, or to drag γ), then presses the clicker's keys: the slides
  * still move. A key a control in the chart really uses (the focused γ slider
- * stepping with the arrows) stays with it until Escape hands the keys back.
+ * stepping with the arrows) stays with it until Escape hands the keys back,
+ * in the background iframe and in the web component on the deck's own page.
  */
 import { expect, test, type Page } from "@playwright/test";
 
@@ -57,6 +58,36 @@ test.describe("a presenter keeps the deck's keys after clicking the live chart",
     await page.keyboard.press("Escape");
     await expect(slider).not.toBeFocused();
     await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => currentSlide(page)).toBe(3);
+  });
+
+  test("on the web component's slide, a focused γ slider keeps its arrows and Escape gives them back", async ({
+    page,
+  }) => {
+    await page.goto("/deck/#/2");
+    await expect(page.locator(".reveal.ready")).toBeAttached();
+    await expect.poll(() => currentSlide(page)).toBe(2);
+    const element = page.locator(".present focal-loss-curves");
+    await expect(element).toHaveAttribute("data-ready", /.*/);
+    const slider = element.locator('input[data-control="gamma"]');
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(element).toHaveAttribute("gamma", "1.1");
+    // reveal.js cannot see a slider inside a shadow root: without the element keeping the key, the slide moved too.
+    expect(await currentSlide(page)).toBe(2);
+
+    await page.keyboard.press("Escape");
+    await expect(slider).not.toBeFocused();
+    // Escape handed the keys back and did not open reveal.js's overview.
+    await expect(page.locator(".reveal.overview")).toHaveCount(0);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => currentSlide(page)).toBe(1);
+
+    // After dragging γ with the mouse the next key is the deck's.
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => currentSlide(page)).toBe(2);
+    await slider.click();
+    await page.keyboard.press("PageDown");
     await expect.poll(() => currentSlide(page)).toBe(3);
   });
 });

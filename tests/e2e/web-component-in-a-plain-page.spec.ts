@@ -4,15 +4,13 @@
  * needs nothing else from the site, and redraws when an attribute changes.
  */
 import { expect, test, workerBrowser } from "./support/test";
-import type { Page } from "@playwright/test";
-import { focalCurvesScene } from "../../src/charts/focal-curves";
-import type { SvgNode } from "../../src/charts/scene";
 import { logitLossGradientScene } from "../../src/charts/logit-loss-gradient";
 import { modulatingFactorScene } from "../../src/charts/modulating-factor";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../src/lib/views/figure-data";
+import { logitLossGradientData, modulatingFactorData } from "../../src/lib/views/figure-data";
 import { parseFigureState } from "../../src/lib/state/state";
 import { siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
+import { drawn, expectedReaderPath, findNode } from "./support/standalone";
 
 const browser = workerBrowser();
 
@@ -37,44 +35,6 @@ async function plainPage(body: string) {
   watched.page.on("requestfinished", (req) => loaded.push(new URL(req.url()).pathname));
   await watched.page.goto(url);
   return { ...watched, loaded };
-}
-
-function findNode(n: SvgNode, test: (n: SvgNode) => boolean): SvgNode | undefined {
-  if (test(n)) return n;
-  for (const child of n.children ?? []) {
-    const hit = findNode(child, test);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-/** What the element drew: its size, the reader's path and legend text, read through its shadow root. */
-function drawn(page: Page, selector = "focal-loss-curves") {
-  return page.locator(selector).evaluate((el) => {
-    const svg = el.shadowRoot!.querySelector("svg.chart")!;
-    return {
-      width: Number(svg.getAttribute("width")),
-      height: Number(svg.getAttribute("height")),
-      curves: svg.querySelectorAll("path.curve").length,
-      readerPath: svg.querySelector("path.curve.is-reader")?.getAttribute("d") ?? null,
-      readerLabel: svg.querySelector(".legend-row.is-reader .legend-label")?.textContent ?? null,
-      readerStroke: getComputedStyle(svg.querySelector("path.curve.is-reader")!).stroke,
-      background: getComputedStyle(el).backgroundColor,
-    };
-  });
-}
-
-/** The reader's path the site's own chart function draws for these attributes at this size. */
-function expectedReaderPath(query: string, width: number, height: number): string {
-  const state = parseFigureState(query);
-  const scene = focalCurvesScene(focalCurvesData(state), {
-    width,
-    height,
-    yScale: state.yScale,
-    crosshair: null,
-    examples: [],
-  });
-  return String(findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))!.attrs!.d);
 }
 
 test.describe("the standalone web component", () => {

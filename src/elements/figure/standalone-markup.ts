@@ -9,6 +9,7 @@ import chartsCss from "../../charts/charts.css?raw";
 import { ALPHA, GAMMA } from "../../lib/state/ranges";
 import { STANDALONE_STATE } from "../../lib/state/embed-params";
 import { tokenDeclarations, type ThemeTokens } from "../../lib/site/theme-tokens";
+import { shareKeysWithPage } from "../forward-deck-keys";
 
 /** Injected at bundle time from global.css (src/build/web-component-module.ts). */
 declare const __THEME_TOKENS__: ThemeTokens;
@@ -86,6 +87,8 @@ function range(
 export function buildStandaloneMarkup(host: HTMLElement, chart: ChartIdentity): ShadowRoot {
   const root = host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [sharedSheet()];
+  // On a deck's page the deck keeps its keys, but not those a control in here is using.
+  shareKeysWithPage(root);
   const frame = el("div", { className: "frame" });
   frame.part.add("frame");
   const controls = el("div", { className: "controls" });

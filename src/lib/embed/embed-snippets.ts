@@ -25,8 +25,13 @@ export function webComponentSnippet(
   moduleUrl: string,
   attributes: Record<string, string | boolean>,
 ): string {
+  return `<script type="module" src="${escapeXml(moduleUrl)}"></script>\n${figureElement(figure, attributes)}`;
+}
+
+/** The figure's element with its attributes (`true` a boolean attribute, `false` left out), values escaped. */
+export function figureElement(figure: EmbeddableFigure, attributes: Record<string, string | boolean>): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => (value === false ? "" : value === true ? ` ${name}` : ` ${name}="${escapeXml(value)}"`))
     .join("");
-  return `<script type="module" src="${escapeXml(moduleUrl)}"></script>\n<${figure.tag}${attrs}></${figure.tag}>`;
+  return `<${figure.tag}${attrs}></${figure.tag}>`;
 }

@@ -1,6 +1,6 @@
 /**
  * What an embedded figure does with a key press, so a click into a live
- * figure does not take a slide deck's keys away (src/elements/embed-host.ts
+ * figure does not take a slide deck's keys away (src/elements/forward-deck-keys.ts
  * posts forwarded keys to the host page). A deck moves through slides with the
  * keys a slider uses, plus Escape and space.
  */

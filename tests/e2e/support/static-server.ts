@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { headersFor, readHeadersFile } from "./host-headers.ts";
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -77,8 +78,19 @@ async function fileAt(path: string): Promise<string | null> {
   return null;
 }
 
-export async function startStaticServer(root: string, base = "/", port = 0): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** add the headers of the root's `_headers` file, as Netlify and Cloudflare Pages do (off: as GitHub Pages, which sends none) */
+  hostHeaders?: boolean;
+}
+
+export async function startStaticServer(
+  root: string,
+  base = "/",
+  port = 0,
+  { hostHeaders = false }: StaticServerOptions = {},
+): Promise<StaticServer> {
   const rootDir = resolve(root);
+  const headerRules = hostHeaders ? readHeadersFile(join(rootDir, "_headers")) : [];
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -114,6 +126,7 @@ export async function startStaticServer(root: string, base = "/", port = 0): Pro
       "content-type": MIME[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",
       vary: "accept-encoding",
+      ...headersFor(headerRules, pathname),
     };
     if (!encoding) {
       res.writeHead(200, headers).end(body);
