@@ -27,6 +27,7 @@ function siteTheme(): OfflineTheme {
 
 export async function offlineHtml(
   figure: EmbeddableFigure,
+  title: string,
   attributes: Record<string, string>,
   scriptUrl: string,
   source: string,
@@ -35,6 +36,7 @@ export async function offlineHtml(
   const [script, fontCss] = await Promise.all([classicScript(scriptUrl), embeddedFontCss(CHART_FACES)]);
   return offlinePage({
     figure,
+    title,
     attributes: { ...attributes, controls: true, theme },
     script,
     fontCss,

@@ -126,7 +126,7 @@ class SharePanel extends HTMLElement {
     const scriptUrl = new URL(this.dataset.classicPath ?? "", location.href).href;
     const html = await (
       await offlineExport()
-    ).offlineHtml(this.#figure!, this.#elementAttributes(), scriptUrl, this.#pageLink());
+    ).offlineHtml(this.#figure!, this.dataset.title ?? "", this.#elementAttributes(), scriptUrl, this.#pageLink());
     downloadBlob(`${this.#fileStem()}-offline.html`, "text/html", html);
     this.#say("Offline HTML downloaded: it opens from disk, or as an iframe or background in a local deck.");
   }

@@ -16,6 +16,8 @@ export type OfflineTheme = "light" | "dark" | "auto";
 
 export interface OfflinePageParts {
   figure: EmbeddableFigure;
+  /** the page's <title>: the figure's title (content/embeds.json, carried by the share panel) */
+  title: string;
   /** the element's attributes: the reader's state, controls, theme */
   attributes: Record<string, string | boolean>;
   /** the classic script's code (embed/focal-loss.classic.js) */
@@ -86,7 +88,7 @@ export async function offlinePage(parts: OfflinePageParts): Promise<string> {
     `<!doctype html>\n<html lang="en" data-deck-keys>\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeXml(csp)}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${escapeXml(parts.figure.title)}</title>\n` +
+    `<title>${escapeXml(parts.title)}</title>\n` +
     `<link rel="canonical" href="${escapeXml(parts.source)}">\n` +
     `<style>${style}</style>\n</head>\n<body>\n` +
     `${figureElement(parts.figure, parts.attributes)}\n` +

@@ -10,6 +10,7 @@ const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
 
 const parts = (over: Partial<OfflinePageParts> = {}): OfflinePageParts => ({
   figure,
+  title: "Focal loss <against> p_t & friends",
   attributes: { gamma: "3", alpha: "0.5", controls: true, examples: false },
   script: `(function(){var s="</script><!-- x";customElements;})();`,
   fontCss: `@font-face{font-family:"Inter";src:url(data:font/woff2;base64,AAAA) format("woff2")}`,
@@ -75,6 +76,8 @@ describe("offlinePage", () => {
     expect(byTag("script")).toHaveLength(1);
     expect((byTag(figure.tag)[0] as Element).attribs.gamma).toBe(`"><img src=x onerror=alert(1)>`);
     expect(html).toContain(`gamma="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"`);
+    expect(textContent(byTag("title")[0]!)).toBe("Focal loss <against> p_t & friends");
+    expect(html).toContain("<title>Focal loss &lt;against&gt; p_t &amp; friends</title>");
   });
 
   it("follows the viewer's palette with theme auto, and pins it otherwise", async () => {
