@@ -6,7 +6,7 @@
 const SYMBOLS: Record<string, string> = { "\\gamma": "γ", "\\alpha": "α", "\\sigma": "σ", "\\ln": "ln" };
 /** Unicode subscripts and superscripts for the letters the site's notation uses. */
 const SUBSCRIPT: Record<string, string> = { t: "ₜ" };
-const SUPERSCRIPT: Record<string, string> = { "γ": "ᵞ", "2": "²" };
+const SUPERSCRIPT: Record<string, string> = { γ: "ᵞ", "2": "²" };
 
 function mathAsText(tex: string): string {
   const symbols = tex.replace(/\\[a-zA-Z]+/g, (name) => SYMBOLS[name] ?? name.slice(1));

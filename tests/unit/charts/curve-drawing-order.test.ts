@@ -15,15 +15,21 @@ const size = { width: 680, height: 400 };
 
 describe("a reference curve the reader's curve coincides with stays visible", () => {
   it("draws the paper's γ = 2 over the reader's curve at γ = 2 (no α), and under it otherwise", () => {
-    const at2 = drawnCurves(focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" }));
+    const at2 = drawnCurves(
+      focalCurvesScene(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear" }),
+    );
     expect(at2.indexOf("g2")).toBeGreaterThan(at2.indexOf("reader"));
     expect(at2.at(-1)).toBe("g2");
 
-    const at23 = drawnCurves(focalCurvesScene(focalCurvesData({ gamma: 2.3, alpha: null }), { ...size, yScale: "linear" }));
+    const at23 = drawnCurves(
+      focalCurvesScene(focalCurvesData({ gamma: 2.3, alpha: null }), { ...size, yScale: "linear" }),
+    );
     expect(at23.at(-1)).toBe("reader");
 
     // With α the reader's focal loss is a different curve from the paper's unweighted γ = 2.
-    const weighted = drawnCurves(focalCurvesScene(focalCurvesData({ gamma: 2, alpha: 0.25 }), { ...size, yScale: "linear" }));
+    const weighted = drawnCurves(
+      focalCurvesScene(focalCurvesData({ gamma: 2, alpha: 0.25 }), { ...size, yScale: "linear" }),
+    );
     expect(weighted.at(-1)).toBe("reader");
   });
 
