@@ -59,21 +59,23 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
   };
   const max = Math.max(...data.map((d) => d.value));
   const domain = options.domain ?? [0, max > 0 ? max : 1];
-  const x = scaleBand<string>()
-    .domain(data.map((d) => d.label))
+  // Bands by position, not label: two bars may share a label (Table 1d's OHEM and OHEM 1:3 rows
+  // at one batch size and threshold), and a band per label drew them on top of each other.
+  const x = scaleBand<number>()
+    .domain(data.map((_, i) => i))
     .range([plot.left, plot.right])
     .padding(0.25);
   const y = scaleLinear().domain(domain).range([plot.bottom, plot.top]);
   const base = y(Math.max(domain[0], 0));
-  const bars = data.map((d) => {
+  const bars = data.map((d, i) => {
     const top = y(d.value);
     return {
       ...d,
-      x: x(d.label)!,
+      x: x(i)!,
       width: x.bandwidth(),
       y: Math.min(top, base),
       height: Math.abs(base - top),
-      cx: x(d.label)! + x.bandwidth() / 2,
+      cx: x(i)! + x.bandwidth() / 2,
     };
   });
   const ticks = y.ticks(options.ticks ?? 4).map((value) => ({ value, y: y(value) }));
@@ -128,5 +130,47 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
       y1: plot.bottom,
       y2: plot.bottom,
     }),
+  ]);
+}
+
+/** Height of one bar's row in the phone layout, in px (the chart is drawn at about 1 unit = 1 px there). */
+const ROW_HEIGHT = 30;
+/** Room to the right of the longest bar for its value. */
+const VALUE_ROOM = 56;
+
+/**
+ * The same bars on their side, for a phone: one row per bar with its label on the left and its
+ * value after the bar, so the text keeps the page's size (12 px and up) however many bars there
+ * are; a column chart of seven or nine bars in a 340 px column has no room for labels that size.
+ */
+export function barRowsScene(data: readonly Bar[], options: BarChartOptions, text: BarChartText): SvgNode {
+  if (data.length === 0) throw new RangeError("a bar chart needs at least one bar");
+  const labelOf = (b: Bar) => (b.note ? `${b.label} (${b.note})` : b.label);
+  // About 7 px a character at 12.5 px: the label column as wide as its longest label.
+  const labelWidth = Math.min(options.width * 0.5, Math.max(...data.map((b) => labelOf(b).length)) * 7 + 10);
+  const top = 26;
+  const height = top + data.length * ROW_HEIGHT + 6;
+  const max = Math.max(...data.map((d) => d.value));
+  const domain = options.domain ?? [0, max > 0 ? max : 1];
+  const x = scaleLinear()
+    .domain(domain)
+    .range([labelWidth, options.width - VALUE_ROOM]);
+  return node("svg", "bar-rows", { class: "bar-chart bar-chart-rows", viewBox: `0 0 ${options.width} ${height}` }, [
+    node("text", "y-label", { class: "bar-axis-label", x: 0, y: 14 }, text.yLabel),
+    ...data.map((b, i) => {
+      const y = top + i * ROW_HEIGHT;
+      const end = x(Math.max(domain[0], Math.min(domain[1], b.value)));
+      return node("g", `bar-${i}`, { class: b.highlight ? "bar bar-highlight" : "bar" }, [
+        node("text", "label", { class: "bar-label", x: 0, y: y + ROW_HEIGHT / 2 + 4 }, labelOf(b)),
+        node(
+          "rect",
+          "bar",
+          { x: labelWidth, y: y + 6, width: Math.max(0, end - labelWidth), height: ROW_HEIGHT - 12 },
+          [node("title", "title", {}, `${labelOf(b)}: ${text.format(b.value)}`)],
+        ),
+        node("text", "value", { class: "bar-value", x: end + 5, y: y + ROW_HEIGHT / 2 + 4 }, text.format(b.value)),
+      ]);
+    }),
+    node("line", "baseline", { class: "bar-baseline", x1: labelWidth, x2: labelWidth, y1: top, y2: height - 6 }),
   ]);
 }

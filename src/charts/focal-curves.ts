@@ -15,6 +15,7 @@ import {
   curvePolylines,
   curveLabel,
   curvePath,
+  curvesInDrawingOrder,
   keyBelow,
   legend,
   legendRect,
@@ -178,8 +179,8 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
       "g",
       "curves",
       { class: "curves" },
-      // The reader's curve last, so it draws on top of the reference curves (which never change: static nodes).
-      [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
+      // The reader's curve over the reference curves (which never change: static nodes), under the one it coincides with.
+      curvesInDrawingOrder(curves).map((c) =>
         c.reader
           ? node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box, log) })
           : staticNode(`${geometry}|curve|${c.key}|${c.gamma}`, () =>

@@ -12,7 +12,8 @@ export interface Frame {
   margin: { top: number; right: number; bottom: number; left: number };
 }
 
-export const LAB_FRAME: Frame = { width: 340, height: 230, margin: { top: 12, right: 12, bottom: 38, left: 48 } };
+/** Room on the left for 13-unit tick labels ("100", "0.25") and, clear of them, the rotated axis title. */
+export const LAB_FRAME: Frame = { width: 340, height: 230, margin: { top: 12, right: 12, bottom: 40, left: 58 } };
 
 export interface LabAxes {
   x: { ticks: number[]; labels: string[]; title: string };
@@ -29,7 +30,7 @@ export function labAxes(x: AxisScale, y: AxisScale, frame: Frame, axes: LabAxes)
       ...axes.y,
       gridTo: width - margin.right,
       tickSize: 0,
-      titleOffset: margin.left - 12,
+      titleOffset: margin.left - 11,
     }),
     bottomAxis(x, bottom, {
       key: "x-axis",

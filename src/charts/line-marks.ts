@@ -120,6 +120,26 @@ export function curvePath(curve: Curve, x: Scale, y: Scale, box: Box, log = fals
   return (p.d ??= pathOf(p.pixels) ?? "");
 }
 
+/**
+ * The order curves are drawn in: the reference curves, the reader's (wider) on top, then any
+ * reference the reader's curve coincides with (the paper's γ = 2 at the default γ = 2), whose
+ * dashes then show over the reader's line, so both curves the legend lists stay visible.
+ * `ignoreAlpha` for charts whose curves do not depend on α (the modulating factor).
+ */
+export function curvesInDrawingOrder<C extends Pick<Curve, "gamma" | "alpha" | "reader">>(
+  curves: readonly C[],
+  ignoreAlpha = false,
+): C[] {
+  const reader = curves.find((c) => c.reader);
+  const covered = (c: C) =>
+    reader !== undefined && !c.reader && c.gamma === reader.gamma && (ignoreAlpha || c.alpha === reader.alpha);
+  return [
+    ...curves.filter((c) => !c.reader && !covered(c)),
+    ...curves.filter((c) => c.reader),
+    ...curves.filter(covered),
+  ];
+}
+
 /** Legend text of a curve: "γ = 0.5", or the reader's "your γ = 2.3, α = 0.25". */
 export function curveLabel(curve: Pick<Curve, "gamma" | "alpha" | "reader">, readerName = "yours"): string {
   const gamma = `γ = ${shortNumber(curve.gamma)}`;

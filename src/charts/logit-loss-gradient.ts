@@ -13,6 +13,7 @@ import {
   curveClass,
   curvePolylines,
   curvePath,
+  curvesInDrawingOrder,
   keyBelow,
   legend,
   type Box,
@@ -134,7 +135,9 @@ function panelScene(panel: Panel, curves: Curve[], at: number | null): SvgNode {
       "g",
       "curves",
       { class: "curves" },
-      curves.map((c) => node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) })),
+      curvesInDrawingOrder(curves).map((c) =>
+        node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }),
+      ),
     ),
   ];
   if (at !== null) marks.push(crosshair(curves, at, x, y, box));

@@ -3,7 +3,9 @@
  * splits between easy negatives, hard negatives and positives. Bars are HTML
  * (flex rows with percentage widths) rather than SVG, so they reflow on a phone
  * and their labels stay at text size. The same markup is written at build time
- * by LossBudget.astro from budgetBarRows(); renderLossBudgetBars updates it.
+ * by LossBudgetFigure.astro from budgetBarRows(); renderLossBudgetBars updates it.
+ * A segment too narrow for its share (a sliver of hard negatives) is named in a
+ * line under its bar instead, so no share goes unlabelled.
  */
 import { joinKeyed } from "./keyed-join";
 import { BUDGET_PARTS, BUDGET_PART_LABELS, lossName, type BudgetPart, type LossBudget } from "../lib/views/loss-budget";
@@ -27,10 +29,12 @@ export interface BudgetBarRow {
   /** the total loss, normalised by the number of positives, as text */
   totalText: string;
   segments: BudgetSegment[];
+  /** the shares too narrow to print inside their segments, as text under the bar ("" when none) */
+  outsideText: string;
 }
 
 /** Below this width (percent of the bar) a segment's share does not fit inside it. */
-const LABEL_MIN_PERCENT = 11;
+const LABEL_MIN_PERCENT = 16;
 
 /** Rows for the chart; `normaliser` is the number of positives the totals are divided by. */
 export function budgetBarRows(budgets: readonly LossBudget[], normaliser: number): BudgetBarRow[] {
@@ -38,18 +42,24 @@ export function budgetBarRows(budgets: readonly LossBudget[], normaliser: number
     kind: b.kind,
     name: lossName(b.kind, b.params),
     totalText: formatNumber(b.total / Math.max(1, normaliser), { notation: "significant", digits: 4 }),
-    segments: BUDGET_PARTS.map((part) => {
-      const share = b.parts[part].share;
-      const percent = Number.isFinite(share) ? share * 100 : 0;
-      return {
-        part,
-        percent,
-        shareText: formatPercent(share),
-        labelled: percent >= LABEL_MIN_PERCENT,
-        description: `${BUDGET_PART_LABELS[part]}: ${formatPercent(share)}`,
-      };
-    }),
+    ...segmentsOf(b),
   }));
+}
+
+function segmentsOf(b: LossBudget): Pick<BudgetBarRow, "segments" | "outsideText"> {
+  const segments = BUDGET_PARTS.map((part) => {
+    const share = b.parts[part].share;
+    const percent = Number.isFinite(share) ? share * 100 : 0;
+    return {
+      part,
+      percent,
+      shareText: formatPercent(share),
+      labelled: percent >= LABEL_MIN_PERCENT,
+      description: `${BUDGET_PART_LABELS[part]}: ${formatPercent(share)}`,
+    };
+  });
+  const outside = segments.filter((s) => !s.labelled && s.percent > 0).map((s) => s.description);
+  return { segments, outsideText: outside.join(" · ") };
 }
 
 /**
@@ -70,7 +80,9 @@ export function renderLossBudgetBars(target: HTMLElement, rows: readonly BudgetB
       head.append(el("span", "budget-row-name"), el("span", "budget-row-total"));
       const bar = el("div", "budget-bar");
       bar.setAttribute("role", "img");
-      r.append(head, bar);
+      const outside = el("p", "budget-row-outside");
+      outside.setAttribute("aria-hidden", "true");
+      r.append(head, bar, outside);
       return r;
     },
   ) as HTMLElement[];
@@ -79,6 +91,8 @@ export function renderLossBudgetBars(target: HTMLElement, rows: readonly BudgetB
     row.dataset.kind = d.kind;
     row.querySelector(".budget-row-name")!.textContent = d.name;
     row.querySelector(".budget-row-total")!.textContent = `total ${d.totalText} per positive`;
+    const outside = row.querySelector<HTMLElement>(".budget-row-outside");
+    if (outside && outside.textContent !== d.outsideText) outside.textContent = d.outsideText;
     const bar = row.querySelector<HTMLElement>(".budget-bar")!;
     bar.setAttribute("aria-label", `${d.name}: ${d.segments.map((s) => s.description).join(", ")}`);
     const segments = joinKeyed(

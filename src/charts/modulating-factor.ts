@@ -13,6 +13,7 @@ import {
   curvePolylines,
   curveLabel,
   curvePath,
+  curvesInDrawingOrder,
   keyBelow,
   legend,
   referenceKeySpec,
@@ -96,7 +97,7 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
       "g",
       "curves",
       { class: "curves" },
-      [...curves.filter((c) => !c.reader), ...curves.filter((c) => c.reader)].map((c) =>
+      curvesInDrawingOrder(curves, true).map((c) =>
         node("path", c.key, { class: `curve ${curveClass(c)}`, d: curvePath(c, x, y, box) }),
       ),
     ),

@@ -288,8 +288,11 @@ describe("what each chapter must show", () => {
       ["2", ".25", "34.0"],
       ["5", ".25", "32.2"],
     ]);
-    expect(doc.all('[data-table="1a"] svg rect')).toHaveLength(7);
-    expect(doc.all('[data-table="1b"] svg .bar-highlight')).toHaveLength(1);
+    // Each bar chart is printed twice, as columns and, for a phone, as rows: the same bars in each.
+    for (const layout of ["bar-chart-columns", "bar-chart-rows"]) {
+      expect(doc.all(`[data-table="1a"] svg.${layout} rect`)).toHaveLength(7);
+      expect(doc.all(`[data-table="1b"] svg.${layout} .bar-highlight`)).toHaveLength(1);
+    }
     // prior bias for π = 0.01
     const bias = text(doc.one('[data-fn="priorBias"] annotation'));
     expect(bias).toContain(formatNumberTex(-Math.log(0.99 / 0.01)));

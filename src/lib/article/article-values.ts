@@ -23,7 +23,7 @@ export interface PrintedValue {
   id: string;
   /** the article's section and sub-section where it is printed */
   location: string;
-  /** what the article computes there, in our words */
+  /** what the article computes there, in our words; $…$ spans are typeset */
   what: string;
   /** the value exactly as printed (its digits set the article's own rounding) */
   printedText: string;
@@ -109,7 +109,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   {
     id: "mf-pt-fg-099",
     location: FLX,
-    what: "p_t of a foreground example with p = 0.99",
+    what: "$p_t$ of a foreground example with p = 0.99",
     printedText: "0.99",
     quantity: "pt",
     example: fg(0.99, null, G),
@@ -117,7 +117,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   {
     id: "mf-pt-bg-001",
     location: FLX,
-    what: "p_t of a background example with p = 0.01, printed as 1 − 0.01",
+    what: "$p_t$ of a background example with p = 0.01, printed as 1 − 0.01",
     printedText: "0.99",
     quantity: "pt",
     example: bg(0.01, null, G),
@@ -141,7 +141,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   {
     id: "mf-pt-fg-001",
     location: FLX,
-    what: "p_t of a misclassified foreground example with p = 0.01",
+    what: "$p_t$ of a misclassified foreground example with p = 0.01",
     printedText: "0.01",
     quantity: "pt",
     example: fg(0.01, null, G),
@@ -149,7 +149,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
   {
     id: "mf-pt-bg-099",
     location: FLX,
-    what: "p_t of a misclassified background example with p = 0.99, printed as 1 − 0.99",
+    what: "$p_t$ of a misclassified background example with p = 0.99, printed as 1 − 0.99",
     printedText: "0.01",
     quantity: "pt",
     example: bg(0.99, null, G),
@@ -175,7 +175,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s1-pt-fg",
     scenario: "easy",
     location: S1,
-    what: "p_t of the foreground example (p = 0.95)",
+    what: "$p_t$ of the foreground example (p = 0.95)",
     printedText: "0.95",
     quantity: "pt",
     example: fg(0.95, A, G),
@@ -184,7 +184,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s1-pt-bg",
     scenario: "easy",
     location: S1,
-    what: "p_t of the background example (p = 0.05), printed as 1 − 0.05",
+    what: "$p_t$ of the background example (p = 0.05), printed as 1 − 0.05",
     printedText: "0.95",
     quantity: "pt",
     example: bg(0.05, A, G),
@@ -230,7 +230,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s2-pt-fg",
     scenario: "misclassified",
     location: S2,
-    what: "p_t of the misclassified foreground example (p = 0.05)",
+    what: "$p_t$ of the misclassified foreground example (p = 0.05)",
     printedText: "0.95",
     quantity: "pt",
     example: fg(0.05, A, G),
@@ -239,7 +239,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s2-pt-bg",
     scenario: "misclassified",
     location: S2,
-    what: "p_t of the misclassified background example (p = 0.95), printed as 1 − 0.05",
+    what: "$p_t$ of the misclassified background example (p = 0.95), printed as 1 − 0.05",
     printedText: "0.95",
     quantity: "pt",
     example: bg(0.95, A, G),
@@ -285,7 +285,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s3-pt-fg",
     scenario: "very-easy",
     location: S3,
-    what: "p_t of the foreground example (p = 0.99)",
+    what: "$p_t$ of the foreground example (p = 0.99)",
     printedText: "0.99",
     quantity: "pt",
     example: fg(0.99, A, G),
@@ -294,7 +294,7 @@ export const articlePrintedValues: readonly PrintedValue[] = [
     id: "s3-pt-bg",
     scenario: "very-easy",
     location: S3,
-    what: "p_t of the background example (p = 0.01), printed as 1 − 0.01",
+    what: "$p_t$ of the background example (p = 0.01), printed as 1 − 0.01",
     printedText: "0.99",
     quantity: "pt",
     example: bg(0.01, A, G),

@@ -13,7 +13,11 @@ export const THEME_DEPENDENT_RULES = ["color-contrast"];
 export async function axeViolations(page: Page, only?: string[]): Promise<string[]> {
   // Only violations are reported, so axe need not build a selector for every passing node
   // (its documented option for large pages; the violations found are the same).
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+  // target-size (WCAG 2.2 AA, 2.5.8) ships disabled in axe-core; switched on by name so it runs whatever the tags say.
+  const builder = new AxeBuilder({ page }).options({
+    resultTypes: ["violations"],
+    rules: { "target-size": { enabled: true } },
+  });
   const results = await (only ? builder.withRules(only) : builder.withTags(AXE_TAGS)).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barChartScene, layoutBarChart } from "../../../src/charts/bar-chart";
+import { barChartScene, barRowsScene, layoutBarChart } from "../../../src/charts/bar-chart";
 import { attrsOf, badValues, nodeAt, snapshotSvg } from "./svg-paths";
 
 describe("layoutBarChart", () => {
@@ -91,5 +91,44 @@ describe("barChartScene", () => {
 
   it("prints as the committed SVG", async () => {
     await expect(snapshotSvg(scene)).toMatchFileSnapshot("./__snapshots__/bar-chart.svg");
+  });
+});
+
+describe("bars that share a label", () => {
+  it("get a band each (Table 1d has OHEM and OHEM 1:3 at the same batch size and threshold)", () => {
+    const layout = layoutBarChart(
+      [
+        { label: "128 · .5", note: "OHEM", value: 31 },
+        { label: "128 · .5", note: "OHEM 1:3", value: 32 },
+      ],
+      { width: 300, height: 200 },
+    );
+    const [a, b] = layout.bars;
+    expect(b!.x).toBeGreaterThan(a!.x + a!.width);
+  });
+});
+
+describe("barRowsScene (the phone layout)", () => {
+  const bars = [
+    { label: "α = .1", value: 0 },
+    { label: "α = .75", value: 31.1, highlight: true },
+    { label: "α = .999", value: 25.1 },
+  ];
+  const text = { yLabel: "COCO AP", format: (v: number) => v.toFixed(1), tickFormat: String };
+  const scene = barRowsScene(bars, { width: 340, height: 0, domain: [0, 40] }, text);
+  const rects = (scene.children ?? []).flatMap((g) => (g.children ?? []).filter((c) => c.tag === "rect"));
+
+  it("draws one row per bar, lengths proportional to the values, none drawn into the label column", () => {
+    expect(rects).toHaveLength(3);
+    const widths = rects.map((r) => Number(r.attrs!.width));
+    expect(widths[0]).toBe(0);
+    expect(widths[1]! / widths[2]!).toBeCloseTo(31.1 / 25.1, 10);
+    const labelEnd = Number(rects[0]!.attrs!.x);
+    expect(labelEnd).toBeGreaterThan("α = .999".length * 6);
+    for (const r of rects) expect(Number(r.attrs!.x) + Number(r.attrs!.width)).toBeLessThanOrEqual(340 - 50);
+  });
+
+  it("has no bad values", () => {
+    expect(badValues(scene)).toEqual([]);
   });
 });
