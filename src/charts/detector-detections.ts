@@ -14,6 +14,8 @@ import { px } from "./lab-frame";
 import { applyScene, node, type SvgNode } from "./scene";
 
 const SIZE = SCENE_SIZE * MAP_SCALE;
+/** How many of the best boxes carry their score as text. */
+const LABELLED = 2;
 
 const boxAttrs = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
   x: px(Math.max(0, b.x0) * MAP_SCALE),
@@ -31,17 +33,26 @@ export function detectionsScene(
   label: string,
 ): SvgNode {
   const truth = objects.map((o, i) => node("rect", `o${i}`, { class: "truth-box", ...boxAttrs(o) }));
-  const found = detections.map((d) => {
+  // Scores are written beside the best few boxes only: overlapping anchors' labels would hide the scene.
+  const found = detections.map((d, rank) => {
     const box = boxAttrs(anchorBox(d.anchor));
     const score = formatNumber(d.score, { notation: "fixed", digits: 2 });
+    const name = `${OBJECT_CLASSES[d.cls]} ${score}`;
+    const label =
+      rank < LABELLED
+        ? [
+            node(
+              "text",
+              "score",
+              { class: "detection-score", x: Number(box.x) + 3, y: Math.max(14, Number(box.y) - 4) },
+              name,
+            ),
+          ]
+        : [];
     return node("g", `d${d.anchor}-${d.cls}`, { class: `detection series-${series}`, "data-score": score }, [
+      node("title", "title", {}, name),
       node("rect", "box", { class: "detection-box", ...box }),
-      node(
-        "text",
-        "score",
-        { class: "detection-score", x: Number(box.x) + 3, y: Math.max(14, Number(box.y) - 4) },
-        `${OBJECT_CLASSES[d.cls]} ${score}`,
-      ),
+      ...label,
     ]);
   });
   return node(

@@ -1,9 +1,18 @@
 import { expect, test, workerBrowser } from "./support/test";
 import type { Locator, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import seedFile from "../../src/lib/detector-lab/data/seed-spread.json";
+import { readFileSync } from "node:fs";
 
 const browser = workerBrowser();
+
+/** The committed five-seed runs (npm run detector:seeds), which the page must show and the browser must reproduce. */
+interface SeedSide {
+  outcomes: { seed: number; ce: number; focal: number; chance: number }[];
+}
+const seedFile = JSON.parse(readFileSync("src/lib/detector-lab/data/seed-spread.json", "utf8")) as {
+  prior: SeedSide;
+  noPrior: SeedSide;
+};
 
 const CHAPTER = "train-a-detector/";
 const lab = (page: Page) => page.locator("detector-lab");

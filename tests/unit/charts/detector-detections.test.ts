@@ -22,6 +22,7 @@ describe("detectionsScene", () => {
     expect(Number(rect.attrs?.x)).toBe(Math.max(0, box.x0) * MAP_SCALE);
     expect(Number(rect.attrs?.width)).toBe((Math.min(64, box.x1) - Math.max(0, box.x0)) * MAP_SCALE);
     expect(groups[1]!.children!.find((c) => c.tag === "text")!.text).toBe("ring 0.51");
+    expect(groups[1]!.children!.find((c) => c.tag === "title")!.text).toBe("ring 0.51");
     expect(scene.attrs?.["data-detections"]).toBe(2);
   });
 

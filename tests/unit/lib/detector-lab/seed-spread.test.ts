@@ -38,14 +38,13 @@ describe("summariseSeeds", () => {
 });
 
 describe("runSeed", () => {
-  it("trains that seed to the state's steps and reports the session's held-out AP, the same every time", () => {
+  it("trains that seed to the state's steps and reports that session's held-out AP", { timeout: 180_000 }, () => {
     const state = { ...DETECTOR_LAB_STATE.defaults, steps: 2 } as unknown as DetectorLabState;
     const a = runSeed(state, 3);
     const session = new DetectorSession({ ...state, seed: 3 });
     session.advance(2);
     const snap = session.snapshot(true);
     expect(a).toEqual({ seed: 3, ce: snap.ce.ap, focal: snap.focal.ap, chance: snap.chanceAp });
-    expect(runSeed(state, 3)).toEqual(a);
   });
 });
 
