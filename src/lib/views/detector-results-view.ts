@@ -19,10 +19,11 @@ export interface SeedRow {
   verdict: string;
 }
 
+/** Which model ended ahead on a seed (the table's "Ahead" column). */
 export function seedVerdict(o: SeedOutcome): string {
   const d = o.focal - o.ce;
   if (Math.abs(d) < LEVEL_AP) return "level";
-  return d > 0 ? "focal loss ahead" : "cross-entropy ahead";
+  return d > 0 ? "focal loss" : "cross-entropy";
 }
 
 export function seedRow(o: SeedOutcome): SeedRow {
