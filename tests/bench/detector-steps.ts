@@ -59,8 +59,9 @@ try {
   const baseline = () =>
     page.evaluate(
       (source) =>
-        new Promise<number>((resolve) => {
+        new Promise<number>((resolve, reject) => {
           const w = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+          w.onerror = (e) => reject(new Error(`baseline worker: ${e.message}`));
           w.onmessage = (e) => {
             w.terminate();
             resolve(e.data.msPerMultiply);
@@ -72,24 +73,27 @@ try {
   const train = (seed: number) =>
     page.evaluate(
       ({ url, state }) =>
-        new Promise<{ msPerStep: number; ce: number; focal: number; chance: number; wallMs: number }>((resolve) => {
-          const w = new Worker(url, { type: "module" });
-          const start = performance.now();
-          w.onmessage = (e) => {
-            const m = e.data;
-            if (m.type !== "snapshot" || !m.snapshot.finished || m.snapshot.ce.ap === null) return;
-            w.terminate();
-            resolve({
-              msPerStep: m.msPerStep,
-              ce: m.snapshot.ce.ap,
-              focal: m.snapshot.focal.ap,
-              chance: m.snapshot.chanceAp,
-              wallMs: performance.now() - start,
-            });
-          };
-          w.postMessage({ type: "configure", state });
-          w.postMessage({ type: "play" });
-        }),
+        new Promise<{ msPerStep: number; ce: number; focal: number; chance: number; wallMs: number }>(
+          (resolve, reject) => {
+            const w = new Worker(url, { type: "module" });
+            w.onerror = (e) => reject(new Error(`detector worker: ${e.message ?? "failed to load"}`));
+            const start = performance.now();
+            w.onmessage = (e) => {
+              const m = e.data;
+              if (m.type !== "snapshot" || !m.snapshot.finished || m.snapshot.ce.ap === null) return;
+              w.terminate();
+              resolve({
+                msPerStep: m.msPerStep,
+                ce: m.snapshot.ce.ap,
+                focal: m.snapshot.focal.ap,
+                chance: m.snapshot.chanceAp,
+                wallMs: performance.now() - start,
+              });
+            };
+            w.postMessage({ type: "configure", state });
+            w.postMessage({ type: "play" });
+          },
+        ),
       { url: `${server.url}_astro/${workerFile}`, state: state(seed) },
     );
 
