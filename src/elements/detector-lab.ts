@@ -4,63 +4,59 @@
  * in a Web Worker (two small convolutional models take tens of milliseconds a
  * step); snapshots are drawn at most once per animation frame, with the chart
  * functions the build used. The worker's JavaScript loads on the first Train,
- * Step or change, never with the page.
+ * Step, new scene, "Run 5 seeds" or change, never with the page. Drawing the
+ * run, the detections and the seed spread live in their own modules.
  */
 import { DETECTOR_LAB_STATE, type DetectorLabState } from "../lib/state/detector-lab-state";
 import { parseNumberInput, SEED_FIELD } from "../lib/state/number-input";
-import type { FromDetectorWorker, ToDetectorWorker } from "../lib/detector-lab/detector-protocol";
+import type { FromDetectorWorker } from "../lib/detector-lab/detector-protocol";
 import type { DetectorSnapshot } from "../lib/detector-lab/detector-session";
-import { heldOutScenes } from "../lib/detector-lab/detector-run";
-import { SCENE_SIZE, type Scene } from "../lib/detector-lab/scenes";
-import { detectorView } from "../lib/views/detector-lab-view";
-import { formatNumber } from "../lib/text/format";
-import { renderTrainingCurve } from "../charts/training-curve";
-import { renderLossMap, renderShareCurve } from "../charts/detector-lab";
 import { showFieldError } from "./field-errors";
 import { frameCoalescer } from "./frame";
 import { pageStore, type Store } from "./page-store";
-
-/** A grayscale scene as a PNG data URL, through a canvas (the build uses a PNG encoder instead). */
-function sceneImage(scene: Scene): string {
-  const canvas = document.createElement("canvas");
-  canvas.width = SCENE_SIZE;
-  canvas.height = SCENE_SIZE;
-  const ctx = canvas.getContext("2d");
-  if (!ctx) return "";
-  const pixels = ctx.createImageData(SCENE_SIZE, SCENE_SIZE);
-  scene.image.forEach((v, i) => {
-    const g = Math.round(v * 255);
-    pixels.data.set([g, g, g, 255], i * 4);
-  });
-  ctx.putImageData(pixels, 0, 0);
-  return canvas.toDataURL("image/png");
-}
+import { drawSnapshot } from "./detector-lab-draw";
+import { DetectionsPanel } from "./detector-lab-detections";
+import { SeedsPanel } from "./detector-lab-seeds";
+import { detectorWorker } from "./detector-lab-worker";
 
 class DetectorLabElement extends HTMLElement {
   private store!: Store<DetectorLabState>;
-  private worker: Worker | null = null;
+  private readonly worker = detectorWorker(
+    (message) => this.receive(message),
+    () => ({ type: "configure", state: this.state }),
+  );
   private running = false;
+  /** whether the worker holds trained models the reader can use on a new scene */
+  private trained = false;
   private pending: DetectorSnapshot | null = null;
   private msPerStep: number | null = null;
   /** at most one redraw per animation frame, from the latest snapshot */
   private readonly schedule = frameCoalescer(() => this.draw());
-  private showcase: { seed: number; scene: Scene; image: string } | null = null;
+  private detections!: DetectionsPanel;
+  private seeds!: SeedsPanel;
 
   connectedCallback() {
     const built = DETECTOR_LAB_STATE.parse(this.dataset.state);
     this.store = pageStore(DETECTOR_LAB_STATE);
+    this.detections = new DetectionsPanel(
+      this,
+      () => this.state.seed,
+      (scene) => this.worker.send({ type: "score", scene }),
+    );
+    this.seeds = new SeedsPanel(this);
     this.syncControls();
     this.addEventListener("click", this.onClick);
     this.addEventListener("change", this.onInput);
     this.addEventListener("input", this.onInput);
     // A link with its own settings replaces the build-time run at once; the default waits for the reader.
     if (!DETECTOR_LAB_STATE.equals(this.state, built)) this.configure();
+    this.updateButtons();
     this.dataset.ready = "true";
   }
 
   disconnectedCallback() {
-    this.worker?.terminate();
-    this.worker = null;
+    this.worker.terminate();
+    this.seeds.terminate();
     this.removeEventListener("click", this.onClick);
     this.removeEventListener("change", this.onInput);
     this.removeEventListener("input", this.onInput);
@@ -70,19 +66,11 @@ class DetectorLabElement extends HTMLElement {
     return this.store.state;
   }
 
-  private send(message: ToDetectorWorker) {
-    if (!this.worker) {
-      this.worker = new Worker(new URL("../workers/detector.worker.ts", import.meta.url), { type: "module" });
-      this.worker.onmessage = (e: MessageEvent<FromDetectorWorker>) => this.receive(e.data);
-      this.worker.postMessage({ type: "configure", state: this.state } satisfies ToDetectorWorker);
-      if (message.type === "configure") return;
-    }
-    this.worker.postMessage(message);
-  }
-
   private configure() {
     this.running = false;
-    this.send({ type: "configure", state: this.state });
+    this.trained = false;
+    this.worker.send({ type: "configure", state: this.state });
+    this.detections.reset();
     this.text("[data-step]", "0");
     this.text("[data-lab-note]", "A fresh run, in your browser.");
     this.updateButtons();
@@ -98,13 +86,15 @@ class DetectorLabElement extends HTMLElement {
     if (!button || !this.contains(button)) return;
     const action = button.dataset.action;
     if (action === "reset") return this.configure();
-    if (!this.worker) this.configure();
+    if (action === "seeds") return this.seeds.toggle(this.state);
+    if (action === "new-scene") return this.trained && this.detections.ask();
+    if (!this.worker.started) this.configure();
     if (action === "play") {
       this.running = !this.running;
-      this.send({ type: this.running ? "play" : "pause" });
+      this.worker.send({ type: this.running ? "play" : "pause" });
     } else if (action === "step") {
       this.running = false;
-      this.send({ type: "step" });
+      this.worker.send({ type: "step" });
     }
     this.updateButtons();
   };
@@ -113,6 +103,8 @@ class DetectorLabElement extends HTMLElement {
     const t = event.target;
     if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement)) return;
     const control = t.closest<HTMLElement>("[data-control]")?.dataset.control;
+    // The threshold filters what is drawn; it retrains nothing and is not part of the run's state.
+    if (control === "threshold") return this.detections.setThreshold(Number(t.value));
     // Sliders retrain when let go (change), not on every step of a drag; their readouts follow at once.
     if (event.type === "input" && control !== "gamma" && control !== "alpha") return;
     const next: Partial<Record<keyof DetectorLabState, unknown>> = {};
@@ -120,23 +112,16 @@ class DetectorLabElement extends HTMLElement {
       case "seed": {
         // A message beside the field, and the last good seed keeps the run (as in the calculators).
         const parsed = parseNumberInput(t.value, SEED_FIELD);
-        showFieldError(
-          t as HTMLInputElement,
-          this.querySelector('[data-error="seed"]'),
-          parsed.ok ? null : parsed.message,
-        );
+        const error = this.querySelector<HTMLElement>('[data-error="seed"]');
+        showFieldError(t as HTMLInputElement, error, parsed.ok ? null : parsed.message);
         if (!parsed.ok) return;
         next.seed = parsed.value;
         break;
       }
       case "gamma":
-        next.gamma = Number(t.value);
-        break;
       case "alpha":
-        next.alpha = Number(t.value);
-        break;
       case "steps":
-        next.steps = Number(t.value);
+        next[control] = Number(t.value);
         break;
       case "prior":
         next.prior = (t as HTMLInputElement).checked;
@@ -148,17 +133,16 @@ class DetectorLabElement extends HTMLElement {
     this.store.update(next, this);
     if (this.state === previous) return;
     this.syncControls();
-    if (event.type === "change") this.configure();
+    if (event.type === "change") {
+      this.seeds.stale();
+      this.configure();
+    }
   };
-
-  private field<T extends HTMLInputElement | HTMLSelectElement>(control: string): T | null {
-    return this.querySelector<T>(`[data-control="${control}"] :is(input, select)`);
-  }
 
   private syncControls() {
     const s = this.state;
     const set = (name: string, value: string, text?: string) => {
-      const input = this.field(name);
+      const input = this.querySelector<HTMLInputElement>(`[data-control="${name}"] :is(input, select)`);
       if (input && document.activeElement !== input) input.value = value;
       const out = this.querySelector(`[data-control="${name}"] output`);
       if (out && text !== undefined) out.textContent = text;
@@ -168,7 +152,7 @@ class DetectorLabElement extends HTMLElement {
     set("gamma", String(s.gamma), s.gamma.toFixed(1));
     set("alpha", String(s.alpha), s.alpha.toFixed(2));
     set("steps", String(s.steps));
-    const prior = this.field<HTMLInputElement>("prior");
+    const prior = this.querySelector<HTMLInputElement>('[data-control="prior"] input');
     if (prior) prior.checked = s.prior;
   }
 
@@ -178,15 +162,18 @@ class DetectorLabElement extends HTMLElement {
       play.textContent = this.running ? "Pause" : "Train";
       play.setAttribute("aria-pressed", String(this.running));
     }
+    const fresh = this.querySelector<HTMLButtonElement>('button[data-action="new-scene"]');
+    if (fresh) fresh.disabled = !this.trained;
     this.dataset.running = String(this.running);
+    this.dataset.trained = String(this.trained);
   }
 
   private receive(message: FromDetectorWorker) {
+    if (message.type === "scored") return this.detections.receive(message);
     if (message.type !== "snapshot") return;
-    if (!message.running && this.running && message.snapshot.finished) {
-      this.running = false;
-      this.updateButtons();
-    }
+    if (!message.running && this.running && message.snapshot.finished) this.running = false;
+    this.trained = message.snapshot.step > 0;
+    this.updateButtons();
     // AP comes with some snapshots only: keep the last measured value rather than blank it.
     const previous = this.pending;
     const next = message.snapshot;
@@ -194,61 +181,14 @@ class DetectorLabElement extends HTMLElement {
       if (next.ce.ap === null) next.ce.ap = previous.ce.ap;
       if (next.focal.ap === null) next.focal.ap = previous.focal.ap;
     }
+    this.detections.setCandidates(next.ce.detections, next.focal.detections);
     this.pending = next;
     this.msPerStep = message.msPerStep;
     this.schedule();
   }
 
   private draw() {
-    const snapshot = this.pending;
-    if (!snapshot) return;
-    const s = this.state;
-    const view = detectorView(snapshot, s.gamma, s.alpha);
-    this.text("[data-step]", String(view.step));
-    this.text("[data-steps]", String(view.steps));
-    const progress = this.querySelector<HTMLProgressElement>("[data-progress]");
-    if (progress) {
-      progress.max = view.steps;
-      progress.value = view.step;
-    }
-    this.text(
-      "[data-lab-note]",
-      this.running ? "Training in your browser…" : snapshot.finished ? "Your run, trained in your browser." : "Paused.",
-    );
-    for (const r of view.readouts) {
-      const row = this.querySelector(`.lab-readout[data-model="${r.id}"]`);
-      if (!row) continue;
-      row.querySelector("[data-ap]")!.textContent = r.ap;
-      row.querySelector("[data-loss]")!.textContent = r.loss;
-      row.querySelector(".readout-label")!.textContent = r.label;
-      const cells = this.querySelectorAll(`[data-detector-table] tr[data-model="${r.id}"] td`);
-      [r.ap, r.loss, r.easyLossShare, r.easyGradShare].forEach((v, i) => cells[i] && (cells[i].textContent = v));
-    }
-    this.text("[data-chance]", view.chance);
-    this.text("[data-imbalance]", view.imbalance);
-    if (this.msPerStep !== null)
-      this.text(
-        "[data-speed]",
-        `In your browser: ${formatNumber(this.msPerStep, { notation: "fixed", digits: 0 })} ms a step for both models.`,
-      );
-    const chart = (name: string) => this.querySelector<SVGSVGElement>(`svg[data-chart="${name}"]`);
-    const loss = chart("loss");
-    if (loss) renderTrainingCurve(loss, view.loss);
-    const easyLoss = chart("easy-loss");
-    if (easyLoss) renderShareCurve(easyLoss, view.easyLoss, "share of loss");
-    const easyGrad = chart("easy-grad");
-    if (easyGrad) renderShareCurve(easyGrad, view.easyGrad, "share of |gradient|");
-    if (!this.showcase || this.showcase.seed !== s.seed) {
-      const scene = heldOutScenes(s.seed, 1)[0]!;
-      this.showcase = { seed: s.seed, scene, image: sceneImage(scene) };
-    }
-    const { scene, image } = this.showcase;
-    const label = (who: string) =>
-      `${who}: where the loss of one held-out scene sits after ${view.step} steps; brighter cells carry a larger share.`;
-    const ce = chart("map-ce");
-    if (ce) renderLossMap(ce, "ce", image, snapshot.ce.lossMap, scene.objects, label("Cross-entropy"));
-    const yours = chart("map-yours");
-    if (yours) renderLossMap(yours, "yours", image, snapshot.focal.lossMap, scene.objects, label("Focal loss"));
+    if (this.pending) drawSnapshot(this, this.pending, this.state, this.running, this.msPerStep);
   }
 }
 

@@ -7,6 +7,9 @@
 import { DETECTOR_LAB_STATE, type DetectorLabState } from "../state/detector-lab-state";
 import { finishedRun, type DetectorSnapshot } from "./detector-session";
 
+/** The paper's example of a one-stage detector's imbalance, foreground to background: "(e.g., 1:1000)" (§3). */
+export const PAPER_IMBALANCE = 1000;
+
 export const DEFAULT_DETECTOR_STATE: DetectorLabState = DETECTOR_LAB_STATE.defaults;
 /** Without the prior, CE's collapse shows within the first hundred steps; fewer steps keep the build short. */
 export const NO_PRIOR_STATE: DetectorLabState = { ...DEFAULT_DETECTOR_STATE, prior: false, steps: 100 };

@@ -11,14 +11,28 @@ import { ANCHOR_COUNT } from "./anchor-grid";
 import {
   DEFAULT_DETECTOR_SETTINGS,
   DetectorRun,
+  CLASS_COUNT,
   anchorAp,
+  labelScene,
   heldOutScenes,
   type LabelledScene,
   type StepRecord,
 } from "./detector-run";
+import { candidateDetections, type Detection } from "./detections";
+import { makeScene, sceneSeed } from "./scenes";
 
 /** Scenes held out for AP: enough for a stable number, few enough to score in a few ms. */
 export const HELD_OUT_SCENES = 24;
+/** Held-out scenes whose detections the lab draws. */
+export const DETECTION_SCENES = 3;
+/** Scenes the reader asks for ("a new scene") come from a stream neither training nor held-out scenes use. */
+const NEW_SCENE_OFFSET = 1 << 29;
+
+/** The reader's k-th new scene for a seed: the same scene in the page (to draw) and in the worker (to score). */
+export function newScene(seed: number, k: number): LabelledScene {
+  return labelScene(makeScene(sceneSeed(seed, NEW_SCENE_OFFSET + k)));
+}
+
 /** History points kept for the curves (a curve needs no more than this). */
 const CURVE_POINTS = 160;
 
@@ -31,6 +45,8 @@ export interface ModelSnapshot {
   ap: number | null;
   /** each anchor's loss on the showcase scene */
   lossMap: Float32Array;
+  /** NMS'd candidate detections on the first DETECTION_SCENES held-out scenes, when measured */
+  detections: Detection[][] | null;
 }
 
 export interface DetectorSnapshot {
@@ -99,6 +115,14 @@ export class DetectorSession {
     };
   }
 
+  /** Both models' NMS'd candidates on one scene. */
+  detect(scene: LabelledScene): { ce: Detection[]; focal: Detection[] } {
+    return {
+      ce: candidateDetections(this.run.scores("ce", scene), CLASS_COUNT),
+      focal: candidateDetections(this.run.scores("focal", scene), CLASS_COUNT),
+    };
+  }
+
   snapshot(withMetrics: boolean): DetectorSnapshot {
     if (withMetrics && this.ap.ce === null) this.measure();
     const keep = thinIndices(this.run.history.ce.length);
@@ -110,6 +134,11 @@ export class DetectorSession {
         easyGradShare: keep.map((i) => history[i]!.easyNegativeGradShare),
         ap: this.ap[which],
         lossMap: this.run.lossMap(which, this.showcase),
+        detections: withMetrics
+          ? this.heldOut
+              .slice(0, DETECTION_SCENES)
+              .map((scene) => candidateDetections(this.run.scores(which, scene), CLASS_COUNT))
+          : null,
       };
     };
     let positives = 0;
