@@ -5,6 +5,7 @@
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
+import { ANCHOR_MAP_STATE } from "../state/anchor-map-state";
 import { LOSS_STATE, TABLE_STATE } from "../state/calculator-state";
 import { FIGURE_STATE, toParams, type Query, type QueryInput, type StateDefinition, type Schema } from "../state/state";
 
@@ -18,7 +19,8 @@ export interface EmbeddableFigure {
   readonly id: string;
   /** the figure's name, for page titles, iframe titles and alt text; at most 70 characters (html-validate long-title) */
   readonly title: string;
-  readonly kind: "figure" | "calculator";
+  /** "map": a canvas with an SVG overlay (the anchor map), so no SVG or PNG download and no preset images */
+  readonly kind: "figure" | "calculator" | "map";
   /** the custom element that draws it, in the chapters, the embed route and the standalone module */
   readonly tag: string;
   /** an iframe of this size shows it whole with its controls */
@@ -113,6 +115,17 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     size: { width: 900, height: 760 },
     params: Object.values(TABLE_STATE.params),
     canonicalState: canonical(TABLE_STATE),
+  },
+  {
+    id: "anchor-map",
+    title: "RetinaNet's anchors on an image: labels by IoU and the loss per cell",
+    kind: "map",
+    tag: "anchor-map",
+    size: { width: 1100, height: 1180 },
+    params: Object.values(ANCHOR_MAP_STATE.params),
+    canonicalState: canonical(ANCHOR_MAP_STATE),
+    caption:
+      "RetinaNet's anchors labelled by IoU with the boxes (foreground ≥ 0.5, ignored 0.4–0.5, background below), and each cell's share of the image's loss; drag a box to relabel them.",
   },
 ];
 
