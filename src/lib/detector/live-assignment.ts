@@ -56,6 +56,8 @@ export class LiveAssignment {
   private relabelledCount = 0;
   /** the boxes' corners, four numbers each, for the IoU loop */
   private corners = new Float64Array(0);
+  /** each box's class, for the same loop */
+  private classOf = new Int32Array(0);
 
   constructor(anchors: AnchorSet, classes: number) {
     this.anchors = anchors;
@@ -77,6 +79,7 @@ export class LiveAssignment {
       : [];
     this.objects = objects.map((o) => ({ box: { ...o.box }, classIndex: o.classIndex }));
     this.corners = Float64Array.from(objects.flatMap((o) => [o.box.x0, o.box.y0, o.box.x1, o.box.y1]));
+    this.classOf = Int32Array.from(objects, (o) => o.classIndex);
     if (!same) return this.relabelAll();
     // Anchors near the moved boxes, and among them only those that overlap one before or after the move:
     // an anchor that overlaps neither keeps its IoUs with every box, and so its label.
@@ -140,13 +143,15 @@ export class LiveAssignment {
     let best = 0;
     let object = -1;
     let overlaps = false;
-    a.classIou.fill(0, i * K, (i + 1) * K);
+    // A loop, not TypedArray#fill: a builtin call per anchor costs more than K stores.
+    for (let t = i * K; t < (i + 1) * K; t++) a.classIou[t] = 0;
     const x0 = b[4 * i]!;
     const y0 = b[4 * i + 1]!;
     const x1 = b[4 * i + 2]!;
     const y1 = b[4 * i + 3]!;
     const c = this.corners;
-    for (let k = 0; k < this.objects.length; k++) {
+    const classOf = this.classOf;
+    for (let k = 0; k < classOf.length; k++) {
       const v = iouCorners(x0, y0, x1, y1, c[4 * k]!, c[4 * k + 1]!, c[4 * k + 2]!, c[4 * k + 3]!);
       if (v <= 0) continue;
       overlaps = true;
@@ -155,7 +160,7 @@ export class LiveAssignment {
         best = v;
         object = k;
       }
-      const t = i * K + this.objects[k]!.classIndex;
+      const t = i * K + classOf[k]!;
       if (v > a.classIou[t]!) a.classIou[t] = v;
     }
     const label = labelOf(best);
