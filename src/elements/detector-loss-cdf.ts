@@ -64,6 +64,8 @@ class DetectorLossCdfElement extends HTMLElement {
         { gamma, points: reader[pick], reader: true },
       ];
       renderLossCdf(svg, series, pick, DETECTOR_CDF_FRAME);
+      // The scene's root is the lab's "lab-chart"; this chapter's stylesheet styles the same chart as "detector-chart".
+      svg.setAttribute("class", "detector-chart");
     }
     const isReference = reference.some((c) => c.gamma === gamma);
     const tbody = this.querySelector<HTMLTableSectionElement>('tbody[data-table="cdf"]');
