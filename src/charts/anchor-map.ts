@@ -26,13 +26,14 @@ export const LABEL_COLOURS: Record<number, Rgba> = {
  * flat map sits mid-ramp and focal loss's few heavy cells reach its end.
  */
 export const LOSS_SHARE_RANGE = { low: 1e-6, high: 1e-2 } as const;
+// Worked out once: a drag colours ~9,000 cells a frame.
+const LOG_LOW = Math.log10(LOSS_SHARE_RANGE.low);
+const LOG_SPAN = Math.log10(LOSS_SHARE_RANGE.high) - LOG_LOW;
 
 /** Position on the ramp, 0 … 1, of a cell holding `share` of the image's loss; −1 for none. */
 export function lossRampPosition(share: number): number {
   if (!(share > 0)) return -1;
-  const { low, high } = LOSS_SHARE_RANGE;
-  const t = (Math.log10(share) - Math.log10(low)) / (Math.log10(high) - Math.log10(low));
-  return Math.min(1, Math.max(0, t));
+  return Math.min(1, Math.max(0, (Math.log10(share) - LOG_LOW) / LOG_SPAN));
 }
 
 /** A sequential ramp, pale yellow to orange to dark magenta, more opaque as it rises (a second channel to hue). */
@@ -43,30 +44,51 @@ export const LOSS_RAMP: readonly Rgba[] = [
 ];
 
 export function lossColour(share: number): Rgba {
+  const out = new Uint8ClampedArray(4);
+  writeLossColour(out, 0, share);
+  return [out[0]!, out[1]!, out[2]!, out[3]!];
+}
+
+/** lossColour written straight into a pixel buffer at `offset` (a drag repaints ~9,000 cells a frame: no arrays). */
+function writeLossColour(out: Uint8ClampedArray, offset: number, share: number): void {
   const t = lossRampPosition(share);
-  if (t < 0) return [0, 0, 0, 0];
+  if (t < 0) {
+    out.fill(0, offset, offset + 4);
+    return;
+  }
   const segment = t < 0.5 ? 0 : 1;
   const u = segment === 0 ? t * 2 : (t - 0.5) * 2;
   const a = LOSS_RAMP[segment]!;
   const b = LOSS_RAMP[segment + 1]!;
-  const mix = (k: number) => Math.round(a[k]! + (b[k]! - a[k]!) * u);
-  return [mix(0), mix(1), mix(2), mix(3)];
+  out[offset] = Math.round(a[0] + (b[0] - a[0]) * u);
+  out[offset + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
+  out[offset + 2] = Math.round(a[2] + (b[2] - a[2]) * u);
+  out[offset + 3] = Math.round(a[3] + (b[3] - a[3]) * u);
+}
+
+/** A buffer of one RGBA pixel per cell: `into` when it fits, else a new one. */
+function pixelBuffer(grid: CellGrid, into?: Uint8ClampedArray): Uint8ClampedArray {
+  const length = grid.columns * grid.rows * 4;
+  return into && into.length === length ? into : new Uint8ClampedArray(length);
 }
 
 /** One RGBA pixel per cell, row-major, for the labels view. */
-export function labelPixels(grid: CellGrid, labels: Uint8Array): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(grid.columns * grid.rows * 4);
-  for (let c = 0; c < labels.length; c++) out.set(LABEL_COLOURS[labels[c]!]!, 4 * c);
+export function labelPixels(grid: CellGrid, labels: Uint8Array, into?: Uint8ClampedArray): Uint8ClampedArray {
+  const out = pixelBuffer(grid, into);
+  for (let c = 0; c < labels.length; c++) {
+    const colour = LABEL_COLOURS[labels[c]!]!;
+    for (let k = 0; k < 4; k++) out[4 * c + k] = colour[k]!;
+  }
   return out;
 }
 
 /** One RGBA pixel per cell for the loss view: each cell's share of the total loss. */
-export function lossPixels(grid: CellGrid, sums: Float64Array): Uint8ClampedArray {
+export function lossPixels(grid: CellGrid, sums: Float64Array, into?: Uint8ClampedArray): Uint8ClampedArray {
   let total = 0;
   for (const v of sums) total += v;
-  const out = new Uint8ClampedArray(grid.columns * grid.rows * 4);
-  if (!(total > 0) || !Number.isFinite(total)) return out;
-  for (let c = 0; c < sums.length; c++) out.set(lossColour(sums[c]! / total), 4 * c);
+  const out = pixelBuffer(grid, into);
+  if (!(total > 0) || !Number.isFinite(total)) return out.fill(0);
+  for (let c = 0; c < sums.length; c++) writeLossColour(out, 4 * c, sums[c]! / total);
   return out;
 }
 

@@ -15,6 +15,9 @@ export function gammaClass(gamma: number): string {
   return `gamma-${String(gamma).replace(".", "")}`;
 }
 
+/** The detector chapter's frame: the lab's, with room on the right for the last tick label ("100%"). */
+export const DETECTOR_CDF_FRAME: Frame = { ...LAB_FRAME, margin: { ...LAB_FRAME.margin, right: 22 } };
+
 export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
   const x = scaleLinear()
@@ -46,9 +49,13 @@ export function lossCdfScene(series: readonly CdfSeries[], label: string, frame:
     .map((s) =>
       node(
         "path",
-        `g${s.gamma}`,
-        { class: `series ${gammaClass(s.gamma)}`, "data-gamma": s.gamma, d: path(s.points as CdfPoint[]) ?? "" },
-        [node("title", "title", {}, `γ = ${s.gamma}`)],
+        s.reader ? "reader" : `g${s.gamma}`,
+        {
+          class: s.reader ? "series is-reader" : `series ${gammaClass(s.gamma)}`,
+          "data-gamma": s.gamma,
+          d: path(s.points as CdfPoint[]) ?? "",
+        },
+        [node("title", "title", {}, s.reader ? `your γ = ${s.gamma}` : `γ = ${s.gamma}`)],
       ),
     );
   return labChart(`loss-cdf-${label}`, frame, [axes, node("g", "marks", { class: "marks" }, marks)]);

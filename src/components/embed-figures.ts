@@ -3,6 +3,7 @@
  * Kept apart from src/lib/embed/embed-registry.ts because lib code may not import
  * components; a registry entry without a component here gets no embed route.
  */
+import AnchorMapFigure from "./AnchorMapFigure.astro";
 import FocalCurvesFigure from "./FocalCurvesFigure.astro";
 import LogitGradientFigure from "./LogitGradientFigure.astro";
 import LossCalculator from "./LossCalculator.astro";
@@ -17,4 +18,5 @@ export const EMBED_COMPONENTS: Record<string, any> = {
   "logit-gradient": LogitGradientFigure,
   "loss-calculator": LossCalculator,
   "scenario-calculator": ScenarioCalculator,
+  "anchor-map": AnchorMapFigure,
 };

@@ -99,8 +99,10 @@ class SharePanel extends HTMLElement {
   #pageLink(): string {
     flushUrlWrites();
     const url = new URL(location.href);
-    // The panel sits beside its <figure> inside the live-figure element (a figure's caption must be its last child).
-    const figureId = (this.closest("figure") ?? this.closest(".live-figure")?.querySelector("figure"))?.id;
+    // The panel sits beside its <figure> inside the figure's element (a figure's caption must be its last child).
+    const figureId = (
+      this.closest("figure") ?? this.closest(".live-figure, [data-share-scope]")?.querySelector("figure")
+    )?.id;
     if (figureId) url.hash = figureId;
     return url.href;
   }

@@ -3,7 +3,8 @@
  * writes them as HTML at build time, the element writes the same rows with
  * DOM calls, so both show the same table and no markup is built from strings.
  */
-import type { BudgetRow, LevelRow } from "./describe";
+import { shareText, type BudgetRow, type LevelRow } from "./describe";
+import { shareOfHardest, type LossCdfs } from "./loss-map";
 
 export interface TableCell {
   /** a row header (th scope="row") or a data cell */
@@ -33,4 +34,19 @@ export function levelTableRows(rows: readonly LevelRow[]): TableRow[] {
 
 export function budgetTableRows(rows: readonly BudgetRow[]): TableRow[] {
   return rows.map((r) => ({ cells: [th(r.loss), td(r.total), ...r.lossShare.map(td), ...r.gradientShare.map(td)] }));
+}
+
+/** Figure 4's readings: the fractions of each group whose hardest examples the table quotes. */
+export const CDF_FRACTIONS: readonly number[] = [0.2, 0.05, 0.01];
+
+/** One row per γ: the share of each group's loss carried by its hardest 20%, 5% and 1%. */
+export function cdfTableRows(cdfs: readonly LossCdfs[], readerGamma?: number): TableRow[] {
+  return cdfs.map((c) => ({
+    ...(c.gamma === readerGamma ? { className: "is-reader" } : {}),
+    cells: [
+      th(c.gamma === readerGamma ? `${c.gamma} (yours)` : String(c.gamma)),
+      ...CDF_FRACTIONS.map((f) => td(shareText(shareOfHardest(c.positives, f)))),
+      ...CDF_FRACTIONS.map((f) => td(shareText(shareOfHardest(c.negatives, f)))),
+    ],
+  }));
 }

@@ -7,7 +7,8 @@
  * over objects does. Its classification target is a length-K vector, one-hot
  * for the object's class, all zeros for background, none for an ignored anchor.
  */
-import { anchorShapes, ANCHORS_PER_LOCATION, type AnchorSet } from "./anchors";
+import type { AnchorSet } from "./anchors";
+import { forEachAnchorNear } from "./anchor-index";
 import { iouCorners, type Box } from "./iou";
 
 export const FOREGROUND_IOU = 0.5;
@@ -49,7 +50,8 @@ export function labelOf(maxIou: number): AnchorLabel {
   return LABEL.ignored;
 }
 
-function assertObjects(objects: readonly GroundTruth[], classes: number): void {
+/** Throws a RangeError unless classes ≥ 1 and every object's class is one of them. */
+export function assertObjects(objects: readonly GroundTruth[], classes: number): void {
   if (!Number.isInteger(classes) || classes < 1)
     throw new RangeError(`classes must be an integer ≥ 1; got ${String(classes)}`);
   for (const o of objects) {
@@ -60,11 +62,9 @@ function assertObjects(objects: readonly GroundTruth[], classes: number): void {
 }
 
 /**
- * Labels every anchor of the set against the objects; K = classes. An anchor
- * can overlap a box only if its centre lies within half its own size of the
- * box, so on a grid (generateAnchors) only those locations are visited; every
- * other anchor has IoU 0 and is background. A hand-made set without grids is
- * checked anchor by anchor. `reuse`, the previous assignment of the same
+ * Labels every anchor of the set against the objects; K = classes. Only the
+ * anchors near each box are visited (anchor-index.ts); every other anchor has
+ * IoU 0 and is background. `reuse`, the previous assignment of the same
  * anchors, lends its arrays (only its touched anchors need clearing), so a
  * drag allocates nothing per frame; it must not be read afterwards.
  */
@@ -116,28 +116,7 @@ export function assignAnchors(
     const c = i * classes + o.classIndex;
     if (v > classIou[c]!) classIou[c] = v;
   };
-  objects.forEach((o, k) => {
-    if (anchors.grids.length === 0) {
-      for (let i = 0; i < n; i++) visit(i, k, o);
-      return;
-    }
-    for (const g of anchors.grids) {
-      const shapes = anchorShapes(g.level);
-      const halfW = Math.max(...shapes.map((s) => s.width)) / 2;
-      const halfH = Math.max(...shapes.map((s) => s.height)) / 2;
-      // Centres (j + 0.5)·stride inside (x0 − halfW, x1 + halfW); one extra column each side for rounding.
-      const c0 = Math.max(0, Math.floor((o.box.x0 - halfW) / g.stride - 0.5));
-      const c1 = Math.min(g.columns - 1, Math.ceil((o.box.x1 + halfW) / g.stride - 0.5));
-      const r0 = Math.max(0, Math.floor((o.box.y0 - halfH) / g.stride - 0.5));
-      const r1 = Math.min(g.rows - 1, Math.ceil((o.box.y1 + halfH) / g.stride - 0.5));
-      for (let row = r0; row <= r1; row++) {
-        for (let col = c0; col <= c1; col++) {
-          const first = g.offset + (row * g.columns + col) * ANCHORS_PER_LOCATION;
-          for (let a = 0; a < ANCHORS_PER_LOCATION; a++) visit(first + a, k, o);
-        }
-      }
-    }
-  });
+  objects.forEach((o, k) => forEachAnchorNear(anchors, o.box, (i) => visit(i, k, o)));
   const counts: LabelCounts = { foreground: 0, background: n, ignored: 0 };
   for (const i of touched) {
     const l = labelOf(maxIou[i]!);

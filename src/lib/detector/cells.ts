@@ -65,3 +65,79 @@ export function cellSums(grid: CellGrid, perAnchor: Float64Array): Float64Array 
 }
 
 export { LABEL };
+
+/**
+ * cellLabels and cellSums kept up to date for a drag: a cell's label and sum
+ * depend only on its own anchors, so after a move only the cells of the
+ * changed anchors are worked out again, each from all of its anchors in index
+ * order (the order cellSums adds them in, so the sums come out the same).
+ */
+export class LiveCells {
+  readonly grid: CellGrid;
+  readonly labels: Uint8Array;
+  readonly sums: Float64Array;
+  /** anchors of cell c: members[start[c]] … members[start[c + 1] − 1], ascending */
+  private readonly start: Int32Array;
+  private readonly members: Int32Array;
+  private readonly mark: Uint8Array;
+  private readonly dirty: Int32Array;
+
+  constructor(grid: CellGrid) {
+    this.grid = grid;
+    const cells = grid.columns * grid.rows;
+    this.labels = new Uint8Array(cells);
+    this.sums = new Float64Array(cells);
+    this.mark = new Uint8Array(cells);
+    this.dirty = new Int32Array(cells);
+    this.start = new Int32Array(cells + 1);
+    for (const c of grid.cellOf) if (c >= 0) this.start[c + 1]!++;
+    for (let c = 0; c < cells; c++) this.start[c + 1]! += this.start[c]!;
+    this.members = new Int32Array(this.start[cells]!);
+    const next = this.start.slice(0, cells);
+    grid.cellOf.forEach((c, i) => {
+      if (c >= 0) this.members[next[c]!++] = i;
+    });
+  }
+
+  /** The cells holding the listed anchors (each once); every cell for null. */
+  private cellsOf(anchors: ArrayLike<number> | null): ArrayLike<number> {
+    if (anchors === null) return Array.from({ length: this.labels.length }, (_, c) => c);
+    let n = 0;
+    for (let j = 0; j < anchors.length; j++) {
+      const c = this.grid.cellOf[anchors[j]!]!;
+      if (c < 0 || this.mark[c]) continue;
+      this.mark[c] = 1;
+      this.dirty[n++] = c;
+    }
+    for (let j = 0; j < n; j++) this.mark[this.dirty[j]!] = 0;
+    return this.dirty.subarray(0, n);
+  }
+
+  /** The labels view after the listed anchors changed (null: any may have); the same array each time. */
+  updateLabels(assignment: Assignment, changed: ArrayLike<number> | null): Uint8Array {
+    const rank = [CELL_LABEL.background, CELL_LABEL.foreground, CELL_LABEL.ignored] as const;
+    const cells = this.cellsOf(changed);
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      let best: number = CELL_LABEL.empty;
+      for (let m = this.start[c]!; m < this.start[c + 1]!; m++) {
+        const r = rank[assignment.label[this.members[m]!]! as 0 | 1 | 2];
+        if (r > best) best = r;
+      }
+      this.labels[c] = best;
+    }
+    return this.labels;
+  }
+
+  /** The cell sums after the listed anchors' values changed (null: any may have); the same array each time. */
+  updateSums(perAnchor: Float64Array, changed: ArrayLike<number> | null): Float64Array {
+    const cells = this.cellsOf(changed);
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      let sum = 0;
+      for (let m = this.start[c]!; m < this.start[c + 1]!; m++) sum += perAnchor[this.members[m]!]!;
+      this.sums[c] = sum;
+    }
+    return this.sums;
+  }
+}

@@ -37,6 +37,13 @@ export function detectorSetup(
   return { anchors, noise, base: baseLogits(noise, model), classes, model };
 }
 
+let shared: DetectorSetup | undefined;
+
+/** The chapter's setup, made once per page however many figures read it (~100k anchors and their noise draws). */
+export function sharedDetectorSetup(): DetectorSetup {
+  return (shared ??= detectorSetup());
+}
+
 export interface DetectorView {
   assignment: Assignment;
   levelCounts: LabelCounts[];

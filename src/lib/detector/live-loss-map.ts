@@ -1,15 +1,16 @@
 /**
  * The loss map kept up to date while the reader drags a box. Moving a box
- * changes the IoU, and so the logit and perhaps the label, only of anchors that
- * overlap it before or after the move (a few thousand of ~100k: the
- * assignment's `touched` lists), so an update recomputes just those anchors'
- * terms with the loss-math module's focalLossFromLogit and focalLossGradLogit
- * and adjusts running sums. A change of α or γ, the first update, and every
- * hundredth one rescan everything, so rounding in the running sums cannot pile
- * up. The result equals lossMap() on the same scores
+ * changes the IoU, and so the logit and perhaps the label, only of anchors
+ * near it before or after the move (the live assignment's `changed` list, a
+ * few thousand of ~100k), so an update recomputes just those anchors' terms
+ * with the loss-math module's focalLossAndGradLogit and
+ * adjusts running sums. A change of α or γ and the first update recompute
+ * everything; every hundredth update adds the stored terms up afresh, so
+ * rounding in the running sums cannot pile up (cheap: no loss is recomputed).
+ * The result equals lossMap() on the same scores
  * (tests/unit/lib/detector/live-loss-map.test.ts).
  */
-import { focalLossFromLogit, focalLossGradLogit, type FocalParams, type Label } from "../math/loss";
+import { focalLossAndGradLogit, type FocalParams, type Label } from "../math/loss";
 import { LABEL, type Assignment, type GroundTruth } from "./assignment";
 import {
   lossParams,
@@ -25,7 +26,7 @@ import {
 const IGNORED = 2;
 const UNSET = 255;
 const GROUP_INDEX: Record<TermGroup, number> = { positive: 0, easyNegative: 1, hardNegative: 2 };
-const RESCAN_EVERY = 100;
+const RESUM_EVERY = 100;
 
 export class LiveLossMap {
   readonly kind: LossKind;
@@ -42,8 +43,7 @@ export class LiveLossMap {
   private lossSum = [0, 0, 0];
   private gradSum = [0, 0, 0];
   private positives = 0;
-  private sinceRescan = 0;
-  private previousTouched: Int32Array = new Int32Array(0);
+  private sinceResum = 0;
   /** terms recomputed by the last update (for the benchmark and the tests) */
   recomputed = 0;
 
@@ -59,25 +59,26 @@ export class LiveLossMap {
     this.anchorLoss = new Float64Array(anchorCount);
   }
 
-  /** Brings the cache to the new scores and parameters; returns the map (its arrays are reused by the next update). */
+  /**
+   * Brings the cache to the new scores and parameters; returns the map (its
+   * arrays are reused by the next update). `changed` lists every anchor whose
+   * label or logits may differ since the last update; null: any anchor may
+   * (each is checked, and only the ones that did change are recomputed).
+   */
   update(
     assignment: Assignment,
     objects: readonly GroundTruth[],
     logits: Float64Array,
     alpha: number,
     gamma: number,
-    changed: Int32Array = assignment.touched,
+    changed: ArrayLike<number> | null = null,
   ): LossMap {
     const params = lossParams(this.kind, alpha, gamma);
-    const full =
-      this.params === null ||
-      params.alpha !== this.params.alpha ||
-      params.gamma !== this.params.gamma ||
-      ++this.sinceRescan >= RESCAN_EVERY;
+    const full = this.params === null || params.alpha !== this.params.alpha || params.gamma !== this.params.gamma;
     this.params = params;
     this.recomputed = 0;
     if (full) {
-      this.sinceRescan = 0;
+      this.sinceResum = 0;
       this.targets.fill(UNSET);
       this.group.fill(UNSET);
       this.anchorLoss.fill(0);
@@ -86,12 +87,28 @@ export class LiveLossMap {
       this.gradSum = [0, 0, 0];
       this.positives = 0;
       for (let i = 0; i < assignment.label.length; i++) this.refreshAnchor(i, assignment, objects, logits, params);
+    } else if (changed === null) {
+      for (let i = 0; i < assignment.label.length; i++) this.refreshAnchor(i, assignment, objects, logits, params);
     } else {
-      for (const i of this.previousTouched) this.refreshAnchor(i, assignment, objects, logits, params);
-      for (const i of changed) this.refreshAnchor(i, assignment, objects, logits, params);
+      for (let j = 0; j < changed.length; j++) this.refreshAnchor(changed[j]!, assignment, objects, logits, params);
     }
-    this.previousTouched = changed;
+    if (!full && ++this.sinceResum >= RESUM_EVERY) this.resum();
     return this.summary(params);
+  }
+
+  /** The running sums added up afresh from the stored terms, in term order, as a full update adds them. */
+  private resum(): void {
+    this.sinceResum = 0;
+    this.counts = [0, 0, 0];
+    this.lossSum = [0, 0, 0];
+    this.gradSum = [0, 0, 0];
+    for (let t = 0; t < this.group.length; t++) {
+      const g = this.group[t]!;
+      if (g === UNSET) continue;
+      this.counts[g]!++;
+      this.lossSum[g]! += this.loss[t]!;
+      this.gradSum[g]! += this.absGrad[t]!;
+    }
   }
 
   private refreshAnchor(
@@ -116,7 +133,6 @@ export class LiveLossMap {
         this.counts[old]!--;
         this.lossSum[old]! -= this.loss[t]!;
         this.gradSum[old]! -= this.absGrad[t]!;
-        this.anchorLoss[i]! -= this.loss[t]!;
         if (this.targets[t] === 1) this.positives--;
       }
       this.targets[t] = target;
@@ -128,8 +144,9 @@ export class LiveLossMap {
         continue;
       }
       // …and the new one in.
-      const loss = focalLossFromLogit(x, target as Label, params);
-      const grad = Math.abs(focalLossGradLogit(x, target as Label, params));
+      const both = focalLossAndGradLogit(x, target as Label, params);
+      const loss = both.loss;
+      const grad = Math.abs(both.grad);
       const g = GROUP_INDEX[termGroup(x, target)];
       this.group[t] = g;
       this.loss[t] = loss;
@@ -137,11 +154,12 @@ export class LiveLossMap {
       this.counts[g]!++;
       this.lossSum[g]! += loss;
       this.gradSum[g]! += grad;
-      this.anchorLoss[i]! += loss;
       if (target === 1) this.positives++;
     }
-    // An anchor whose terms all left (ignored) is exactly 0, not a rounding residue.
-    if (l === LABEL.ignored) this.anchorLoss[i] = 0;
+    // The anchor's loss added up afresh from its K terms (0 for an ignored one), not adjusted: no residue can build up.
+    let anchorLoss = 0;
+    for (let t = i * K; t < (i + 1) * K; t++) anchorLoss += this.loss[t]!;
+    this.anchorLoss[i] = anchorLoss;
   }
 
   private summary(params: FocalParams): LossMap {

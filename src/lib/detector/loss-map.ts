@@ -10,8 +10,8 @@
  * (which floors the normaliser at 1, for an image with no assigned anchor);
  * each anchor's own share from focalLossFromLogit.
  */
-import { focalLossBatch, focalLossFromLogit, type FocalParams, type Label } from "../math/loss";
-import { cumulativeLossDistribution, type CdfPoint } from "../math/metrics";
+import { focalLossBatch, focalLossFromLogit, sigmoid, softplus, type FocalParams, type Label } from "../math/loss";
+import { cumulativeOfSorted, type CdfPoint } from "../math/metrics";
 import { LABEL, type Assignment, type GroundTruth } from "./assignment";
 
 export type LossKind = "ce" | "balanced" | "focal";
@@ -158,24 +158,75 @@ export interface LossCdfs {
 }
 
 /**
+ * The logits of the positive and of the negative terms, each in the order of
+ * its focal loss, lowest first, for every γ ≥ 0 at once: a positive's loss
+ * (1 − p)^γ·(−log p) falls as its logit rises and a negative's p^γ·(−log(1 − p))
+ * rises with it, both factors monotone for any γ ≥ 0. So one sort by logit
+ * serves every γ, and a new γ (the reader's slider) costs one pass, no sort.
+ */
+export interface TermsByLoss {
+  positives: GroupByLoss;
+  negatives: GroupByLoss;
+}
+
+/** A group's terms in loss order, as the two γ-free parts of focal loss: q = 1 − p_t = σ(−x_t) and CE = softplus(−x_t). */
+export interface GroupByLoss {
+  q: Float64Array;
+  ce: Float64Array;
+}
+
+function groupByLoss(logits: Float64Array, sign: 1 | -1): GroupByLoss {
+  const q = new Float64Array(logits.length);
+  const ce = new Float64Array(logits.length);
+  for (let j = 0; j < logits.length; j++) {
+    const xt = sign * logits[j]!;
+    q[j] = sigmoid(-xt);
+    ce[j] = softplus(-xt);
+  }
+  return { q, ce };
+}
+
+export function termsByLoss(terms: TrainingTerms): TermsByLoss {
+  const positives = new Float64Array(terms.positives);
+  const negatives = new Float64Array(terms.labels.length - terms.positives);
+  let p = 0;
+  let n = 0;
+  for (let t = 0; t < terms.labels.length; t++) {
+    if (terms.labels[t] === 1) positives[p++] = terms.logits[t]!;
+    else negatives[n++] = terms.logits[t]!;
+  }
+  return { positives: groupByLoss(positives.sort().reverse(), 1), negatives: groupByLoss(negatives.sort(), -1) };
+}
+
+/**
+ * One γ's curves from terms in loss order (termsByLoss). Each loss is
+ * q^γ · CE, the loss module's focal kernel with α_t = 1 (α cancels within a
+ * group), so a new γ costs one power per term.
+ */
+export function lossCdfsAt(sorted: TermsByLoss, gamma: number, points = 101): LossCdfs {
+  const lossesOf = ({ q, ce }: GroupByLoss) => {
+    const out = new Float64Array(q.length);
+    for (let j = 0; j < q.length; j++) {
+      const modulating = Math.pow(q[j]!, gamma);
+      out[j] = modulating === 0 ? 0 : modulating * ce[j]!;
+    }
+    return out;
+  };
+  return {
+    gamma,
+    positives: cumulativeOfSorted(lossesOf(sorted.positives), points),
+    negatives: cumulativeOfSorted(lossesOf(sorted.negatives), points),
+  };
+}
+
+/**
  * The paper's Figure 4 on this image: for each γ, the focal loss of the
  * positive terms and of the negative terms, each normalised to sum to one,
  * sorted and accumulated. α_t is the same within each group, so it cancels.
  */
 export function lossCdfs(terms: TrainingTerms, gammas: readonly number[] = FIGURE4_GAMMAS, points = 101): LossCdfs[] {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (let t = 0; t < terms.labels.length; t++) (terms.labels[t] === 1 ? pos : neg).push(t);
-  return gammas.map((gamma) => {
-    const params = { alpha: null, gamma };
-    const lossesOf = (idx: number[]) =>
-      Float64Array.from(idx, (t) => focalLossFromLogit(terms.logits[t]!, terms.labels[t]! as Label, params));
-    return {
-      gamma,
-      positives: cumulativeLossDistribution(lossesOf(pos), points),
-      negatives: cumulativeLossDistribution(lossesOf(neg), points),
-    };
-  });
+  const sorted = termsByLoss(terms);
+  return gammas.map((gamma) => lossCdfsAt(sorted, gamma, points));
 }
 
 /** Share of the loss carried by the hardest `fraction` of the examples, read off a CDF (0 for an empty one). */

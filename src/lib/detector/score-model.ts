@@ -94,3 +94,35 @@ export function modelLogits(
   }
   return out;
 }
+
+/**
+ * modelLogits for the listed anchors only, in place: after a drag only the
+ * anchors near the moved box (the live assignment's `changed`) can have new
+ * class IoUs, and every other logit in `out` is already current. Returns the
+ * listed anchors whose logits did change (most near a box overlap it by less
+ * than the floor and keep theirs).
+ */
+export function updateModelLogits(
+  assignment: Assignment,
+  base: Float64Array,
+  model: ScoreModel,
+  out: Float64Array,
+  anchors: ArrayLike<number>,
+): Int32Array {
+  const K = assignment.classes;
+  const rescored: number[] = [];
+  for (let j = 0; j < anchors.length; j++) {
+    const i = anchors[j]!;
+    let moved = false;
+    for (let t = i * K; t < (i + 1) * K; t++) {
+      const v = assignment.classIou[t]!;
+      const x = v > model.floor ? base[t]! + model.slope * (v - model.floor) : base[t]!;
+      if (x !== out[t]) {
+        out[t] = x;
+        moved = true;
+      }
+    }
+    if (moved) rescored.push(i);
+  }
+  return Int32Array.from(rescored);
+}

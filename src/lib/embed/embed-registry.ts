@@ -6,6 +6,7 @@
  * The embed routes, the share panel, the preset images and the standalone
  * web component all read this one table, so they cannot disagree.
  */
+import { ANCHOR_MAP_STATE } from "../state/anchor-map-state";
 import { LOSS_STATE, TABLE_STATE } from "../state/calculator-state";
 import { FIGURE_STATE, toParams, type Query, type QueryInput, type StateDefinition, type Schema } from "../state/state";
 
@@ -17,7 +18,8 @@ export interface EmbedSize {
 export interface EmbeddableFigure {
   /** the route segment and file-name stem: /embed/focal-curves/, focal-curves-gamma-2-light.svg */
   readonly id: string;
-  readonly kind: "figure" | "calculator";
+  /** "map": a canvas with an SVG overlay (the anchor map), so no SVG or PNG download and no preset images */
+  readonly kind: "figure" | "calculator" | "map";
   /** the custom element that draws it, in the chapters, the embed route and the standalone module */
   readonly tag: string;
   /** an iframe of this size shows it whole with its controls */
@@ -99,6 +101,14 @@ export const EMBEDDABLE: readonly EmbeddableFigure[] = [
     size: { width: 900, height: 760 },
     params: Object.values(TABLE_STATE.params),
     canonicalState: canonical(TABLE_STATE),
+  },
+  {
+    id: "anchor-map",
+    kind: "map",
+    tag: "anchor-map",
+    size: { width: 1100, height: 1180 },
+    params: Object.values(ANCHOR_MAP_STATE.params),
+    canonicalState: canonical(ANCHOR_MAP_STATE),
   },
 ];
 

@@ -181,6 +181,11 @@ export function focalLossFromLogit(x: number, y: Label, params: FocalParams): nu
   return checkedKernel(x, y, params).loss;
 }
 
+/** Focal loss and d FL / d x at logit x from one evaluation of the kernel (a live loss map needs both per term). */
+export function focalLossAndGradLogit(x: number, y: Label, params: FocalParams): { loss: number; grad: number } {
+  return checkedKernel(x, y, params);
+}
+
 /** d FL / d x at logit x (see focalKernel for the stable form). */
 export function focalLossGradLogit(x: number, y: Label, params: FocalParams): number {
   return checkedKernel(x, y, params).grad;

@@ -77,7 +77,13 @@ export interface CdfPoint {
 export function cumulativeLossDistribution(losses: ArrayLike<number>, points = 101): CdfPoint[] {
   const n = losses.length;
   if (n === 0 || !Number.isInteger(points) || points < 2) return [];
-  const sorted = Float64Array.from(losses).sort();
+  return cumulativeOfSorted(Float64Array.from(losses).sort(), points);
+}
+
+/** cumulativeLossDistribution of losses already in ascending order (a caller that knows the order skips the sort). */
+export function cumulativeOfSorted(sorted: ArrayLike<number>, points = 101): CdfPoint[] {
+  const n = sorted.length;
+  if (n === 0 || !Number.isInteger(points) || points < 2) return [];
   const cumulative = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + sorted[i]!;
   const total = cumulative[n]!;

@@ -33,6 +33,8 @@ export interface BoundarySeries {
 export interface CdfSeries {
   gamma: number;
   points: readonly CdfPoint[];
+  /** the reader's own γ, drawn in the reader's colour over the reference curves */
+  reader?: boolean;
 }
 
 export function choiceLabel(choice: LossChoice): string {

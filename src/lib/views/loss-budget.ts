@@ -321,10 +321,16 @@ export function budgetOfPredictions(
 
 // ------------------------------------------------------------------ reading
 
+/**
+ * One formatter for every count: Number#toLocaleString builds a new one per
+ * call, the costliest line of an anchor-map drag frame (some 30 counts a frame).
+ */
+const COUNT_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** A whole number with thousands separators, the same in Node and every browser: 100,000. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return "—";
-  return Math.round(n).toLocaleString("en-US");
+  return COUNT_FORMAT.format(Math.round(n));
 }
 
 function sharePhrase(share: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateAnchors } from "../../../../src/lib/detector/anchors";
 import { assignAnchors } from "../../../../src/lib/detector/assignment";
-import { CELL_LABEL, cellGrid, cellLabels, cellSums } from "../../../../src/lib/detector/cells";
+import { CELL_LABEL, cellGrid, cellLabels, cellSums, LiveCells } from "../../../../src/lib/detector/cells";
 
 const anchors = generateAnchors({ width: 128, height: 64 });
 
@@ -28,5 +28,27 @@ describe("cellGrid", () => {
     // location (1, 1) is centred at (12, 12); its 32² anchor [−4, 28]² meets the box in 28² = 784: IoU 784 / 1264 ≈ 0.62
     expect(labels[1 * 16 + 1]).toBe(CELL_LABEL.foreground);
     expect(labels[7 * 16 + 15]).toBe(CELL_LABEL.background);
+  });
+});
+
+describe("LiveCells", () => {
+  it("after a box moves, updating only the changed anchors' cells gives cellLabels and cellSums of the new state", () => {
+    const objects = [{ box: { x0: 10, y0: 8, x1: 60, y1: 50 }, classIndex: 0 }];
+    const moved = [{ box: { x0: 42, y0: 12, x1: 100, y1: 60 }, classIndex: 0 }];
+    for (const view of ["all", 0, 1] as const) {
+      const grid = cellGrid(anchors, view);
+      const live = new LiveCells(grid);
+      const a0 = assignAnchors(anchors, objects, 1);
+      const v0 = Float64Array.from({ length: anchors.count }, (_, i) => a0.maxIou[i]! + i * 1e-3);
+      live.updateLabels(a0, null);
+      live.updateSums(v0, null);
+      const a1 = assignAnchors(anchors, moved, 1);
+      const v1 = Float64Array.from({ length: anchors.count }, (_, i) => a1.maxIou[i]! + i * 1e-3);
+      // every anchor whose label or value differs, and nothing else
+      const changed = [...Array(anchors.count).keys()].filter((i) => a0.label[i] !== a1.label[i] || v0[i] !== v1[i]);
+      expect(changed.length).toBeLessThan(anchors.count);
+      expect([...live.updateLabels(a1, changed)]).toEqual([...cellLabels(grid, a1)]);
+      expect([...live.updateSums(v1, changed)]).toEqual([...cellSums(grid, v1)]);
+    }
   });
 });

@@ -3,18 +3,22 @@ import { assignAnchors, type GroundTruth } from "../../../../src/lib/detector/as
 import { detectorSetup } from "../../../../src/lib/detector/detector-view";
 import { LiveLossMap } from "../../../../src/lib/detector/live-loss-map";
 import { lossMap, trainingTerms, type LossKind } from "../../../../src/lib/detector/loss-map";
-import { modelLogits, scoredAnchors } from "../../../../src/lib/detector/score-model";
+import { LiveAssignment } from "../../../../src/lib/detector/live-assignment";
+import { modelLogits } from "../../../../src/lib/detector/score-model";
 import { SCENE_OBJECTS } from "../../../../src/lib/detector/scene";
 
 const setup = detectorSetup();
 
+const assigner = new LiveAssignment(setup.anchors, setup.classes);
+
+/** The full loss map on fresh arrays, and what the live assignment says changed since its last update. */
 function fullMap(objects: readonly GroundTruth[], kind: LossKind, alpha: number, gamma: number) {
   const a = assignAnchors(setup.anchors, objects, setup.classes);
   const logits = modelLogits(a, setup.base, setup.model);
   return {
     a,
     logits,
-    changed: scoredAnchors(a, setup.model),
+    changed: assigner.update(objects).changed,
     map: lossMap(trainingTerms(a, objects, logits), setup.anchors.count, kind, alpha, gamma),
   };
 }
@@ -48,4 +52,22 @@ describe("LiveLossMap", () => {
       for (let i = 0; i < setup.anchors.count; i += 97) expect(got.perAnchor[i]).toBeCloseTo(map.perAnchor[i]!, 12);
     });
   });
+
+  it("stays equal to the full map over many small moves, past the periodic re-summing", () => {
+    const live = new LiveLossMap("ce", setup.anchors.count, setup.classes);
+    const local = new LiveAssignment(setup.anchors, setup.classes);
+    for (let step = 0; step < 104; step++) {
+      const dx = Math.round(30 * Math.sin(step / 7));
+      const objects = SCENE_OBJECTS.map((o, k) =>
+        k === 0 ? { ...o, box: { ...o.box, x0: o.box.x0 + dx, x1: o.box.x1 + dx } } : o,
+      );
+      const { assignment, changed } = local.update(objects);
+      const logits = modelLogits(assignment, setup.base, setup.model);
+      const got = live.update(assignment, objects, logits, 0.25, 2, changed);
+      if (step !== 50 && step !== 103) continue;
+      const want = lossMap(trainingTerms(assignment, objects, logits), setup.anchors.count, "ce", 0.25, 2);
+      expect(Math.abs(got.total / want.total - 1)).toBeLessThan(1e-12);
+      expect(got.termCounts).toEqual(want.termCounts);
+    }
+  }, 120_000);
 });
