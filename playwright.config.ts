@@ -24,7 +24,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // A test's whole budget. Far above what any test needs on an idle machine (the slowest e2e test takes
+  // a few seconds); at a load average of 30 an axe run on the calculators took over a minute, and a
+  // slow machine must not fail a correct test.
+  timeout: 120_000,
   // A loaded machine answers later, never differently: web-first assertions wait up to 10 s.
   expect: { timeout: 10_000 },
   reporter: [

@@ -7,9 +7,10 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
-          // Fuzzed property tests take a while when the suite shares two busy cores
-          // (FUZZ_RUNS raises their counts); a slow machine must not fail a correct test.
-          testTimeout: 30_000,
+          // Fuzzed property tests and the legend grids take a while when the suite shares two busy cores
+          // (FUZZ_RUNS raises their counts; one grid took 38 s at a load average of 25, against a
+          // 30 s limit); a slow machine must not fail a correct test.
+          testTimeout: 120_000,
           setupFiles: ["tests/unit/fuzz-runs.setup.ts"],
           benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",

@@ -7,6 +7,8 @@ import type { Page } from "@playwright/test";
 declare global {
   interface Window {
     __layoutShifts?: LayoutShift[];
+    /** stops the sampling of a dragged slider's place (shiftsWhileDragging) and returns where it was seen */
+    __dragSamples?: () => { start: string; moved: string[] };
   }
 }
 
@@ -68,11 +70,6 @@ export async function shiftsWhileDragging(
   const shifts: LayoutShift[] = [];
   let dragged = 0;
   const sliderMoves: string[] = [];
-  const where = (i: number) =>
-    sliders.nth(i).evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return `${Math.round(r.x + scrollX)},${Math.round(r.y + scrollY)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-    });
   for (let i = 0; i < count; i++) {
     const slider = sliders.nth(i);
     await slider.scrollIntoViewIfNeeded();
@@ -91,18 +88,42 @@ export async function shiftsWhileDragging(
       continue;
     dragged += 1;
     const label = (await slider.getAttribute("aria-label")) ?? (await slider.getAttribute("id")) ?? `slider ${i + 1}`;
-    const start = await where(i);
+    // The slider's place on the page, sampled in the page itself at every pointer move and every frame
+    // of the drag (one round trip to start and one to stop, rather than one per move).
+    await slider.evaluate((el) => {
+      const where = () => {
+        const r = el.getBoundingClientRect();
+        return `${Math.round(r.x + scrollX)},${Math.round(r.y + scrollY)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+      };
+      const start = where();
+      const moved = new Set<string>();
+      const sample = () => {
+        const now = where();
+        if (now !== start) moved.add(now);
+      };
+      let frame = 0;
+      const everyFrame = () => {
+        sample();
+        frame = requestAnimationFrame(everyFrame);
+      };
+      frame = requestAnimationFrame(everyFrame);
+      addEventListener("pointermove", sample);
+      window.__dragSamples = () => {
+        cancelAnimationFrame(frame);
+        removeEventListener("pointermove", sample);
+        sample();
+        return { start, moved: [...moved] };
+      };
+    });
     const since = await pageClock(page);
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, y);
     await page.mouse.down();
     const xs = [...Array(11).keys(), ...[...Array(11).keys()].reverse()].map((step) => box.x + (box.width * step) / 10);
-    for (const x of xs) {
-      await page.mouse.move(x, y);
-      const now = await where(i);
-      if (now !== start) sliderMoves.push(`${label} moved from ${start} to ${now} while dragged`);
-    }
+    for (const x of xs) await page.mouse.move(x, y);
     await page.mouse.up();
+    const { start, moved } = await page.evaluate(() => window.__dragSamples!());
+    for (const now of moved) sliderMoves.push(`${label} moved from ${start} to ${now} while dragged`);
     shifts.push(...(await layoutShiftsSince(page, since)).filter((s) => !s.hadRecentInput));
   }
   return { sliders: dragged, shifts, sliderMoves: [...new Set(sliderMoves)] };

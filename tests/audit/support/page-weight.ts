@@ -16,16 +16,24 @@ const themeScript = readFileSync("src/components/theme-script.js", "utf8");
 export interface FetchedAssets {
   scripts: Map<string, number>;
   styles: Map<string, number>;
+  /** bodies still being read, awaited before the weight is summed */
+  reading: Set<Promise<void>>;
 }
 
 /** Starts recording scripts and stylesheets (gzip bytes by URL) the page fetches. Attach before navigating. */
 export function recordAssets(page: Page): FetchedAssets {
-  const assets: FetchedAssets = { scripts: new Map(), styles: new Map() };
-  page.on("response", async (response: Response) => {
+  const assets: FetchedAssets = { scripts: new Map(), styles: new Map(), reading: new Set() };
+  page.on("response", (response: Response) => {
     const type = response.request().resourceType();
     if (type !== "script" && type !== "stylesheet") return;
-    const body = await response.body().catch(() => null);
-    if (body) (type === "script" ? assets.scripts : assets.styles).set(response.url(), gzipBytes(body));
+    const read = response
+      .body()
+      .catch(() => null)
+      .then((body) => {
+        if (body) (type === "script" ? assets.scripts : assets.styles).set(response.url(), gzipBytes(body));
+        assets.reading.delete(read);
+      });
+    assets.reading.add(read);
   });
   return assets;
 }
@@ -44,6 +52,7 @@ export interface MeasuredWeight {
 }
 
 export async function measureWeight(page: Page, assets: FetchedAssets): Promise<MeasuredWeight> {
+  await Promise.all([...assets.reading]);
   const inline = await page.evaluate(() => ({
     scripts: [...document.querySelectorAll("script:not([src])")]
       .filter((s) => !/json/.test(s.getAttribute("type") ?? ""))

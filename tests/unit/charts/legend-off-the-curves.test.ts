@@ -48,6 +48,8 @@ function legendRects(scene: SvgNode, found: Rect[] = []): Rect[] {
 }
 
 const cases = SIZES.flatMap((size) => GAMMAS.flatMap((gamma) => ALPHAS.map((alpha) => ({ size, gamma, alpha }))));
+/** The modulating factor does not involve α (its data ignores it), so its cases are the sizes and γ values alone. */
+const factorCases = SIZES.flatMap((size) => GAMMAS.map((gamma) => ({ size, gamma })));
 
 describe("legends stay off the curves", () => {
   it.each(["linear", "log"] as const)("focal loss against p_t (%s axis)", (yScale) => {
@@ -63,8 +65,8 @@ describe("legends stay off the curves", () => {
   });
 
   it("the modulating factor", () => {
-    for (const { size, gamma, alpha } of cases) {
-      const curves = modulatingFactorData({ gamma, alpha });
+    for (const { size, gamma } of factorCases) {
+      const curves = modulatingFactorData({ gamma, alpha: null });
       const { x, y, box } = modulatingFactorLayout(size);
       const [rect] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: null }));
       expect(
@@ -198,48 +200,52 @@ describe("a legend set below the plot", () => {
 describe("legends stay off the curves while they read out a crosshair", () => {
   const AT = [0.02, 0.5, 0.99];
   it.each(["linear", "log"] as const)("focal loss against p_t (%s axis)", (yScale) => {
-    for (const { size, gamma, alpha } of cases)
+    for (const { size, gamma, alpha } of cases) {
+      // The curves and the plot box do not depend on the crosshair: computed once per case.
+      const curves = focalCurvesData({ gamma, alpha });
+      const { x, y, box } = focalCurvesLayout({ ...size, yScale });
+      const lines = curvePolylines(curves, x, y, box, yScale === "log");
       for (const at of AT) {
-        const curves = focalCurvesData({ gamma, alpha });
-        const { x, y, box } = focalCurvesLayout({ ...size, yScale });
         const [rect] = legendRects(focalCurvesScene(curves, { ...size, yScale, crosshair: at, examples: [] }));
-        expect(
-          polylinesMeetRect(curvePolylines(curves, x, y, box, yScale === "log"), rect!),
-          `${size.width}×${size.height} γ=${gamma} α=${alpha} pₜ=${at}`,
-        ).toBe(false);
+        expect(polylinesMeetRect(lines, rect!), `${size.width}×${size.height} γ=${gamma} α=${alpha} pₜ=${at}`).toBe(
+          false,
+        );
       }
+    }
   });
 
   it("the modulating factor", () => {
-    for (const { size, gamma, alpha } of cases)
+    for (const { size, gamma } of factorCases) {
+      const curves = modulatingFactorData({ gamma, alpha: null });
+      const { x, y, box } = modulatingFactorLayout(size);
+      const lines = curvePolylines(curves, x, y, box);
       for (const at of AT) {
-        const curves = modulatingFactorData({ gamma, alpha });
-        const { x, y, box } = modulatingFactorLayout(size);
         const [rect] = legendRects(modulatingFactorScene(curves, { ...size, crosshair: at }));
-        expect(
-          polylinesMeetRect(curvePolylines(curves, x, y, box), rect!),
-          `${size.width}×${size.height} γ=${gamma} pₜ=${at}`,
-        ).toBe(false);
+        expect(polylinesMeetRect(lines, rect!), `${size.width}×${size.height} γ=${gamma} pₜ=${at}`).toBe(false);
       }
+    }
   });
 
   // Stacked (taller than wide) panels narrower than about 460 px still cross a curve with the readout's
   // values shown: not yet fixed, so those sizes are left out here, and only here.
   it("the loss and the gradient against the logit, side by side or stacked from 460 px wide", () => {
-    for (const { size, gamma, alpha } of cases)
+    for (const { size, gamma, alpha } of cases) {
+      if (size.height > size.width && size.width < 460) continue;
+      const data = logitLossGradientData({ gamma, alpha });
+      const panels = logitLossGradientLayout(size);
+      const lines = panels.map((panel) =>
+        curvePolylines((data as unknown as Record<string, Curve[]>)[panel.key]!, panel.x, panel.y, panel.box),
+      );
       for (const at of [-5.8, 0, 5.9]) {
-        if (size.height > size.width && size.width < 460) continue;
-        const data = logitLossGradientData({ gamma, alpha });
-        const panels = logitLossGradientLayout(size);
         const rects = legendRects(logitLossGradientScene(data, { ...size, crosshair: at }));
         panels.forEach((panel, i) => {
-          const curves = (data as unknown as Record<string, Curve[]>)[panel.key]!;
           expect(
-            polylinesMeetRect(curvePolylines(curves, panel.x, panel.y, panel.box), rects[i]!),
+            polylinesMeetRect(lines[i]!, rects[i]!),
             `${panel.key} ${size.width}×${size.height} γ=${gamma} α=${alpha} x=${at}`,
           ).toBe(false);
         });
       }
+    }
   });
 });
 
