@@ -381,17 +381,15 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
     ...(flNote ? { note: flNote } : {}),
   };
 
+  return [ptStep, alphaStep, modulatingStep, ceStep, balancedStep, flStep, ...ratioSteps(ce, bce, fl, at)];
+}
+
+/** The two closing ratios of a worked example, CE / FL and balanced CE / FL (binary and softmax alike). */
+export function ratioSteps(ce: number, bce: number, fl: number, at: number): LossStep[] {
   const ceSlot: Slot = { name: "ce", value: ce, kind: "result", group: true };
   const bceSlot: Slot = { name: "bce", value: bce, kind: "result", group: true };
   const flSlot: Slot = { name: "fl", value: fl, kind: "result", group: true };
-
   return [
-    ptStep,
-    alphaStep,
-    modulatingStep,
-    ceStep,
-    balancedStep,
-    flStep,
     ratioStep(
       "ceOverFl",
       "How many times smaller FL is than CE",

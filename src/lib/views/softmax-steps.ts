@@ -19,7 +19,7 @@ import {
   LN,
   MINUS_SIGN,
   OVER,
-  ratioStep,
+  ratioSteps,
   SUP_CLOSE,
   SUP_OPEN,
   TIMES,
@@ -208,34 +208,7 @@ export function softmaxSteps(state: SoftmaxStepState): LossStep[] {
     ],
   };
 
-  const ceSlot: Slot = { name: "ce", value: ce, kind: "result", group: true };
-  const bceSlot: Slot = { name: "bce", value: bce, kind: "result", group: true };
-  const flSlot: Slot = { name: "fl", value: fl, kind: "result", group: true };
-  return [
-    ptStep,
-    restStep,
-    alphaStep,
-    modulatingStep,
-    ceStep,
-    balancedStep,
-    flStep,
-    ratioStep(
-      "ceOverFl",
-      "How many times smaller FL is than CE",
-      f("\\mathrm{CE} / \\mathrm{FL}", "CE / FL"),
-      ceSlot,
-      flSlot,
-      at,
-    ),
-    ratioStep(
-      "balancedCeOverFl",
-      "How many times smaller FL is than balanced CE",
-      f("\\mathrm{CE}_{\\alpha} / \\mathrm{FL}", "CE_α / FL"),
-      bceSlot,
-      flSlot,
-      at,
-    ),
-  ];
+  return [ptStep, restStep, alphaStep, modulatingStep, ceStep, balancedStep, flStep, ...ratioSteps(ce, bce, fl, at)];
 }
 
 /** States that between them produce every multi-class (step, variant) pair, for the build-time templates. */

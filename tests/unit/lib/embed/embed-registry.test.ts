@@ -25,11 +25,11 @@ describe("the embed registry", () => {
     expect(embeddable("nope")).toBeUndefined();
   });
 
-  it("has words in content/embeds.json for exactly its figures, a caption for each figure and none for a calculator", () => {
+  it("has words in content/embeds.json for exactly its figures, a caption for each figure and the map, none for a calculator", () => {
     const words: Record<string, { title: string; caption?: string }> = EMBED_WORDS;
     expect(Object.keys(words).sort()).toEqual(EMBEDDABLE.map((f) => f.id).sort());
     for (const f of EMBEDDABLE)
-      expect(typeof words[f.id]!.caption, f.id).toBe(f.kind === "figure" ? "string" : "undefined");
+      expect(typeof words[f.id]!.caption, f.id).toBe(f.kind === "calculator" ? "undefined" : "string");
   });
 
   it("has titles short enough for a page <title> (html-validate's long-title: at most 70 characters)", () => {
