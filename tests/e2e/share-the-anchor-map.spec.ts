@@ -17,8 +17,12 @@ test("the share panel's link and iframe carry the view, and the link restores it
   await map.locator('[data-control="level"]').selectOption("p4");
   const ball = map.locator('[data-stage="labels"] [data-box="2"]');
   await ball.focus();
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowDown");
+  // Each key moves the box in the next frame: wait for its label to change before the next key, and read it after the last.
+  for (const key of ["ArrowRight", "ArrowDown"]) {
+    const before = (await ball.getAttribute("aria-label"))!;
+    await page.keyboard.press(key);
+    await expect(ball).not.toHaveAttribute("aria-label", before);
+  }
   const ballLabel = (await ball.getAttribute("aria-label"))!;
   await expect(page).toHaveURL(/anchors\.level=p4/);
   await expect(page).toHaveURL(/anchors\.boxes=/);
