@@ -60,6 +60,18 @@ function observeHeight(figure: string): void {
   report();
 }
 
+/**
+ * print=1: a page exactly the figure's size, then the browser's print dialog,
+ * whose "Save as PDF" keeps the chart's paths and text as vectors. The size is
+ * the registry's numbers, never URL text; a constructed sheet needs no inline style.
+ */
+function printAtFigureSize(size: { width: number; height: number }): void {
+  const page = new CSSStyleSheet();
+  page.replaceSync(`@page { size: ${size.width}px ${size.height}px; margin: 0; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+  window.print();
+}
+
 async function start(): Promise<void> {
   const params = EMBED_STATE.parse(location.search);
   applyParams(params);
@@ -70,6 +82,7 @@ async function start(): Promise<void> {
   root.dataset.ready = "true";
   const state = entry ? Object.fromEntries(figureQuery(entry, location.search)) : {};
   postToParent({ type: READY_MESSAGE, figure: id, state });
+  if (params.print && entry) printAtFigureSize(entry.size);
 }
 
 forwardUnusedKeys();

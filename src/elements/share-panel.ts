@@ -73,6 +73,9 @@ class SharePanel extends HTMLElement {
           return await this.#downloadPng("2x");
         case "offline":
           return await this.#downloadOffline();
+        case "pdf":
+          window.open(this.#embedUrl({ print: "1", controls: "0", animate: "0" }), "_blank");
+          return this.#say("Opened with the print dialog: choose Save as PDF for a vector PDF of this view.");
         case "pgfplots":
           return await this.#copy(
             (await pgfplotsExport()).pgfplotsForView(this.#state()),
@@ -107,9 +110,11 @@ class SharePanel extends HTMLElement {
     return url.href;
   }
 
-  #embedUrl(): string {
+  #embedUrl(presentation: Record<string, string> = {}): string {
     const url = new URL(this.dataset.embedPath ?? "", location.href);
-    url.search = this.#state().toString();
+    const query = this.#state();
+    for (const [name, value] of Object.entries(presentation)) query.set(name, value);
+    url.search = query.toString();
     return url.href;
   }
 

@@ -30,6 +30,8 @@ export const EMBED_STATE = defineState(
     animate: booleanField("animate", true),
     /** post the content height to the parent so it can size the iframe */
     fluid: booleanField("fluid", false),
+    /** open the print dialog on a page the figure's size once drawn (the share panel's "PDF of this view") */
+    print: booleanField("print", false),
   },
   { attributes: { theme: "theme", controls: "controls", "font-scale": "fontScale" } },
 );

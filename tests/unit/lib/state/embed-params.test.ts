@@ -17,18 +17,20 @@ describe("the embed parameters", () => {
         caption: true,
         animate: true,
         fluid: false,
+        print: false,
       });
     }
   });
 
   it("reads every parameter", () => {
-    expect(EMBED_STATE.parse("?theme=dark&controls=0&fontScale=1.5&caption=0&animate=0&fluid=1")).toEqual({
+    expect(EMBED_STATE.parse("?theme=dark&controls=0&fontScale=1.5&caption=0&animate=0&fluid=1&print=1")).toEqual({
       theme: "dark",
       controls: false,
       fontScale: 1.5,
       caption: false,
       animate: false,
       fluid: true,
+      print: true,
     });
     expect(
       EMBED_STATE.parse(new URLSearchParams("theme=transparent&controls=1&caption=1&animate=1&fluid=0")),
@@ -47,6 +49,7 @@ describe("the embed parameters", () => {
     ["controls=off", { controls: false }],
     ["controls=false", { controls: false }],
     ["fluid=yes", { fluid: true }],
+    ["print=1", { print: true }],
     ["fontScale=0.75", { fontScale: 0.75 }],
     ["fontScale=3", { fontScale: 3 }],
     ["fontScale=2.", { fontScale: 2 }],
