@@ -1,6 +1,6 @@
 import { expect, test, workerBrowser } from "./support/test";
 import { watchedPage } from "./support/browser";
-import { curveD, legendRow, nextFrames, openFigure } from "./support/figures";
+import { centreForPointer, curveD, legendRow, nextFrames, openFigure } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
@@ -71,6 +71,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     const { page, context, problems } = await watchedPage(browser.current);
     const figure = await openFigure(page);
     const slider = figure.getByRole("slider", { name: "focusing γ" });
+    await centreForPointer(slider);
     const box = (await slider.boundingBox())!;
     const y = box.y + box.height / 2;
     // The thumb sits at 2/5 of the track for γ = 2.
@@ -143,6 +144,7 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     const alpha = figure.getByRole("slider", { name: "class weight α" });
     await expect(figure.locator('output[data-output="alpha"]')).toHaveText("off");
     // A click three quarters along the track (the thumb's travel is the track less one thumb width, so near, not at, 0.75).
+    await centreForPointer(alpha);
     const box = (await alpha.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
     await nextFrames(page);

@@ -1,6 +1,6 @@
 import { expect, test, workerBrowser } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import { nextFrames, searchParams } from "./support/figures";
+import { centreForPointer, nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
 
 const browser = workerBrowser();
@@ -130,10 +130,11 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
           return `${el.getAttribute("data-tangle")} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}`;
         }),
       );
+    const pt = numbers.and(formula.locator('[data-tangle="pt"]')).first();
+    await centreForPointer(pt);
     const before = await places();
     const fl = formula.locator('[data-result="fl"]');
     const flBefore = await fl.textContent();
-    const pt = numbers.and(formula.locator('[data-tangle="pt"]')).first();
     const box = (await pt.boundingBox())!;
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, y);
@@ -156,6 +157,7 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const formula = await openFormula(page, "?gamma=1");
     const gamma = formula.locator('[data-tangle="gamma"]').first();
     expect(await gamma.textContent()).toBe("1.0");
+    await centreForPointer(gamma);
     const box = (await gamma.boundingBox())!;
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width / 2, y);

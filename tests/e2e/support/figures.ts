@@ -47,3 +47,13 @@ export async function nextFrames(page: Page, count = 2): Promise<void> {
 export async function searchParams(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 }
+
+/**
+ * Scrolls an element to the middle of the viewport and lets that scroll be laid out, before a test
+ * measures it for the pointer: scrolled only "into view", it can sit under the sticky site header,
+ * which would then take the pointer.
+ */
+export async function centreForPointer(target: Locator): Promise<void> {
+  await target.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await nextFrames(target.page());
+}
