@@ -55,11 +55,17 @@ test.describe("a reader opens the notation chapter for the first time", () => {
     // The whole formula in view while its face arrives: a shift outside the viewport would not count.
     await page.setViewportSize({ width: 390, height: 2400 });
     await recordShifts(page);
+    // The face is held back until the formulas have been painted without it, then let through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/KaTeX_Size4-Regular\.[^/]*\.woff2$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await held;
       await route.continue();
     });
-    await page.goto("/cross-entropy/");
+    await page.goto("/cross-entropy/", { waitUntil: "commit" });
+    await expect.poll(async () => (await braces(page)).length).toBeGreaterThanOrEqual(2);
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    release();
     await expect
       .poll(async () => (await braces(page)).every(({ brace, rows }) => brace >= rows * 0.95), { timeout: 15_000 })
       .toBe(true);
