@@ -14,24 +14,30 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 
 /**
  * The tokens in force where the chart is (the page's theme, an embed's or a
- * standalone element's own), each checked paintable; the site's light palette
- * stands in for any the page does not define.
+ * standalone element's own), each colour as a probe in the chart paints it
+ * (global.css writes them as light-dark() pairs, which a custom property keeps
+ * unresolved) and checked paintable; the site's light palette stands in for
+ * any the page does not define.
  */
 function tokensAt(el: Element): Tokens {
   const style = getComputedStyle(el);
+  const probe = el.appendChild(document.createElementNS(SVG_NS, "g"));
   const tokens = { ...THEME_TOKENS.light };
   for (const name of Object.keys(tokens) as TokenName[]) {
-    const value = style.getPropertyValue(name).trim();
+    let value = style.getPropertyValue(name).trim();
     if (!value) continue;
     if (PAINT_TOKENS.has(name)) {
+      probe.style.color = `var(${name})`;
+      value = getComputedStyle(probe).color;
       try {
         colourAndOpacity(value);
       } catch {
-        continue; // a colour the file cannot carry (a var(), a named colour): keep the site's own
+        continue; // a colour the file cannot carry (outside sRGB, say): keep the site's own
       }
     }
     tokens[name] = value;
   }
+  probe.remove();
   return tokens;
 }
 

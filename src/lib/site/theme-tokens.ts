@@ -73,7 +73,7 @@ const DARK_CHANGES: Partial<Tokens> = {
 
 export const THEME_TOKENS: ThemeTokens = { light: LIGHT, dark: { ...LIGHT, ...DARK_CHANGES } };
 
-/** The tokens the dark theme changes, as global.css's dark blocks restate them. */
+/** The tokens the dark theme changes, as the second colours of global.css's light-dark() pairs. */
 export const DARK_TOKEN_CHANGES: Readonly<Partial<Tokens>> = DARK_CHANGES;
 
 /** The tokens as declarations, for a :host or :root rule. */
