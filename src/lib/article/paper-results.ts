@@ -56,9 +56,6 @@ export const focalLossByGamma: readonly GammaRow[] = [
   { gamma: 5, alpha: 0.25, ap: 32.2 },
 ];
 
-/** The prior probability of foreground RetinaNet initialises its classifier to (Section 3.3 of the paper). */
-export const RETINANET_PRIOR = 0.01;
-
 /** The row with the highest AP (the first one, if two tie). */
 export function bestRow<T extends { ap: number }>(rows: readonly T[]): T {
   if (rows.length === 0) throw new RangeError("no rows");

@@ -34,24 +34,6 @@ export function inputTex(value: number): string {
   );
 }
 
-/** KaTeX for a quantity's symbol, e.g. \mathrm{FL}. */
-export function quantitySymbolTex(quantity: Quantity): string {
-  switch (quantity) {
-    case "pt":
-      return "p_t";
-    case "ce":
-      return "\\mathrm{CE}";
-    case "balancedCe":
-      return "\\mathrm{CE}_\\alpha";
-    case "modulating":
-      return "(1 - p_t)^{\\gamma}";
-    case "fl":
-      return "\\mathrm{FL}";
-    case "ceOverFl":
-      return "\\mathrm{CE} / \\mathrm{FL}";
-  }
-}
-
 /** p_t spelled out for an example: p itself for y = 1, 1 − p worked out for y = 0. */
 export function ptStepTex({ p, y }: Example): string {
   const value = shortDecimalTex(pt(p, y));

@@ -104,9 +104,6 @@ function sizeOut(layer: Layer): number {
   );
 }
 
-/** The activations of one forward pass: [input, after layer 1, ..., logits]. */
-export type Activations = Tensor[];
-
 /** Reusable buffers for one image's forward and backward pass (no allocation per step). */
 export interface Workspace {
   activations: Float32Array[];

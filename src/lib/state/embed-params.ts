@@ -13,7 +13,6 @@ import { FONT_SCALE } from "./ranges";
 import { booleanField, defineState, enumField, FIGURE_STATE, numberField, type StateOf } from "./state";
 
 export const EMBED_THEMES = ["auto", "light", "dark", "transparent"] as const;
-export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
 /** The embed's parameters keep their unprefixed names: they are printed in every embed snippet. */
 export const EMBED_STATE = defineState(

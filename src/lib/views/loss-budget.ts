@@ -82,6 +82,7 @@ export const BUDGET_LIMITS = {
   pt: { min: 0.01, max: 0.9999 },
 } as const;
 
+/** The prior probability of foreground RetinaNet initialises its classifier to (Section 3.3 of the paper). */
 export const RETINANET_PRIOR = 0.01;
 
 export interface BudgetPreset {
