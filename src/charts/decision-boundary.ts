@@ -9,22 +9,15 @@ import { zeroContour, type GridSpec, type Segment } from "../lib/math/contour";
 import { logitAt, type ModelState } from "../lib/lab/trainer";
 import type { DataSet } from "../lib/lab/synthetic-data";
 import type { BoundarySeries } from "../lib/views/lab-view";
-import { labAxes, labChart, px, type Frame } from "./lab-frame";
+import { labAxes, labChart, plotRanges, px, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 export const BOUNDARY_FRAME: Frame = { width: 340, height: 300, margin: { top: 12, right: 12, bottom: 38, left: 40 } };
 export const PLANE: GridSpec = { x1: [-3.5, 4.5], x2: [-3.5, 4], cells: 48 };
 
 function scales(frame: Frame) {
-  const { width, height, margin } = frame;
-  return {
-    x: scaleLinear()
-      .domain(PLANE.x1)
-      .range([margin.left, width - margin.right]),
-    y: scaleLinear()
-      .domain(PLANE.x2)
-      .range([height - margin.bottom, margin.top]),
-  };
+  const ranges = plotRanges(frame);
+  return { x: scaleLinear(PLANE.x1, ranges.x), y: scaleLinear(PLANE.x2, ranges.y) };
 }
 
 /**

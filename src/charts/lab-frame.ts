@@ -42,6 +42,19 @@ export function labAxes(x: AxisScale, y: AxisScale, frame: Frame, axes: LabAxes)
   ]);
 }
 
+/** The plot's pixel ranges inside the margins: x from left to right, y from bottom to top. */
+export function plotRanges({ width, height, margin }: Frame): { x: [number, number]; y: [number, number] } {
+  return { x: [margin.left, width - margin.right], y: [height - margin.bottom, margin.top] };
+}
+
+/** One model's line: classed and tagged by the model's id (its colour), titled with its name. */
+export function modelPath(series: { id: string; label: string }, d: string | null): SvgNode {
+  const { id, label } = series;
+  return node("path", id, { class: `series series-${id}`, "data-series": id, d: d ?? "" }, [
+    node("title", "title", {}, label),
+  ]);
+}
+
 /** The root of a lab chart's scene. */
 export function labChart(key: string, frame: Frame, children: SvgNode[]): SvgNode {
   return node("svg", key, { class: "lab-chart", viewBox: `0 0 ${frame.width} ${frame.height}` }, children);

@@ -7,7 +7,7 @@ import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { CdfPoint } from "../lib/math/metrics";
 import type { CdfSeries } from "../lib/views/lab-view";
-import { LAB_FRAME, labAxes, labChart, type Frame } from "./lab-frame";
+import { LAB_FRAME, labAxes, labChart, plotRanges, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 /** CSS class of the curve colour for a γ, matching the site's curve family. */
@@ -20,12 +20,9 @@ export const DETECTOR_CDF_FRAME: Frame = { ...LAB_FRAME, margin: { ...LAB_FRAME.
 
 export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
-  const x = scaleLinear()
-    .domain([0, 1])
-    .range([margin.left, width - margin.right]);
-  const y = scaleLinear()
-    .domain([0, 1])
-    .range([height - margin.bottom, margin.top]);
+  const ranges = plotRanges(frame);
+  const x = scaleLinear([0, 1], ranges.x);
+  const y = scaleLinear([0, 1], ranges.y);
   const path = line<CdfPoint>()
     .x((p) => x(p.fraction))
     .y((p) => y(p.cumulative))

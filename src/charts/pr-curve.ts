@@ -3,17 +3,14 @@ import { scaleLinear } from "d3-scale";
 import { line, curveStepBefore } from "d3-shape";
 import type { PrPoint } from "../lib/math/metrics";
 import type { PrSeries } from "../lib/views/lab-view";
-import { LAB_FRAME, labAxes, labChart, type Frame } from "./lab-frame";
+import { LAB_FRAME, labAxes, labChart, modelPath, plotRanges, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 export function prCurveScene(series: readonly PrSeries[], chance: number, frame: Frame = LAB_FRAME): SvgNode {
   const { width, height, margin } = frame;
-  const x = scaleLinear()
-    .domain([0, 1])
-    .range([margin.left, width - margin.right]);
-  const y = scaleLinear()
-    .domain([0, 1])
-    .range([height - margin.bottom, margin.top]);
+  const ranges = plotRanges(frame);
+  const x = scaleLinear([0, 1], ranges.x);
+  const y = scaleLinear([0, 1], ranges.y);
   // Start each curve at recall 0 with its first precision, so the step reads from the left edge.
   const path = line<PrPoint>()
     .x((p) => x(p.recall))
@@ -34,18 +31,7 @@ export function prCurveScene(series: readonly PrSeries[], chance: number, frame:
     ]),
     ...series
       .filter((s) => s.points.length > 0)
-      .map((s) =>
-        node(
-          "path",
-          s.id,
-          {
-            class: `series series-${s.id}`,
-            "data-series": s.id,
-            d: path([{ recall: 0, precision: s.points[0]!.precision }, ...s.points]) ?? "",
-          },
-          [node("title", "title", {}, s.label)],
-        ),
-      ),
+      .map((s) => modelPath(s, path([{ recall: 0, precision: s.points[0]!.precision }, ...s.points]))),
   ];
   return labChart("pr-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }

@@ -2,11 +2,11 @@
 import { scaleLinear, scaleLog } from "d3-scale";
 import { line } from "d3-shape";
 import type { CurveSeries } from "../lib/views/lab-view";
-import { LAB_FRAME, labAxes, labChart, type Frame } from "./lab-frame";
+import { LAB_FRAME, labAxes, labChart, modelPath, plotRanges, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame = LAB_FRAME): SvgNode {
-  const { width, height, margin } = frame;
+  const { width, height } = frame;
   const finite = series.flatMap((s) => s.points.filter(([, l]) => Number.isFinite(l) && l > 0));
   const maxStep = Math.max(10, ...finite.map(([s]) => s));
   let lo = Math.min(...finite.map(([, l]) => l));
@@ -19,14 +19,9 @@ export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame 
     lo = lo / 2;
     hi = hi * 2;
   }
-  const x = scaleLinear()
-    .domain([0, maxStep])
-    .range([margin.left, width - margin.right])
-    .nice();
-  const y = scaleLog()
-    .domain([lo, hi])
-    .range([height - margin.bottom, margin.top])
-    .nice();
+  const ranges = plotRanges(frame);
+  const x = scaleLinear([0, maxStep], ranges.x).nice();
+  const y = scaleLog([lo, hi], ranges.y).nice();
   const path = line<[number, number]>()
     .defined(([, l]) => Number.isFinite(l) && l > 0)
     .x(([s]) => x(s))
@@ -48,14 +43,7 @@ export function trainingCurveScene(series: readonly CurveSeries[], frame: Frame 
       y: { ticks: yTicks, labels: yTicks.map(yFormat), title: "training loss (log)" },
     });
   });
-  const marks = series.map((s) =>
-    node(
-      "path",
-      s.id,
-      { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" },
-      [node("title", "title", {}, s.label)],
-    ),
-  );
+  const marks = series.map((s) => modelPath(s, path(s.points as [number, number][])));
   return labChart("training-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 
