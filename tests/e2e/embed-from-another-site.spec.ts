@@ -6,44 +6,15 @@
  * public/_headers does — and is blocked by CORS where it does not (the test
  * server sends no such header, as GitHub Pages does not).
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, workerBrowser } from "./support/test";
-import { siteUrl, watchedPage } from "./support/browser";
-import { startStaticServer, type StaticServer } from "./support/static-server";
+import { siteUrl } from "./support/browser";
+import { deckElsewhere } from "./support/deck-elsewhere";
 import { drawn, expectedReaderPath } from "./support/standalone";
 
 const browser = workerBrowser();
 
-let dir = "";
-let deckHost: StaticServer;
-let headersHost: StaticServer;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "focal-loss-deck-"));
-  deckHost = await startStaticServer(dir);
-  // The built site once more, as a host that reads _headers (Netlify, Cloudflare Pages) serves it.
-  headersHost = await startStaticServer("dist", "/", 0, { hostHeaders: true });
-});
-test.afterAll(async () => {
-  await deckHost?.close();
-  await headersHost?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** A deck page on the deck's own origin. */
-async function deck(name: string, head: string, body: string) {
-  await writeFile(
-    join(dir, name),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A deck elsewhere</title><link rel="icon" href="data:,">${head}</head><body>${body}</body></html>`,
-  );
-  const watched = await watchedPage(browser.current, { viewport: { width: 1280, height: 900 } });
-  const url = new URL(name, deckHost.url).href;
-  expect(new URL(url).origin).not.toBe(new URL(siteUrl()).origin);
-  await watched.page.goto(url);
-  return watched;
-}
+const elsewhere = deckElsewhere(browser, { title: "A deck elsewhere", viewport: { width: 1280, height: 900 } });
+const deck = elsewhere.open;
 
 test.describe("a deck on another origin", () => {
   test("shows the iframe embed, which tells the deck when it is drawn", async () => {
@@ -75,7 +46,7 @@ test.describe("a deck on another origin", () => {
   });
 
   test("draws with the module from a host that sends Access-Control-Allow-Origin, and not without it", async () => {
-    const withHeader = new URL("embed/focal-loss.js", headersHost.url).href;
+    const withHeader = new URL("embed/focal-loss.js", elsewhere.headersHost.url).href;
     const { page, context, problems } = await deck(
       "module.html",
       `<script type="module" src="${withHeader}"></script>`,

@@ -6,43 +6,20 @@
  * runs from disk in present-from-disk.spec.ts; Slidev and Beamer in
  * `npm run check:slidev` and `npm run check:pgfplots`.)
  */
-import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, workerBrowser } from "./support/test";
-import { siteRoot, watchedPage } from "./support/browser";
-import { startStaticServer, type StaticServer } from "./support/static-server";
+import { siteRoot } from "./support/browser";
+import { deckElsewhere } from "./support/deck-elsewhere";
 import { drawn, expectedReaderPath } from "./support/standalone";
 import { readmeSnippet } from "../support/readme-snippets";
 
 const browser = workerBrowser();
 
-let dir = "";
-let deckHost: StaticServer;
-let headersHost: StaticServer;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "focal-loss-readme-"));
-  await copyFile("node_modules/reveal.js/dist/reveal.js", join(dir, "reveal.js"));
-  await copyFile("node_modules/reveal.js/dist/reveal.css", join(dir, "reveal.css"));
-  deckHost = await startStaticServer(dir);
-  headersHost = await startStaticServer("dist", "/", 0, { hostHeaders: true });
+const elsewhere = deckElsewhere(browser, {
+  title: "A teacher's deck",
+  viewport: { width: 1440, height: 900 },
+  files: ["node_modules/reveal.js/dist/reveal.js", "node_modules/reveal.js/dist/reveal.css"],
 });
-test.afterAll(async () => {
-  await deckHost?.close();
-  await headersHost?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function deck(name: string, head: string, body: string) {
-  await writeFile(
-    join(dir, name),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A teacher's deck</title><link rel="icon" href="data:,">${head}</head><body>${body}</body></html>`,
-  );
-  const watched = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
-  await watched.page.goto(new URL(name, deckHost.url).href);
-  return watched;
-}
+const deck = elsewhere.open;
 
 test.describe("the README's slide snippets, pasted into a deck on another site", () => {
   test("reveal.js: the iframe in a slide and the background iframe, with the key listener", async () => {
@@ -101,7 +78,11 @@ test.describe("the README's slide snippets, pasted into a deck on another site",
   });
 
   test("the web component's module, from a host that sends the CORS header", async () => {
-    const { page, context, problems } = await deck("module.html", "", readmeSnippet("web-component", headersHost.url));
+    const { page, context, problems } = await deck(
+      "module.html",
+      "",
+      readmeSnippet("web-component", elsewhere.headersHost.url),
+    );
     await expect(page.locator("focal-loss-curves[data-ready]")).toBeAttached();
     const view = await drawn(page);
     expect(view.readerLabel).toBe("yours: γ = 2, α = 0.25");
