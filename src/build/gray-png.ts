@@ -1,21 +1,9 @@
 /**
  * A grayscale image as a PNG data URL, without a canvas: the detector lab's
  * scene drawn at build time. PNG (RFC 2083): signature, IHDR, one zlib IDAT
- * with filter byte 0 per row, IEND; each chunk with its CRC-32.
+ * with filter byte 0 per row, IEND; each chunk with its CRC-32 (zlib's).
  */
-import { deflateSync } from "node:zlib";
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32, deflateSync } from "node:zlib";
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
