@@ -16,6 +16,7 @@ interface Modules {
   store: typeof import("../lib/detector-lab/trained-logits-store");
   storage: typeof import("./trained-run-storage");
   image: typeof import("./scene-image");
+  map: typeof import("./anchor-map-trained-view");
 }
 
 export interface TrainedSource {
@@ -30,12 +31,12 @@ export interface TrainedSource {
   /** why the reader's run is not shown, or null */
   problem: string | null;
   view(model: TrainedModel, alpha: number, gamma: number): TrainedSceneView;
+  /** paints the anchor map `root` for the state (`painted` is the figure's own, kept between draws) */
+  draw(root: HTMLElement, state: AnchorMapState, painted: object): void;
 }
 
 export type SourceResult =
-  | { kind: "stated"; problem: string | null }
-  | { kind: "loading" }
-  | { kind: "ready"; source: TrainedSource };
+  { kind: "stated"; problem: string | null } | { kind: "loading" } | { kind: "ready"; source: TrainedSource };
 
 let modules: Modules | null = null;
 let loading: Promise<void> | null = null;
@@ -47,8 +48,9 @@ function load(): Promise<void> {
     import("../lib/detector-lab/trained-logits-store"),
     import("./trained-run-storage"),
     import("./scene-image"),
-  ]).then(([scene, store, storage, image]) => {
-    modules = { scene, store, storage, image };
+    import("./anchor-map-trained-view"),
+  ]).then(([scene, store, storage, image, map]) => {
+    modules = { scene, store, storage, image, map };
     for (const ready of waiting) ready();
     waiting.clear();
   });
@@ -121,7 +123,14 @@ function ready(
     return lastView.view;
   };
   const image = () => m.image.sceneImage(scene.scene);
-  return { kind: "ready", source: { lib: m.scene, image, scene, shown, note, problem, view } };
+  const draw = (root: HTMLElement, state: AnchorMapState, painted: object) =>
+    m.map.drawTrainedMap(
+      root,
+      { scene, view: view(state.model, state.alpha, state.gamma), note, problem, image },
+      state,
+      painted,
+    );
+  return { kind: "ready", source: { lib: m.scene, image, scene, shown, note, problem, view, draw } };
 }
 
 /** Figure 4's curves on the trained scene for the state; null for the stated model, "loading" while the code loads. */

@@ -77,10 +77,25 @@ test("switching the scores to the trained detector redraws the map and its numbe
 
 const stored: [string, string | null, RegExp][] = [
   ["nothing stored", null, /^No run of yours is stored in this browser yet .*, so the map shows the default run\.$/],
-  ["a record that is not JSON", "{seed: 3", /^The stored run cannot be used \(it is not a record this site wrote\), so the map/],
+  [
+    "a record that is not JSON",
+    "{seed: 3",
+    /^The stored run cannot be used \(it is not a record this site wrote\), so the map/,
+  ],
   [
     "a record with a bad seed",
-    JSON.stringify({ v: 1, seed: -4, gamma: 2, alpha: 0.25, prior: true, steps: 5, planned: 200, savedAt: 0, ce: "", focal: "" }),
+    JSON.stringify({
+      v: 1,
+      seed: -4,
+      gamma: 2,
+      alpha: 0.25,
+      prior: true,
+      steps: 5,
+      planned: 200,
+      savedAt: 0,
+      ce: "",
+      focal: "",
+    }),
     /^The stored run cannot be used \(its seed is out of range\), so the map shows the default run\.$/,
   ],
 ];
@@ -111,7 +126,9 @@ test("a run stepped in chapter 10 is the one chapter 6's map scores with", async
   const map = await openMap(page, "?anchors.scores=yours");
   await expect(map).toHaveAttribute("data-run", "yours");
   await expect(map.locator("[data-source-problem]")).toBeHidden();
-  await expect(map.locator("[data-run-note]")).toContainText(/^Your run of .+ \(seed 1, γ 2\.0, α 0\.25, prior on, 1 of 200 steps\)/);
+  await expect(map.locator("[data-run-note]")).toContainText(
+    /^Your run of .+ \(seed 1, γ 2\.0, α 0\.25, prior on, 1 of 200 steps\)/,
+  );
   // One step from the prior is far from the default run's 200: the shares are not the prose's.
   await expect(budgetCell(map, 2, 2)).not.toHaveText((await prose(page, "fm-fl-easy-loss").textContent())!);
   await expect(budgetCell(map, 2, 2)).toHaveText(/^(\d+\.\d%|< 0\.1%)$/);

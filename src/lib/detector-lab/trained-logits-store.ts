@@ -139,7 +139,10 @@ export function runSettingsText(run: TrainedRun): string {
 /** The record of a lab run as it stands in a snapshot (the lab's state gives the settings it was trained with). */
 export function runFromSnapshot(
   state: DetectorLabState,
-  snapshot: Pick<DetectorSnapshot, "step" | "steps"> & { ce: { logits: Float32Array }; focal: { logits: Float32Array } },
+  snapshot: Pick<DetectorSnapshot, "step" | "steps"> & {
+    ce: { logits: Float32Array };
+    focal: { logits: Float32Array };
+  },
   savedAt: number | null,
 ): TrainedRun {
   return {

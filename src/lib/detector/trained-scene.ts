@@ -122,7 +122,12 @@ export function labLevelRows(counts: LabelCounts): LevelRow[] {
     background: formatCount(counts.background),
   };
   return [
-    { level: `one level (${ANCHORS_PER_LOCATION} anchors a location)`, stride: ANCHOR_STRIDE, grid: `${GRID} × ${GRID}`, ...row },
+    {
+      level: `one level (${ANCHORS_PER_LOCATION} anchors a location)`,
+      stride: ANCHOR_STRIDE,
+      grid: `${GRID} × ${GRID}`,
+      ...row,
+    },
     { level: "all", stride: 0, grid: "", ...row },
   ];
 }

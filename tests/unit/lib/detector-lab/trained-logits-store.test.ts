@@ -43,7 +43,8 @@ describe("encodeTrainedRun / parseTrainedRun", () => {
   });
 
   it("says when nothing is stored", () => {
-    for (const empty of [null, undefined, ""]) expect(parseTrainedRun(empty)).toEqual({ ok: false, message: "No run is stored." });
+    for (const empty of [null, undefined, ""])
+      expect(parseTrainedRun(empty)).toEqual({ ok: false, message: "No run is stored." });
   });
 
   const rejected: [string, string, RegExp][] = [
@@ -75,7 +76,10 @@ describe("encodeTrainedRun / parseTrainedRun", () => {
     const bad = run();
     bad.logits.focal[10] = Number.NaN;
     const parsed = parseTrainedRun(encodeTrainedRun(bad));
-    expect(parsed).toEqual({ ok: false, message: "The stored run cannot be used (some of its logits are not finite numbers)" });
+    expect(parsed).toEqual({
+      ok: false,
+      message: "The stored run cannot be used (some of its logits are not finite numbers)",
+    });
   });
 
   it("accepts the build's default run, which has no time", () => {

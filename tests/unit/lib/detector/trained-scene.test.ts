@@ -61,7 +61,8 @@ describe("the trained scene's assignment", () => {
       const lab = labAssign(heldOutScenes(seed, 1)[0]!.objects);
       for (let n = 0; n < 768; n++) {
         const l = s.assignment.label[n];
-        const expected = lab[n] === IGNORED ? LABEL.ignored : lab[n] === BACKGROUND ? LABEL.background : LABEL.foreground;
+        const expected =
+          lab[n] === IGNORED ? LABEL.ignored : lab[n] === BACKGROUND ? LABEL.background : LABEL.foreground;
         expect(l, `seed ${seed}, anchor ${n}`).toBe(expected);
         if (l === LABEL.foreground) expect(s.objects[s.assignment.object[n]!]!.classIndex).toBe(lab[n]);
       }
@@ -80,7 +81,12 @@ describe("trainedSceneView on a trained run's logits", () => {
   const targets = lossTargets(scene.assignment);
   /** The lab's own path: the network's head output, indexed as the lab's loss indexes it. */
   const labBatch = (which: "ce" | "focal") => {
-    const head = forward(session.run.net, session.run.models[which].params, scene.image, createWorkspace(session.run.net));
+    const head = forward(
+      session.run.net,
+      session.run.models[which].params,
+      scene.image,
+      createWorkspace(session.run.net),
+    );
     return Float64Array.from(targets.index, (i) => head[i]!);
   };
 

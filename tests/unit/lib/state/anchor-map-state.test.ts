@@ -66,7 +66,10 @@ describe("anchor map state", () => {
 describe("the anchor map's source of scores", () => {
   it("reads the source and the trained model from the URL, and falls back on anything else", () => {
     expect(parseAnchorMapState("")).toMatchObject({ scores: "stated", model: "focal" });
-    expect(parseAnchorMapState("anchors.scores=yours&anchors.model=ce")).toMatchObject({ scores: "yours", model: "ce" });
+    expect(parseAnchorMapState("anchors.scores=yours&anchors.model=ce")).toMatchObject({
+      scores: "yours",
+      model: "ce",
+    });
     expect(parseAnchorMapState("anchors.scores=default").scores).toBe("default");
     for (const bad of ["anchors.scores=trained", "anchors.scores=%3Cscript%3E", "anchors.model=balanced"])
       expect(parseAnchorMapState(bad), bad).toMatchObject({ scores: "stated", model: "focal" });
