@@ -17,6 +17,7 @@ import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/sta
 import { budgetTableRows, levelTableRows } from "../lib/detector/anchor-map-tables";
 import { AnchorMapCanvas } from "./anchor-map-canvas";
 import { AnchorMapControls } from "./anchor-map-controls";
+import { AnchorMapSource } from "./anchor-map-source";
 import { bindBoxGestures } from "./anchor-map-boxes";
 import { drawOverlays, ohemFor, ohemSentence } from "./anchor-map-overlay";
 import { defineElement } from "./define-element";
@@ -32,6 +33,8 @@ class AnchorMapElement extends HTMLElement {
   private detector!: LiveDetector;
   private canvas!: AnchorMapCanvas;
   private controls!: AnchorMapControls;
+  /** where the scores come from; it draws the map itself when they are the trained detector's */
+  private source!: AnchorMapSource;
   private view: LiveDetectorView | null = null;
   private revision = 0;
   /** the selected box: highlighted, its anchors drawn, the one "Remove" removes */
@@ -63,6 +66,7 @@ class AnchorMapElement extends HTMLElement {
       add: () => this.addBox(),
       remove: () => this.removeBox(this.selected),
     });
+    this.source = new AnchorMapSource(this, { patch: (p) => this.update(p), redraw: () => this.redraw() });
     for (const overlay of this.querySelectorAll<SVGSVGElement>("[data-overlay]"))
       bindBoxGestures(overlay, {
         boxes: () => this.state.boxes,
@@ -110,6 +114,7 @@ class AnchorMapElement extends HTMLElement {
   }
 
   private draw(): void {
+    if (this.source.draw(this.state)) return this.controls.sync(this.state);
     const { boxes, alpha, gamma, level, loss } = this.state;
     const view = this.detector.update(boxes, alpha, gamma);
     this.view = view;

@@ -18,13 +18,15 @@ import { drawSnapshot } from "./detector-lab-draw";
 import { DetectionsPanel } from "./detector-lab-detections";
 import { SeedsPanel } from "./detector-lab-seeds";
 import { detectorWorker } from "./detector-lab-worker";
+import { saveTrainedRun } from "./trained-run-storage";
 
 class DetectorLabElement extends HTMLElement {
   private store!: Store<DetectorLabState>;
   private readonly worker = detectorWorker(
     (message) => this.receive(message),
-    () => ({ type: "configure", state: this.state }),
+    () => ({ type: "configure", state: (this.runState = this.state) }),
   );
+  private runState: DetectorLabState | null = null; // the worker's run's settings (the store may have moved on)
   private running = false;
   /** whether the worker holds trained models the reader can use on a new scene */
   private trained = false;
@@ -67,6 +69,7 @@ class DetectorLabElement extends HTMLElement {
   }
 
   private configure() {
+    this.runState = this.state;
     this.running = false;
     this.trained = false;
     this.worker.send({ type: "configure", state: this.state });
@@ -173,6 +176,8 @@ class DetectorLabElement extends HTMLElement {
     if (message.type !== "snapshot") return;
     if (!message.running && this.running && message.snapshot.finished) this.running = false;
     this.trained = message.snapshot.step > 0;
+    // A run that has stopped (paused, stepped or finished) is kept for chapter 6's loss map to score with.
+    if (!message.running && this.trained && this.runState) saveTrainedRun(this.runState, message.snapshot);
     this.updateButtons();
     // AP comes with some snapshots only: keep the last measured value rather than blank it.
     const previous = this.pending;

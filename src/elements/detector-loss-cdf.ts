@@ -16,6 +16,7 @@ import { DETECTOR_CDF_FRAME, renderLossCdf } from "../charts/loss-cdf";
 import { defineElement } from "./define-element";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
 import { pageStore, type Store } from "./page-store";
+import { trainedLossCdfs } from "./trained-scene-source";
 import { writeTableRows } from "./table-rows";
 
 class DetectorLossCdfElement extends HTMLElement {
@@ -55,7 +56,10 @@ class DetectorLossCdfElement extends HTMLElement {
 
   private draw(): void {
     const { boxes, gamma } = this.store!.state;
-    const { reference, reader } = this.cdf!.update(boxes, gamma);
+    // With the trained detector's scores (the anchor map's choice) the curves are that scene's.
+    const trained = trainedLossCdfs(this.store!.state, () => this.redraw());
+    if (trained === "loading") return;
+    const { reference, reader } = trained ?? this.cdf!.update(boxes, gamma);
     for (const pick of ["positives", "negatives"] as const) {
       const svg = this.querySelector<SVGSVGElement>(`svg[data-cdf="${pick}"]`);
       if (!svg) continue;

@@ -195,6 +195,15 @@ export class DetectorRun {
     return { ...record, loss: result.loss };
   }
 
+  /** Per-class logits of one scene under a model, [anchor][class] flattened: the head's output as it is. */
+  sceneLogits(which: "ce" | "focal", scene: Scene): Float32Array {
+    const logits = forward(this.net, this.models[which].params, scene.image, this.workspaces[0]!);
+    const out = new Float32Array(ANCHOR_COUNT * CLASS_COUNT);
+    for (let n = 0; n < ANCHOR_COUNT; n++)
+      for (let k = 0; k < CLASS_COUNT; k++) out[n * CLASS_COUNT + k] = logits[logitIndex(n, k, CLASS_COUNT)]!;
+    return out;
+  }
+
   /** Per-class scores σ(logit) of one scene under a model: [anchor][class] flattened. */
   scores(which: "ce" | "focal", scene: Scene): Float32Array {
     const logits = forward(this.net, this.models[which].params, scene.image, this.workspaces[0]!);

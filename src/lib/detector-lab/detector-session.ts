@@ -45,6 +45,8 @@ export interface ModelSnapshot {
   ap: number | null;
   /** each anchor's loss on the showcase scene */
   lossMap: Float32Array;
+  /** the model's logits on the showcase scene, [anchor][class] (chapter 6's loss map can score with them) */
+  logits: Float32Array;
   /** NMS'd candidate detections on the first DETECTION_SCENES held-out scenes, when measured */
   detections: Detection[][] | null;
 }
@@ -134,6 +136,7 @@ export class DetectorSession {
         easyGradShare: keep.map((i) => history[i]!.easyNegativeGradShare),
         ap: this.ap[which],
         lossMap: this.run.lossMap(which, this.showcase),
+        logits: this.run.sceneLogits(which, this.showcase),
         detections: withMetrics
           ? this.heldOut
               .slice(0, DETECTION_SCENES)

@@ -13,6 +13,15 @@ import { defineState, enumField, numberField, type Field, type Schema, type Stat
 
 export const LEVEL_VIEWS = ["all", "p3", "p4", "p5", "p6", "p7"] as const;
 export const OHEM_VIEWS = ["off", "plain", "ratio"] as const;
+/**
+ * Where the loss map's scores come from: the stated score model on the park
+ * (score-model.ts), or the detector trained in chapter 10 on one of its
+ * held-out scenes, from the build's default run or the reader's own run
+ * stored in this browser (trained-logits-store.ts).
+ */
+export const SCORE_SOURCES = ["stated", "default", "yours"] as const;
+/** Which trained model's logits every loss of the map is evaluated on. */
+export const TRAINED_MODELS = ["focal", "ce"] as const;
 
 const MAX_BOXES_RAW = MAX_OBJECTS * 24;
 
@@ -109,6 +118,8 @@ export const ANCHOR_MAP_FIELDS = {
   alpha: numberField("alpha", ALPHA_COARSE, { defaultValue: 0.25 }),
   ohem: enumField("ohem", OHEM_VIEWS, "off"),
   boxes: boxesField("boxes"),
+  scores: enumField("scores", SCORE_SOURCES, "stated"),
+  model: enumField("model", TRAINED_MODELS, "focal"),
 } satisfies Schema;
 
 export type AnchorMapState = StateOf<typeof ANCHOR_MAP_FIELDS>;

@@ -62,3 +62,20 @@ describe("anchor map state", () => {
     expect(s.boxes).toEqual([{ box: { x0: 0, y0: 570, x1: 8, y1: 640 }, classIndex: 1 }]);
   });
 });
+
+describe("the anchor map's source of scores", () => {
+  it("reads the source and the trained model from the URL, and falls back on anything else", () => {
+    expect(parseAnchorMapState("")).toMatchObject({ scores: "stated", model: "focal" });
+    expect(parseAnchorMapState("anchors.scores=yours&anchors.model=ce")).toMatchObject({
+      scores: "yours",
+      model: "ce",
+    });
+    expect(parseAnchorMapState("anchors.scores=default").scores).toBe("default");
+    for (const bad of ["anchors.scores=trained", "anchors.scores=%3Cscript%3E", "anchors.model=balanced"])
+      expect(parseAnchorMapState(bad), bad).toMatchObject({ scores: "stated", model: "focal" });
+    const s = parseAnchorMapState("anchors.scores=default&anchors.model=ce&anchors.gamma=1");
+    expect(parseAnchorMapState(writeAnchorMapState(s))).toEqual(s);
+    // A trained source leaves the park's boxes in the state, so switching back restores the reader's scene.
+    expect(parseAnchorMapState("anchors.scores=yours&anchors.boxes=none").boxes).toEqual([]);
+  });
+});
