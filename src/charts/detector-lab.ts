@@ -10,20 +10,16 @@ import { line } from "d3-shape";
 import type { CurveSeries } from "../lib/views/lab-view";
 import { ANCHORS_PER_LOCATION, GRID, ANCHOR_STRIDE } from "../lib/detector-lab/anchor-grid";
 import { SCENE_SIZE, type SceneObject } from "../lib/detector-lab/scenes";
-import { LAB_FRAME, labAxes, labChart, px, type Frame } from "./lab-frame";
+import { LAB_FRAME, labAxes, labChart, modelPath, plotRanges, px, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
 /** A share in [0, 1] against the step (the share of the loss, or of the gradient, from well-classified negatives). */
 export function shareCurveScene(series: readonly CurveSeries[], title: string, frame: Frame = LAB_FRAME): SvgNode {
-  const { width, height, margin } = frame;
+  const { width, height } = frame;
   const maxStep = Math.max(10, ...series.flatMap((s) => s.points.map(([step]) => step)));
-  const x = scaleLinear()
-    .domain([0, maxStep])
-    .range([margin.left, width - margin.right])
-    .nice();
-  const y = scaleLinear()
-    .domain([0, 1])
-    .range([height - margin.bottom, margin.top]);
+  const ranges = plotRanges(frame);
+  const x = scaleLinear([0, maxStep], ranges.x).nice();
+  const y = scaleLinear([0, 1], ranges.y);
   const path = line<[number, number]>()
     .defined(([, v]) => Number.isFinite(v))
     .x(([s]) => x(s))
@@ -37,14 +33,7 @@ export function shareCurveScene(series: readonly CurveSeries[], title: string, f
       y: { ticks: yTicks, labels: yTicks.map((v) => `${Math.round(v * 100)} %`), title },
     });
   });
-  const marks = series.map((s) =>
-    node(
-      "path",
-      s.id,
-      { class: `series series-${s.id}`, "data-series": s.id, d: path(s.points as [number, number][]) ?? "" },
-      [node("title", "title", {}, s.label)],
-    ),
-  );
+  const marks = series.map((s) => modelPath(s, path(s.points as [number, number][])));
   return labChart("share-curve", frame, [axes, node("g", "marks", { class: "marks" }, marks)]);
 }
 

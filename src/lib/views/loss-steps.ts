@@ -211,6 +211,19 @@ export function ratioStep(id: StepId, label: string, name: Fixed, num: Slot, den
   return { id, variant: undefinedRatio ? "no-value" : "value", label, parts, value, ...(note ? { note } : {}) };
 }
 
+/** α_t with α off (binary and softmax alike): every class weighs 1. */
+export function alphaOffStep(at: number): LossStep {
+  const slot: Slot = { name: "at", value: at, kind: "input", group: false };
+  return {
+    id: "alphaT",
+    variant: "off",
+    label: "Class weight",
+    value: at,
+    parts: [f("\\alpha_t", "α_t"), EQ, slot],
+    note: "α is off: no class weighting.",
+  };
+}
+
 /**
  * Every step of the calculator for a state, from the loss-math module.
  * Throws (from the module) on a state outside the inputs' ranges: callers
@@ -249,14 +262,7 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
 
   let alphaStep: LossStep;
   if (alpha === null) {
-    alphaStep = {
-      id: "alphaT",
-      variant: "off",
-      label: "Class weight",
-      value: at,
-      parts: [f("\\alpha_t", "α_t"), EQ, { ...AT, group: false }],
-      note: "α is off: no class weighting.",
-    };
+    alphaStep = alphaOffStep(at);
   } else if (y === 1) {
     alphaStep = {
       id: "alphaT",

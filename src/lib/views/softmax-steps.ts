@@ -14,6 +14,7 @@
 import { softmax, softmaxFocalLoss } from "../math/softmax-focal";
 import { formatNumber } from "../text/format";
 import {
+  alphaOffStep,
   EQ,
   f,
   LN,
@@ -130,14 +131,7 @@ export function softmaxSteps(state: SoftmaxStepState): LossStep[] {
 
   const alphaStep: LossStep =
     alpha === null
-      ? {
-          id: "alphaT",
-          variant: "off",
-          label: "Class weight",
-          value: at,
-          parts: [f("\\alpha_t", "α_t"), EQ, { ...AT, group: false }],
-          note: "α is off: no class weighting.",
-        }
+      ? alphaOffStep(at)
       : {
           id: "alphaT",
           variant: "scalar",
