@@ -133,3 +133,20 @@ test("a run stepped in chapter 10 is the one chapter 6's map scores with", async
   await expect(budgetCell(map, 2, 2)).not.toHaveText((await prose(page, "fm-fl-easy-loss").textContent())!);
   await expect(budgetCell(map, 2, 2)).toHaveText(/^(\d+\.\d%|< 0\.1%)$/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the passage shows the default run's scene as a still picture, and the live map keeps the park", async ({
+    page,
+  }) => {
+    await page.goto(PAGE);
+    const still = page.locator(".anchor-map-still");
+    await still.scrollIntoViewIfNeeded();
+    await expect(still.locator('[data-lab-stage="loss"] img[data-lab-cells]')).toBeVisible();
+    await expect(still.locator('[data-lab-stage="labels"] img[data-lab-scene]')).toBeVisible();
+    await expect(page.locator('anchor-map [data-lab-stage="loss"]')).toBeHidden();
+    await expect(page.locator('anchor-map [data-stage="loss"]')).toBeVisible();
+    await expect(prose(page, "settings")).toHaveText("seed 1, γ 2.0, α 0.25, prior on, 200 steps");
+    await expect(prose(page, "fm-fl-easy-loss")).toHaveText(/^(\d+\.\d%|< 0\.1%)$/);
+  });
+});

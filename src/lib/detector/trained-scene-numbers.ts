@@ -17,7 +17,8 @@ import { formatNumber } from "../text/format";
 import { formatCount } from "../views/loss-budget";
 import { shareText } from "./describe";
 import { shareOfHardest } from "./loss-map";
-import { trainedLossCdfs, trainedScene, trainedSceneView, type TrainedScene } from "./trained-scene";
+import { ANCHOR_COUNT, ANCHOR_STRIDE, ANCHORS_PER_LOCATION } from "../detector-lab/anchor-grid";
+import { LAB_SCENE_SIZE, trainedLossCdfs, trainedScene, trainedSceneView, type TrainedScene } from "./trained-scene";
 
 /** The map's α and γ on the page's first view (the anchor map's defaults). */
 const ALPHA = 0.25;
@@ -62,6 +63,11 @@ function compute(): Record<string, string> {
   const at = (g: number) => cdf.reference.find((c) => c.gamma === g)!;
   const out: Record<string, string> = {
     settings: runSettingsText(s.run),
+    "scene-side": String(LAB_SCENE_SIZE.width),
+    stride: String(ANCHOR_STRIDE),
+    "anchors-per-location":
+      ["one", "two", "three", "four", "five"][ANCHORS_PER_LOCATION - 1] ?? String(ANCHORS_PER_LOCATION),
+    anchors: formatCount(ANCHOR_COUNT),
     objects: String(s.objects.length),
     foreground: formatCount(counts.foreground),
     ignored: formatCount(counts.ignored),

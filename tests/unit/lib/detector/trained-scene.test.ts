@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { assignAnchors, LABEL } from "../../../../src/lib/detector/assignment";
 import { cellLabels, CELL_LABEL } from "../../../../src/lib/detector/cells";
 import {
+  describeLabAssignment,
+  labLevelRows,
   labAnchorSet,
   labCellGrid,
   trainedLossCdfs,
@@ -53,6 +55,18 @@ describe("the trained scene's assignment", () => {
     const cells = cellLabels(labCellGrid(), a);
     expect(cells[2 * 16 + 2]).toBe(CELL_LABEL.foreground);
     expect(cells[0]).toBe(CELL_LABEL.background);
+    // The words and the level table the map prints for it.
+    const objects = [{ box: { x0: 6, y0: 6, x1: 14, y1: 14 }, classIndex: 1 }];
+    const setup = { ...trainedScene({ seed: 1 } as TrainedRun), objects, assignment: a, positivesPerObject: [1] };
+    expect(describeLabAssignment(setup)).toBe(
+      "768 anchors on the 64 × 64 scene: 1 foreground (IoU ≥ 0.5), 1 ignored (0.4 ≤ IoU < 0.5), 766 background. Foreground anchors per object: object 1 (ring) 1.",
+    );
+    expect(
+      labLevelRows(a.counts).map((r) => [r.stride, r.grid, r.anchors, r.foreground, r.ignored, r.background]),
+    ).toEqual([
+      [4, "16 × 16", "768", "1", "1", "766"],
+      [0, "", "768", "1", "1", "766"],
+    ]);
   });
 
   it("agrees with the lab's own labelling on held-out scenes of several seeds", () => {
