@@ -119,7 +119,7 @@ class AnchorMapElement extends HTMLElement {
       this.ohem = null;
       this.ohemKey = "";
       const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
-      if (text) text.hidden = true;
+      if (text && !text.hidden) text.hidden = true;
     } else if (this.ohemKey !== this.stateKey()) {
       this.ohem = null;
       this.refreshOhem();
