@@ -30,10 +30,15 @@ export const LOSS_SHARE_RANGE = { low: 1e-6, high: 1e-2 } as const;
 const LOG_LOW = Math.log10(LOSS_SHARE_RANGE.low);
 const LOG_SPAN = Math.log10(LOSS_SHARE_RANGE.high) - LOG_LOW;
 
+/** Position on the ramp, 0 … 1, of a cell whose share of the image's loss has log10 `logShare`; −1 for none (−∞). */
+function rampPositionOfLog(logShare: number): number {
+  if (!(logShare > -Infinity)) return -1;
+  return Math.min(1, Math.max(0, (logShare - LOG_LOW) / LOG_SPAN));
+}
+
 /** Position on the ramp, 0 … 1, of a cell holding `share` of the image's loss; −1 for none. */
 export function lossRampPosition(share: number): number {
-  if (!(share > 0)) return -1;
-  return Math.min(1, Math.max(0, (Math.log10(share) - LOG_LOW) / LOG_SPAN));
+  return share > 0 ? rampPositionOfLog(Math.log10(share)) : -1;
 }
 
 /** A sequential ramp, pale yellow to orange to dark magenta, more opaque as it rises (a second channel to hue). */
@@ -43,27 +48,52 @@ export const LOSS_RAMP: readonly Rgba[] = [
   [120, 0, 80, 245],
 ];
 
-export function lossColour(share: number): Rgba {
-  const out = new Uint8ClampedArray(4);
-  writeLossColour(out, 0, share);
-  return [out[0]!, out[1]!, out[2]!, out[3]!];
-}
+/**
+ * The ramp in RAMP_STEPS colours, a ramp position rounded to the nearest: finer
+ * than a channel can show (no channel moves more than 150 levels along half the
+ * ramp, which has 512 steps), and a drag colours ~9,000 cells a frame with one
+ * table read each instead of an interpolation.
+ */
+export const RAMP_STEPS = 1024;
 
-/** lossColour written straight into a pixel buffer at `offset` (a drag repaints ~9,000 cells a frame: no arrays). */
-function writeLossColour(out: Uint8ClampedArray, offset: number, share: number): void {
-  const t = lossRampPosition(share);
-  if (t < 0) {
-    out.fill(0, offset, offset + 4);
-    return;
-  }
+/** Colour of ramp step s (0 … RAMP_STEPS − 1) by linear interpolation between LOSS_RAMP's stops. */
+function rampColour(out: Uint8ClampedArray, offset: number, step: number): void {
+  const t = step / (RAMP_STEPS - 1);
   const segment = t < 0.5 ? 0 : 1;
   const u = segment === 0 ? t * 2 : (t - 0.5) * 2;
   const a = LOSS_RAMP[segment]!;
   const b = LOSS_RAMP[segment + 1]!;
-  out[offset] = Math.round(a[0] + (b[0] - a[0]) * u);
-  out[offset + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
-  out[offset + 2] = Math.round(a[2] + (b[2] - a[2]) * u);
-  out[offset + 3] = Math.round(a[3] + (b[3] - a[3]) * u);
+  for (let k = 0; k < 4; k++) out[offset + k] = Math.round(a[k]! + (b[k]! - a[k]!) * u);
+}
+
+/** RGBA colours as one 32-bit word each, in the platform's byte order (read through a Uint32Array view of the pixels). */
+function packedColours(
+  count: number,
+  write: (bytes: Uint8ClampedArray, offset: number, i: number) => void,
+): Uint32Array {
+  const bytes = new Uint8ClampedArray(4 * count);
+  for (let i = 0; i < count; i++) write(bytes, 4 * i, i);
+  return new Uint32Array(bytes.buffer);
+}
+
+let rampWords: Uint32Array | undefined;
+let labelWords: Uint32Array | undefined;
+const ramp = () => (rampWords ??= packedColours(RAMP_STEPS, rampColour));
+const labelColours = () =>
+  (labelWords ??= packedColours(4, (bytes, offset, label) => bytes.set(LABEL_COLOURS[label]!, offset)));
+
+/** The ramp step of a cell whose share has log10 `logShare`; −1 for none. */
+function rampStepOfLog(logShare: number): number {
+  const t = rampPositionOfLog(logShare);
+  return t < 0 ? -1 : Math.round(t * (RAMP_STEPS - 1));
+}
+
+export function lossColour(share: number): Rgba {
+  const step = share > 0 ? rampStepOfLog(Math.log10(share)) : -1;
+  if (step < 0) return [0, 0, 0, 0];
+  const out = new Uint8ClampedArray(4);
+  rampColour(out, 0, step);
+  return [out[0]!, out[1]!, out[2]!, out[3]!];
 }
 
 /** A buffer of one RGBA pixel per cell: `into` when it fits, else a new one. */
@@ -72,24 +102,62 @@ function pixelBuffer(grid: CellGrid, into?: Uint8ClampedArray): Uint8ClampedArra
   return into && into.length === length ? into : new Uint8ClampedArray(length);
 }
 
-/** One RGBA pixel per cell, row-major, for the labels view. */
-export function labelPixels(grid: CellGrid, labels: Uint8Array, into?: Uint8ClampedArray): Uint8ClampedArray {
+const words = (pixels: Uint8ClampedArray) => new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+
+/**
+ * One RGBA pixel per cell, row-major, for the labels view. With `cells`, only
+ * those cells are written into `into` (a drag's changed cells; every other
+ * pixel is already right).
+ */
+export function labelPixels(
+  grid: CellGrid,
+  labels: Uint8Array,
+  into?: Uint8ClampedArray,
+  cells?: ArrayLike<number>,
+): Uint8ClampedArray {
+  const fits = into !== undefined && into.length === grid.columns * grid.rows * 4;
   const out = pixelBuffer(grid, into);
-  for (let c = 0; c < labels.length; c++) {
-    const colour = LABEL_COLOURS[labels[c]!]!;
-    for (let k = 0; k < 4; k++) out[4 * c + k] = colour[k]!;
+  const px = words(out);
+  const colours = labelColours();
+  if (cells && fits) for (let j = 0; j < cells.length; j++) px[cells[j]!] = colours[labels[cells[j]!]!]!;
+  else for (let c = 0; c < labels.length; c++) px[c] = colours[labels[c]!]!;
+  return out;
+}
+
+/** Σ of the cells' loss, in cell order (the total each cell's share is of). */
+export function cellTotal(sums: Float64Array): number {
+  let total = 0;
+  for (let c = 0; c < sums.length; c++) total += sums[c]!;
+  return total;
+}
+
+/**
+ * One RGBA pixel per cell for the loss view, from log10 of each cell's loss
+ * and the cells' total: a cell's share on the ramp's log scale is
+ * log10(sum) − log10(total), so a drag, which changes the total and so every
+ * cell's share, takes a logarithm only of the cells whose loss changed.
+ */
+export function lossPixelsFromLogs(
+  grid: CellGrid,
+  logSums: Float64Array,
+  total: number,
+  into?: Uint8ClampedArray,
+): Uint8ClampedArray {
+  const out = pixelBuffer(grid, into);
+  if (!(total > 0) || !Number.isFinite(total)) return out.fill(0);
+  const px = words(out);
+  const colours = ramp();
+  const logTotal = Math.log10(total);
+  for (let c = 0; c < logSums.length; c++) {
+    const step = rampStepOfLog(logSums[c]! - logTotal);
+    px[c] = step < 0 ? 0 : colours[step]!;
   }
   return out;
 }
 
 /** One RGBA pixel per cell for the loss view: each cell's share of the total loss. */
 export function lossPixels(grid: CellGrid, sums: Float64Array, into?: Uint8ClampedArray): Uint8ClampedArray {
-  let total = 0;
-  for (const v of sums) total += v;
-  const out = pixelBuffer(grid, into);
-  if (!(total > 0) || !Number.isFinite(total)) return out.fill(0);
-  for (let c = 0; c < sums.length; c++) writeLossColour(out, 4 * c, sums[c]! / total);
-  return out;
+  return lossPixelsFromLogs(grid, Float64Array.from(sums, Math.log10), cellTotal(sums), into);
 }
 
 export interface OverlayBox {

@@ -43,7 +43,8 @@ export class AnchorMapControls {
     const el = this.root.querySelector<HTMLElement>("[data-error]");
     if (!el) return;
     if (el.textContent !== message) el.textContent = message;
-    el.hidden = message === "";
+    // Called on every drag step: an attribute write, even of the same value, costs the frame a style pass.
+    if (el.hidden !== (message === "")) el.hidden = message === "";
   }
 
   sync(state: AnchorMapState): void {

@@ -1,29 +1,28 @@
 /**
  * <anchor-map>: the live anchor map. It reads its state from the URL (the
  * page's anchors store), recomputes the assignment and the loss maps for the
- * anchors near a moved box (LiveDetector), repaints the cells on canvases,
- * and redraws the overlay and the words, all within the frame a drag or a key
- * press asks for. OHEM's selection (a sort and an NMS over ~100k anchors)
- * waits until the reader pauses. Its parts: anchor-map-controls.ts (the form),
- * anchor-map-boxes.ts (gestures), anchor-map-canvas.ts, anchor-map-overlay.ts.
+ * anchors near a moved box (LiveDetector), repaints the cells on canvases
+ * and redraws the overlay within the frame a drag or a key press asks for;
+ * the words follow at most every 100 ms during a drag and exactly when it
+ * stops. OHEM's selection (a sort and an NMS over ~100k anchors) waits until
+ * the reader pauses. Its parts: anchor-map-controls.ts (the form),
+ * anchor-map-boxes.ts (gestures), anchor-map-canvas.ts, anchor-map-overlay.ts,
+ * anchor-map-text.ts (the sentences and tables).
  */
 import { sharedDetectorSetup, type DetectorSetup } from "../lib/detector/detector-view";
-import { budgetRows, describeAssignment, describeLoss, levelRows } from "../lib/detector/describe";
 import { LiveDetector, type LiveDetectorView } from "../lib/detector/live-detector";
-import { LOSS_KINDS } from "../lib/detector/loss-map";
 import type { OhemSelection } from "../lib/detector/ohem";
 import { MAX_OBJECTS, SCENE_SIZE } from "../lib/detector/scene";
 import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
-import { budgetTableRows, levelTableRows } from "../lib/detector/anchor-map-tables";
 import { AnchorMapCanvas } from "./anchor-map-canvas";
 import { AnchorMapControls } from "./anchor-map-controls";
 import { AnchorMapSource } from "./anchor-map-source";
+import { AnchorMapText } from "./anchor-map-text";
 import { bindBoxGestures } from "./anchor-map-boxes";
 import { drawOverlays, ohemFor, ohemSentence } from "./anchor-map-overlay";
 import { defineElement } from "./define-element";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
 import { pageStore, type Store } from "./page-store";
-import { writeTableRows } from "./table-rows";
 
 type Patch = Partial<Record<keyof AnchorMapState, unknown>>;
 
@@ -32,6 +31,7 @@ class AnchorMapElement extends HTMLElement {
   private setup!: DetectorSetup;
   private detector!: LiveDetector;
   private canvas!: AnchorMapCanvas;
+  private text!: AnchorMapText;
   private controls!: AnchorMapControls;
   /** where the scores come from; it draws the map itself when they are the trained detector's */
   private source!: AnchorMapSource;
@@ -61,6 +61,7 @@ class AnchorMapElement extends HTMLElement {
     this.setup = sharedDetectorSetup();
     this.detector = new LiveDetector(this.setup);
     this.canvas = new AnchorMapCanvas(this, this.setup);
+    this.text = new AnchorMapText(this, this.setup.anchors);
     this.controls = new AnchorMapControls(this, {
       patch: (p) => this.update(p),
       add: () => this.addBox(),
@@ -123,13 +124,13 @@ class AnchorMapElement extends HTMLElement {
       this.ohem = null;
       this.ohemKey = "";
       const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
-      if (text) text.hidden = true;
+      if (text && !text.hidden) text.hidden = true;
     } else if (this.ohemKey !== this.stateKey()) {
       this.ohem = null;
       this.refreshOhem();
     }
     this.drawOverlay();
-    this.drawText(view);
+    this.text.update(view, this.state);
     this.controls.sync(this.state);
   }
 
@@ -159,28 +160,6 @@ class AnchorMapElement extends HTMLElement {
       cellSize: this.canvas.cellSize(levelPosition(this.state.level)),
       ohem: this.ohem,
     });
-  }
-
-  private drawText(view: LiveDetectorView): void {
-    const set = (sel: string, text: string) => {
-      const el = this.querySelector(sel);
-      if (el && el.textContent !== text) el.textContent = text;
-    };
-    const { boxes, loss } = this.state;
-    set(
-      '[data-summary="assignment"]',
-      describeAssignment(
-        this.setup.anchors.count,
-        view.assignment.counts,
-        view.positivesPerObject,
-        boxes.map((b) => b.classIndex),
-      ),
-    );
-    set('[data-summary="loss"]', describeLoss(view.maps[loss]));
-    const levels = this.querySelector<HTMLTableSectionElement>('tbody[data-table="levels"]');
-    if (levels) writeTableRows(levels, levelTableRows(levelRows(this.setup.anchors, view.levelCounts)));
-    const budget = this.querySelector<HTMLTableSectionElement>('tbody[data-table="budget"]');
-    if (budget) writeTableRows(budget, budgetTableRows(budgetRows(LOSS_KINDS.map((k) => view.maps[k]))));
   }
 }
 

@@ -12,7 +12,11 @@
  * slider-input-to-paint.ts measures it. The aim: no frame over 33 ms. This is
  * a measurement, not a test: it reports and always exits 0.
  *
- *   npm run build && node tests/bench/drag-a-box.ts [--runs N]
+ * --compare DIR also drags the dog on another build (say, main's dist/ built
+ * in a second worktree), interleaved with this one in every run, so a change
+ * is measured before and after under the same load.
+ *
+ *   npm run build && node tests/bench/drag-a-box.ts [--runs N] [--compare DIR]
  */
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
@@ -24,6 +28,8 @@ const AIM_MS = 33;
 const MOVES = 60;
 const runsAt = process.argv.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1;
+const compareAt = process.argv.indexOf("--compare");
+const COMPARE = compareAt >= 0 ? process.argv[compareAt + 1] : undefined;
 
 const BARE_PAGE = `<!doctype html><html><body style="margin:40px;font:16px system-ui">
 <label>bare <input type="range" min="0" max="100" value="50" style="width:420px"></label></body></html>`;
@@ -110,33 +116,40 @@ function stats(samples: number[]): Stats {
   return { n: s.length, median: at(0.5), p95: at(0.95), max: at(1), over: s.filter((v) => v > AIM_MS).length };
 }
 
-if (!existsSync("dist/from-loss-to-detector/index.html")) {
-  console.error("No built chapter in dist/: run `npm run build` first.");
-  process.exit(1);
-}
+for (const dist of ["dist", ...(COMPARE ? [COMPARE] : [])])
+  if (!existsSync(`${dist}/from-loss-to-detector/index.html`)) {
+    console.error(`No built chapter in ${dist}/: run \`npm run build\` first.`);
+    process.exit(1);
+  }
 const server = await startStaticServer("dist", "/");
+const other = COMPARE ? await startStaticServer(COMPARE, "/") : null;
 const browser = await launchChromium();
 const box: number[] = [];
+const otherBox: number[] = [];
 const bare: number[] = [];
 try {
   for (let r = 0; r < RUNS; r++) {
     bare.push(...(await dragBareSlider(browser)));
-    box.push(...(await dragTheDog(browser, server.url)));
+    // Alternate which build goes first, so neither always follows the bare page.
+    const order = r % 2 === 0 ? ([server, other] as const) : ([other, server] as const);
+    for (const s of order) if (s) (s === server ? box : otherBox).push(...(await dragTheDog(browser, s.url)));
   }
 } finally {
   await browser.close();
   await server.close();
+  await other?.close();
 }
 const b = stats(bare);
 const d = stats(box);
 const ms = (v: number) => `${v.toFixed(1).padStart(6)} ms`;
+const row = (name: string, x: Stats) =>
+  `| ${name} | ${x.n} | ${ms(x.median)} | ${ms(x.p95)} | ${ms(x.max)} | ${x.over} |`;
 console.log(`\nDragging a box on the anchor map, Chromium headless, CPU throttled ${THROTTLE}×, ${RUNS} run(s)`);
 console.log("| gesture | frames | median | p95 | max | frames > 33 ms |");
 console.log("| --- | --- | --- | --- | --- | --- |");
-console.log(
-  `| bare <input type=range>, own page | ${b.n} | ${ms(b.median)} | ${ms(b.p95)} | ${ms(b.max)} | ${b.over} |`,
-);
-console.log(`| drag the dog's box | ${d.n} | ${ms(d.median)} | ${ms(d.p95)} | ${ms(d.max)} | ${d.over} |`);
+console.log(row("bare <input type=range>, own page", b));
+console.log(row("drag the dog's box", d));
+if (COMPARE) console.log(row(`drag the dog's box, ${COMPARE}`, stats(otherBox)));
 console.log(
   `\nRatio to the bare slider in this run: median ${(d.median / b.median).toFixed(2)}×, p95 ${(d.p95 / b.p95).toFixed(2)}×. ` +
     `Aim: no frame over ${AIM_MS} ms (${d.over === 0 ? "met" : `missed by ${d.over} of ${d.n}`}).`,

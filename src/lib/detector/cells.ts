@@ -42,13 +42,15 @@ export function cellGrid(anchors: AnchorSet, view: LevelView): CellGrid {
 /** What a cell shows in the labels view: foreground if any of its anchors is, else ignored if any is, else background; empty if none. */
 export const CELL_LABEL = { empty: 0, background: 1, ignored: 2, foreground: 3 } as const;
 
+/** A cell's rank of each anchor label, by LABEL value: background, foreground, ignored. */
+const CELL_RANK = Uint8Array.of(CELL_LABEL.background, CELL_LABEL.foreground, CELL_LABEL.ignored);
+
 export function cellLabels(grid: CellGrid, assignment: Assignment): Uint8Array {
   const out = new Uint8Array(grid.columns * grid.rows);
-  const rank = [CELL_LABEL.background, CELL_LABEL.foreground, CELL_LABEL.ignored] as const;
   for (let i = 0; i < grid.cellOf.length; i++) {
     const c = grid.cellOf[i]!;
     if (c < 0) continue;
-    const r = rank[assignment.label[i]! as 0 | 1 | 2];
+    const r = CELL_RANK[assignment.label[i]!]!;
     if (r > out[c]!) out[c] = r;
   }
   return out;
@@ -71,11 +73,14 @@ export { LABEL };
  * depend only on its own anchors, so after a move only the cells of the
  * changed anchors are worked out again, each from all of its anchors in index
  * order (the order cellSums adds them in, so the sums come out the same).
+ * log10 of each sum is kept beside it, for the loss colours' log scale.
  */
 export class LiveCells {
   readonly grid: CellGrid;
   readonly labels: Uint8Array;
   readonly sums: Float64Array;
+  /** Math.log10 of each cell's sum (−∞ for 0) */
+  readonly logSums: Float64Array;
   /** anchors of cell c: members[start[c]] … members[start[c + 1] − 1], ascending */
   private readonly start: Int32Array;
   private readonly members: Int32Array;
@@ -87,6 +92,7 @@ export class LiveCells {
     const cells = grid.columns * grid.rows;
     this.labels = new Uint8Array(cells);
     this.sums = new Float64Array(cells);
+    this.logSums = new Float64Array(cells).fill(-Infinity);
     this.mark = new Uint8Array(cells);
     this.dirty = new Int32Array(cells);
     this.start = new Int32Array(cells + 1);
@@ -99,9 +105,8 @@ export class LiveCells {
     });
   }
 
-  /** The cells holding the listed anchors (each once); every cell for null. */
-  private cellsOf(anchors: ArrayLike<number> | null): ArrayLike<number> {
-    if (anchors === null) return Array.from({ length: this.labels.length }, (_, c) => c);
+  /** The cells holding the listed anchors, each once (a view valid until the next call). */
+  cellsOf(anchors: ArrayLike<number>): Int32Array {
     let n = 0;
     for (let j = 0; j < anchors.length; j++) {
       const c = this.grid.cellOf[anchors[j]!]!;
@@ -115,29 +120,33 @@ export class LiveCells {
 
   /** The labels view after the listed anchors changed (null: any may have); the same array each time. */
   updateLabels(assignment: Assignment, changed: ArrayLike<number> | null): Uint8Array {
-    const rank = [CELL_LABEL.background, CELL_LABEL.foreground, CELL_LABEL.ignored] as const;
-    const cells = this.cellsOf(changed);
-    for (let j = 0; j < cells.length; j++) {
-      const c = cells[j]!;
-      let best: number = CELL_LABEL.empty;
-      for (let m = this.start[c]!; m < this.start[c + 1]!; m++) {
-        const r = rank[assignment.label[this.members[m]!]! as 0 | 1 | 2];
-        if (r > best) best = r;
-      }
-      this.labels[c] = best;
-    }
+    const cells = changed === null ? null : this.cellsOf(changed);
+    const count = cells ? cells.length : this.labels.length;
+    for (let j = 0; j < count; j++) this.labelCell(cells ? cells[j]! : j, assignment.label);
     return this.labels;
   }
 
-  /** The cell sums after the listed anchors' values changed (null: any may have); the same array each time. */
+  /** The cell sums (and their logs) after the listed anchors' values changed (null: any may have); the same array each time. */
   updateSums(perAnchor: Float64Array, changed: ArrayLike<number> | null): Float64Array {
-    const cells = this.cellsOf(changed);
-    for (let j = 0; j < cells.length; j++) {
-      const c = cells[j]!;
-      let sum = 0;
-      for (let m = this.start[c]!; m < this.start[c + 1]!; m++) sum += perAnchor[this.members[m]!]!;
-      this.sums[c] = sum;
-    }
+    const cells = changed === null ? null : this.cellsOf(changed);
+    const count = cells ? cells.length : this.sums.length;
+    for (let j = 0; j < count; j++) this.sumCell(cells ? cells[j]! : j, perAnchor);
     return this.sums;
+  }
+
+  private labelCell(c: number, label: Uint8Array): void {
+    let best: number = CELL_LABEL.empty;
+    for (let m = this.start[c]!; m < this.start[c + 1]!; m++) {
+      const r = CELL_RANK[label[this.members[m]!]!]!;
+      if (r > best) best = r;
+    }
+    this.labels[c] = best;
+  }
+
+  private sumCell(c: number, perAnchor: Float64Array): void {
+    let sum = 0;
+    for (let m = this.start[c]!; m < this.start[c + 1]!; m++) sum += perAnchor[this.members[m]!]!;
+    this.sums[c] = sum;
+    this.logSums[c] = Math.log10(sum);
   }
 }

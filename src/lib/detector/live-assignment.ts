@@ -1,11 +1,15 @@
 /**
  * The assignment kept up to date while the reader drags a box. Moving one box
  * can change the label only of anchors near it before or after the move (a
- * few thousand of ~100k, found through anchor-index.ts), so an update
- * relabels just those against every box and adjusts the counts (in all, per
- * level, per object) by difference. Adding or removing a box renumbers the
- * objects, so that relabels everything with assignAnchors. The result equals
- * assignAnchors() on the same boxes (tests/unit/lib/detector/live-assignment.test.ts).
+ * few thousand of ~100k, found through anchor-index.ts). Each anchor's IoU
+ * with each box is kept from the last update, so a move computes one IoU per
+ * nearby anchor (with the moved box's new place), skips the anchors whose IoU
+ * with it did not change (most of those that overlap it neither before nor
+ * after), and relabels the rest from the kept IoUs, adjusting the counts (in
+ * all, per level, per object) by difference. Adding or removing a box
+ * renumbers the objects, so that relabels everything with assignAnchors. The
+ * result equals assignAnchors() on the same boxes
+ * (tests/unit/lib/detector/live-assignment.test.ts).
  */
 import type { AnchorSet } from "./anchors";
 import { forEachAnchorNear } from "./anchor-index";
@@ -54,9 +58,11 @@ export class LiveAssignment {
   private readonly changedList: Int32Array;
   private readonly relabelledList: Int32Array;
   private relabelledCount = 0;
-  /** the boxes' corners, four numbers each, for the IoU loop */
-  private corners = new Float64Array(0);
-  /** each box's class, for the same loop */
+  /** marks an anchor already in changedList during one update */
+  private readonly seen: Uint8Array;
+  /** IoU of anchor i with box k at i · boxes + k, as of the last update */
+  private ious = new Float64Array(0);
+  /** each box's class */
   private classOf = new Int32Array(0);
 
   constructor(anchors: AnchorSet, classes: number) {
@@ -66,52 +72,44 @@ export class LiveAssignment {
     this.touchedList = new Int32Array(anchors.count);
     this.changedList = new Int32Array(anchors.count);
     this.relabelledList = new Int32Array(anchors.count);
+    this.seen = new Uint8Array(anchors.count);
   }
 
   update(objects: readonly GroundTruth[]): AssignmentUpdate {
     assertObjects(objects, this.classes);
     const previous = this.objects;
     const same = this.current !== null && previous.length === objects.length;
-    const moved = same
-      ? objects.flatMap((o, k) =>
-          sameBox(o.box, previous[k]!.box) && o.classIndex === previous[k]!.classIndex ? [] : [k],
-        )
-      : [];
     this.objects = objects.map((o) => ({ box: { ...o.box }, classIndex: o.classIndex }));
-    this.corners = Float64Array.from(objects.flatMap((o) => [o.box.x0, o.box.y0, o.box.x1, o.box.y1]));
     this.classOf = Int32Array.from(objects, (o) => o.classIndex);
     if (!same) return this.relabelAll();
-    // Anchors near the moved boxes, and among them only those that overlap one before or after the move:
-    // an anchor that overlaps neither keeps its IoUs with every box, and so its label.
     let n = 0;
-    const b = this.anchors.boxes;
-    const near = Float64Array.from(
-      moved.flatMap((k) => {
-        const p = previous[k]!.box;
-        const o = objects[k]!.box;
-        return [p.x0, p.y0, p.x1, p.y1, o.x0, o.y0, o.x1, o.y1];
-      }),
-    );
-    const overlapsMoved = (i: number) => {
-      const x0 = b[4 * i]!;
-      const y0 = b[4 * i + 1]!;
-      const x1 = b[4 * i + 2]!;
-      const y1 = b[4 * i + 3]!;
-      for (let m = 0; m < near.length; m += 4)
-        if (iouCorners(x0, y0, x1, y1, near[m]!, near[m + 1]!, near[m + 2]!, near[m + 3]!) > 0) return true;
-      return false;
-    };
-    const collect = (i: number) => {
-      if (overlapsMoved(i)) this.changedList[n++] = i;
-    };
-    forEachAnchorNear(
-      this.anchors,
-      moved.flatMap((k) => [previous[k]!.box, objects[k]!.box]),
-      collect,
-    );
     this.relabelledCount = 0;
+    const b = this.anchors.boxes;
+    const boxes = objects.length;
+    for (let k = 0; k < boxes; k++) {
+      const p = previous[k]!;
+      const o = objects[k]!;
+      const reclassed = o.classIndex !== p.classIndex;
+      if (!reclassed && sameBox(o.box, p.box)) continue;
+      const { x0, y0, x1, y1 } = o.box;
+      // Anchors near the box's old or new place; among them, only those whose IoU with it changed
+      // (or that overlap it at all, when its class changed) can change label, object or class IoUs.
+      forEachAnchorNear(this.anchors, [p.box, o.box], (i) => {
+        const at = i * boxes + k;
+        const before = this.ious[at]!;
+        const v = iouCorners(b[4 * i]!, b[4 * i + 1]!, b[4 * i + 2]!, b[4 * i + 3]!, x0, y0, x1, y1);
+        if (v === before && !(reclassed && v > 0)) return;
+        this.ious[at] = v;
+        // An anchor near two moved boxes is listed once.
+        if (this.seen[i]) return;
+        this.seen[i] = 1;
+        this.changedList[n++] = i;
+      });
+    }
     for (let j = 0; j < n; j++) {
-      this.relabel(this.changedList[j]!);
+      const i = this.changedList[j]!;
+      this.seen[i] = 0;
+      this.relabel(i);
     }
     return this.result(this.changedList.slice(0, n), this.relabelledList.slice(0, this.relabelledCount));
   }
@@ -126,14 +124,28 @@ export class LiveAssignment {
     this.total = tally(a.counts);
     this.perLevel = countsByLevel(this.anchors, a).map(tally);
     this.positives = positivesPerObject(a, this.objects.length);
+    this.keepIous();
     return this.result(null, null);
   }
 
-  /** Anchor i against every box, as assignAnchors labels it; the counts move by the difference. */
+  /** Every anchor's IoU with every box, worked out afresh (only anchors near a box can have one above 0). */
+  private keepIous(): void {
+    const boxes = this.objects.length;
+    const length = this.anchors.count * boxes;
+    if (this.ious.length === length) this.ious.fill(0);
+    else this.ious = new Float64Array(length);
+    const b = this.anchors.boxes;
+    this.objects.forEach(({ box: { x0, y0, x1, y1 } }, k) =>
+      forEachAnchorNear(this.anchors, { x0, y0, x1, y1 }, (i) => {
+        this.ious[i * boxes + k] = iouCorners(b[4 * i]!, b[4 * i + 1]!, b[4 * i + 2]!, b[4 * i + 3]!, x0, y0, x1, y1);
+      }),
+    );
+  }
+
+  /** Anchor i against every box (from the kept IoUs), as assignAnchors labels it; the counts move by the difference. */
   private relabel(i: number): void {
     const a = this.current!;
     const K = this.classes;
-    const b = this.anchors.boxes;
     const level = this.perLevel[this.anchors.levelIndex[i]!];
     const before = a.label[i]! as 0 | 1 | 2;
     const objectBefore = a.object[i]!;
@@ -145,14 +157,10 @@ export class LiveAssignment {
     let overlaps = false;
     // A loop, not TypedArray#fill: a builtin call per anchor costs more than K stores.
     for (let t = i * K; t < (i + 1) * K; t++) a.classIou[t] = 0;
-    const x0 = b[4 * i]!;
-    const y0 = b[4 * i + 1]!;
-    const x1 = b[4 * i + 2]!;
-    const y1 = b[4 * i + 3]!;
-    const c = this.corners;
     const classOf = this.classOf;
-    for (let k = 0; k < classOf.length; k++) {
-      const v = iouCorners(x0, y0, x1, y1, c[4 * k]!, c[4 * k + 1]!, c[4 * k + 2]!, c[4 * k + 3]!);
+    const boxes = classOf.length;
+    for (let k = 0; k < boxes; k++) {
+      const v = this.ious[i * boxes + k]!;
       if (v <= 0) continue;
       overlaps = true;
       // Objects in order, a strictly larger IoU wins: the first of equals keeps the anchor, as in assignAnchors.

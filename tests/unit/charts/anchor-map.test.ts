@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   HANDLE_SIZE,
   LABEL_COLOURS,
   labelPixels,
   lossColour,
+  LOSS_RAMP,
   lossPixels,
+  lossPixelsFromLogs,
   lossRampPosition,
+  RAMP_STEPS,
   overlayScene,
   type OverlayOptions,
 } from "../../../src/charts/anchor-map";
@@ -35,6 +39,45 @@ describe("anchor map colours", () => {
     expect([...px.slice(0, 4)]).toEqual([...lossColour(0.99)]);
     expect([...px.slice(4)]).toEqual([...lossColour(0.01)]);
     expect([...lossPixels(grid, new Float64Array([0, 0]))].every((v) => v === 0)).toBe(true);
+  });
+
+  it("has the ramp's stops at 10⁻⁶, 10⁻⁴ and 10⁻², and moves no channel by more than 1 between neighbouring steps", () => {
+    expect(lossColour(1e-6)).toEqual(LOSS_RAMP[0]);
+    expect(lossColour(1e-4)).toEqual(LOSS_RAMP[1]);
+    expect(lossColour(1e-2)).toEqual(LOSS_RAMP[2]);
+    const step = (s: number) => lossColour(10 ** (-6 + (4 * s) / (RAMP_STEPS - 1)));
+    for (let s = 1; s < RAMP_STEPS; s++) {
+      const [a, b] = [step(s - 1), step(s)];
+      for (let k = 0; k < 4; k++) expect(Math.abs(a[k]! - b[k]!)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  const cellsGrid = (n: number): CellGrid => ({ columns: n, rows: 1, cellSize: 8, cellOf: new Int32Array(0) });
+  const share = fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1, noNaN: true }));
+
+  it("paints the loss from log10 of the sums and their total exactly as from the sums (the live path and the build's)", () => {
+    fc.assert(
+      fc.property(fc.array(share, { minLength: 1, maxLength: 40 }), (values) => {
+        const sums = Float64Array.from(values);
+        const total = sums.reduce((a, b) => a + b, 0);
+        const g = cellsGrid(sums.length);
+        expect([...lossPixelsFromLogs(g, sums.map(Math.log10), total)]).toEqual([...lossPixels(g, sums)]);
+      }),
+    );
+  });
+
+  it("repaints only the listed cells of the labels into the last frame's pixels, giving the whole new picture", () => {
+    const label = fc.constantFrom(...Object.values(CELL_LABEL));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(label, label), { minLength: 1, maxLength: 40 }), (pairs) => {
+        const g = cellsGrid(pairs.length);
+        const before = Uint8Array.from(pairs, (p) => p[0]);
+        const after = Uint8Array.from(pairs, (p) => p[1]);
+        const changed = [...after.keys()].filter((c) => before[c] !== after[c]);
+        const buffer = labelPixels(g, before);
+        expect([...labelPixels(g, after, buffer, changed)]).toEqual([...labelPixels(g, after)]);
+      }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { generateAnchors } from "../../../../src/lib/detector/anchors";
 import { assignAnchors } from "../../../../src/lib/detector/assignment";
 import { CELL_LABEL, cellGrid, cellLabels, cellSums, LiveCells } from "../../../../src/lib/detector/cells";
@@ -50,5 +51,39 @@ describe("LiveCells", () => {
       expect([...live.updateLabels(a1, changed)]).toEqual([...cellLabels(grid, a1)]);
       expect([...live.updateSums(v1, changed)]).toEqual([...cellSums(grid, v1)]);
     }
+  });
+
+  it("keeps log10 of every cell sum, and lists the cells of the changed anchors once each, over random drags", () => {
+    const grid = cellGrid(anchors, "all");
+    const box = fc
+      .record({
+        x: fc.integer({ min: -20, max: 120 }),
+        y: fc.integer({ min: -20, max: 60 }),
+        w: fc.integer({ min: 8, max: 90 }),
+      })
+      .map(({ x, y, w }) => ({ x0: x, y0: y, x1: x + w, y1: y + w * 0.7 }));
+    fc.assert(
+      fc.property(fc.array(box, { minLength: 1, maxLength: 6 }), (boxes) => {
+        const live = new LiveCells(grid);
+        let a = assignAnchors(anchors, [{ box: boxes[0]!, classIndex: 0 }], 1);
+        let v = Float64Array.from(a.maxIou);
+        live.updateLabels(a, null);
+        live.updateSums(v, null);
+        for (const b of boxes.slice(1)) {
+          const next = assignAnchors(anchors, [{ box: b, classIndex: 0 }], 1);
+          const w = Float64Array.from(next.maxIou);
+          const changed = [...Array(anchors.count).keys()].filter((i) => v[i] !== w[i] || a.label[i] !== next.label[i]);
+          const cells = [...live.cellsOf(changed)];
+          expect(new Set(cells).size).toBe(cells.length);
+          expect(new Set(cells)).toEqual(new Set(changed.map((i) => grid.cellOf[i]!)));
+          live.updateLabels(next, changed);
+          live.updateSums(w, changed);
+          expect([...live.logSums]).toEqual([...cellSums(grid, w)].map(Math.log10));
+          a = next;
+          v = w;
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

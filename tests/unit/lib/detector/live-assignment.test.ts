@@ -60,6 +60,24 @@ describe("forEachAnchorNear", () => {
     );
   });
 
+  it("visits each anchor at most once for two boxes together, and every anchor that overlaps either", () => {
+    fc.assert(
+      fc.property(boxArb, boxArb, (a, b) => {
+        const seen: number[] = [];
+        forEachAnchorNear(anchors, [a, b], (i) => seen.push(i));
+        const set = new Set(seen);
+        if (set.size !== seen.length) return false;
+        const bx = anchors.boxes;
+        for (let i = 0; i < anchors.count; i++) {
+          const box = { x0: bx[4 * i]!, y0: bx[4 * i + 1]!, x1: bx[4 * i + 2]!, y1: bx[4 * i + 3]! };
+          if ((iou(box, a) > 0 || iou(box, b) > 0) && !set.has(i)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("visits every anchor of a hand-made set without grids", () => {
     const set = anchorSetOf([
       { x0: 0, y0: 0, x1: 1, y1: 1 },
@@ -106,6 +124,49 @@ describe("LiveAssignment", () => {
         },
       ),
       { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it("through a drag of small steps, with now and then two boxes moved or a class changed at once, equals assignAnchors", () => {
+    // A drag step: each box shifted by a few pixels (most by none), its class sometimes changed.
+    const nudge = fc.record({
+      dx: fc.integer({ min: -12, max: 12 }),
+      dy: fc.integer({ min: -12, max: 12 }),
+      grow: fc.integer({ min: -6, max: 6 }),
+      classIndex: fc.option(fc.integer({ min: 0, max: K - 1 }), { freq: 5 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(objectArb, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.option(nudge, { freq: 2 }), { minLength: 4, maxLength: 4 }), { maxLength: 20 }),
+        (start, steps) => {
+          const live = new LiveAssignment(anchors, K);
+          let objects: GroundTruth[] = start;
+          live.update(objects);
+          for (const step of steps) {
+            objects = objects.map((o, k) => {
+              const n = step[k];
+              if (!n) return o;
+              const { x0, y0, x1, y1 } = o.box;
+              const box = {
+                x0: x0 + n.dx,
+                y0: y0 + n.dy,
+                x1: Math.max(x0 + n.dx + 1, x1 + n.dx + n.grow),
+                y1: y1 + n.dy,
+              };
+              return { box, classIndex: n.classIndex ?? o.classIndex };
+            });
+            const got = live.update(objects);
+            const want = assignAnchors(anchors, objects, K);
+            expectSameAssignment(got.assignment, want);
+            expect(got.levelCounts).toEqual(countsByLevel(anchors, want));
+            expect(got.positivesPerObject).toEqual(positivesPerObject(want, objects.length));
+            // each changed anchor listed once
+            expect(new Set(got.changed).size).toBe(got.changed!.length);
+          }
+        },
+      ),
+      { numRuns: 25 },
     );
   }, 120_000);
 
