@@ -40,6 +40,11 @@ export class AnchorMapText {
     else this.whenQuiet();
   }
 
+  /** Forgets what the tables show: another view (the trained scene's) has written over them. */
+  invalidate(): void {
+    this.tableText.clear();
+  }
+
   private write(): void {
     if (!this.latest) return;
     const { view, state } = this.latest;

@@ -115,7 +115,10 @@ class AnchorMapElement extends HTMLElement {
   }
 
   private draw(): void {
-    if (this.source.draw(this.state)) return this.controls.sync(this.state);
+    if (this.source.draw(this.state)) {
+      this.text.invalidate();
+      return this.controls.sync(this.state);
+    }
     const { boxes, alpha, gamma, level, loss } = this.state;
     const view = this.detector.update(boxes, alpha, gamma);
     this.view = view;
