@@ -9,7 +9,10 @@ import { readoutValue, tableValue } from "../lib/text/format";
 import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
 import { paperReadings, readingTexts } from "../lib/article/paper-readings";
 import type { FigureState } from "../lib/state/state";
+import { CONTINUOUS_INPUT_MS } from "../lib/state/state-tween";
 import { defineElement } from "./define-element";
+import { setText } from "./figure/controls";
+import { afterQuiet } from "./frame";
 import { LiveFigure, type ChartSize } from "./live-figure";
 
 export class FocalLossCurvesElement extends LiveFigure {
@@ -31,11 +34,21 @@ export class FocalLossCurvesElement extends LiveFigure {
     });
     const reader = this.curves.at(-1)!;
     this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));
-    const texts = readingTexts(paperReadings(state.gamma));
-    this.querySelectorAll<HTMLElement>("[data-reading]").forEach((el, i) => {
-      if (texts[i] !== undefined && el.textContent !== texts[i]) el.textContent = texts[i];
-    });
+    this.readingsGamma = state.gamma;
+    this.readingsLater();
   }
+
+  private readingsGamma = NaN;
+  /**
+   * The paper's readings are sentences that rewrap as γ moves: rewritten on every frame of a drag they
+   * were half of its layout time (a trace at 4× throttling), so they follow once the hand pauses.
+   */
+  private readonly readingsLater = afterQuiet(CONTINUOUS_INPUT_MS, () => {
+    const texts = readingTexts(paperReadings(this.readingsGamma));
+    this.querySelectorAll<HTMLElement>("[data-reading]").forEach((el, i) => {
+      if (texts[i] !== undefined) setText(el, texts[i]);
+    });
+  });
 
   protected invertX(px: number, size: ChartSize, state: FigureState): number | null {
     const { x } = focalCurvesLayout({ ...size, yScale: state.yScale });

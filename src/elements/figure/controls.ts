@@ -97,6 +97,14 @@ function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-function setText(el: Element, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
+/**
+ * Rewrites the text node in place: textContent would replace it with a new node on every input event
+ * of a drag, which Chromium then styles and lays out afresh (seen in a trace as a node removed and
+ * inserted per frame).
+ */
+export function setText(el: Element, text: string): void {
+  const only = el.firstChild;
+  if (only instanceof Text && only === el.lastChild) {
+    if (only.data !== text) only.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
 }

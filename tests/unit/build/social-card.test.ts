@@ -56,7 +56,8 @@ describe("socialCardScene", () => {
       expect(Math.abs(layout.y(focalLossOfPt(pt, { gamma: 2, alpha: null })) - py)).toBeLessThan(0.5);
       compared++;
     }
-    expect(compared).toBeGreaterThan(50);
+    // Curves get points where they bend (sampleAdaptively); how closely they follow is curve-pixel-error.test.ts's.
+    expect(compared).toBeGreaterThan(20);
   });
 });
 

@@ -19,7 +19,8 @@ describe("focalCurvesScene", () => {
     for (const curve of curves) {
       const parts = subpaths(attrsOf(scene, "path", curve.key, "curves").d!);
       const vertices = parts.flat();
-      expect(vertices.length, curve.key).toBeGreaterThan(100);
+      // Every vertex on the curve; how closely the lines between them follow it is curve-pixel-error.test.ts's.
+      expect(vertices.length, curve.key).toBeGreaterThan(20);
       let compared = 0;
       for (const [px, py] of vertices) {
         expect(py).toBeGreaterThanOrEqual(box.top - 0.01);
@@ -33,7 +34,7 @@ describe("focalCurvesScene", () => {
         expect(Math.abs(lossPx(pt) - py), `${curve.key} at p_t=${pt}`).toBeLessThan(slack);
         compared++;
       }
-      expect(compared, curve.key).toBeGreaterThan(100);
+      expect(compared, curve.key).toBeGreaterThan(10);
     }
   });
 

@@ -24,10 +24,11 @@ describe("logitLossGradientScene", () => {
         [gradPanel!, "ce", (x: number) => focalLossGradLogit(x, 1, params.ce)],
       ] as const) {
         const d = attrsOf(scene, "path", key, panel.key === "loss" ? "loss" : "gradient").d!;
+        // Every vertex on the curve; how closely the lines between them follow it is curve-pixel-error.test.ts's.
         expect(
           comparePathToFunction(d, fn, panel.x, panel.y, panel.box, [-6, 6]),
           `${panel.key} ${key}`,
-        ).toBeGreaterThan(100);
+        ).toBeGreaterThan(10);
       }
     },
   );

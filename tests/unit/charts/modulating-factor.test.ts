@@ -16,7 +16,8 @@ describe("modulatingFactorScene", () => {
       for (const curve of curves) {
         const d = attrsOf(scene, "path", curve.key, "curves").d!;
         const compared = comparePathToFunction(d, (p) => modulatingFactor(p, 1, curve.gamma), x, y, box, [0, 1]);
-        expect(compared, curve.key).toBeGreaterThan(150);
+        // Every vertex on the curve; how closely the lines between them follow it is curve-pixel-error.test.ts's.
+        expect(compared, curve.key).toBeGreaterThan(20);
       }
     },
   );
