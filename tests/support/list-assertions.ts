@@ -14,7 +14,8 @@ import ts from "typescript";
 const TEST_CALLS = new Set(["test", "test.describe", "test.step", "test.describe.serial", "it", "describe"]);
 const ASSERTIONS = new Set(["expect", "expect.soft", "expect.poll", "soft"]);
 
-const calleeName = (call: ts.CallExpression, source: ts.SourceFile) => call.expression.getText(source);
+const calleeName = (call: ts.CallExpression, source: ts.SourceFile) =>
+  call.expression.getText(source).replace(/\s+/g, "");
 const oneLine = (text: string, max = 180) => {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -26,7 +27,7 @@ function listFile(file: string): string[] {
   const line = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const seenStatements = new Set<ts.Node>();
 
-  const visit = (node: ts.Node, depth: number, inTest: boolean) => {
+  const visit = (node: ts.Node, depth: number, inTest: boolean, inHelper = false) => {
     if (ts.isCallExpression(node)) {
       const name = calleeName(node, source);
       if (TEST_CALLS.has(name) && node.arguments.length >= 2) {
@@ -34,7 +35,7 @@ function listFile(file: string): string[] {
         out.push(
           `${"  ".repeat(depth)}- **${kind}** (L${line(node)}) ${oneLine(node.arguments[0]!.getText(source), 160)}`,
         );
-        for (const arg of node.arguments.slice(1)) visit(arg, depth + 1, inTest || kind !== "describe");
+        for (const arg of node.arguments.slice(1)) visit(arg, depth + 1, inTest || kind !== "describe", inHelper);
         return;
       }
       if (ASSERTIONS.has(name)) {
@@ -56,14 +57,14 @@ function listFile(file: string): string[] {
       }
     }
     // A helper outside any test: name it, so its assertions have a home.
-    if (!inTest && (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node)) && node.name) {
+    if (!inTest && !inHelper && (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node)) && node.name) {
       const before = out.length;
       const header = `${"  ".repeat(depth)}- **helper** (L${line(node)}) \`${node.name.getText(source)}\``;
-      ts.forEachChild(node, (child) => visit(child, depth + 1, false));
+      ts.forEachChild(node, (child) => visit(child, depth + 1, false, true));
       if (out.length > before) out.splice(before, 0, header);
       return;
     }
-    ts.forEachChild(node, (child) => visit(child, depth, inTest));
+    ts.forEachChild(node, (child) => visit(child, depth, inTest, inHelper));
   };
   visit(source, 0, false);
   return out;
