@@ -32,7 +32,7 @@ async function openOnce(
   await page.goto(siteUrl(path));
   await page.waitForSelector(`${element}[data-ready]`);
   const fields = element === "loss-calculator" ? LOSS_FIELDS : SCENARIO_FIELDS;
-  const results = element === "loss-calculator" ? () => lossSummary(page) : () => cellsOf(page);
+  const results = (): Promise<unknown> => (element === "loss-calculator" ? lossSummary(page) : cellsOf(page));
   const saved = await fieldStates(page, fields);
   const opened = await results();
   const reset = async () => {
