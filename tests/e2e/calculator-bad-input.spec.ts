@@ -4,21 +4,46 @@
  * the last valid values and say so, and no broken number ever shows.
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import { caseTitle, expect, test, workerBrowser } from "./support/test";
-import type { Page } from "@playwright/test";
+import { caseTitle, expect, test } from "./support/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
+import { sharedPage } from "./support/shared-page";
+import { fieldStates, restoreFields } from "./support/form-state";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-const browser = workerBrowser();
+const LOSS_FIELDS = "loss-calculator [data-input]";
+const SCENARIO_FIELDS = "scenario-calculator [data-input], scenario-calculator [data-row-input]";
 
-async function openCalculator(query = "") {
-  const watched = await watchedPage(browser.current);
-  await watched.page.goto(siteUrl(`calculator/${query}`));
-  await watched.page.waitForSelector("loss-calculator[data-ready]");
-  return watched;
+/**
+ * A calculator page opened once for a describe block, with what it showed on
+ * opening, and `reset()`, which puts every field back and waits until the
+ * results are those again, fresh (each case starts where a first visit does).
+ */
+async function openOnce(
+  browser: Browser,
+  path: string,
+  element: "loss-calculator" | "scenario-calculator",
+  options: BrowserContextOptions = {},
+) {
+  const watched = await watchedPage(browser, options);
+  const { page } = watched;
+  await page.goto(siteUrl(path));
+  await page.waitForSelector(`${element}[data-ready]`);
+  const fields = element === "loss-calculator" ? LOSS_FIELDS : SCENARIO_FIELDS;
+  const results = (): Promise<unknown> => (element === "loss-calculator" ? lossSummary(page) : cellsOf(page));
+  const saved = await fieldStates(page, fields);
+  const opened = await results();
+  const reset = async () => {
+    await restoreFields(page, fields, saved);
+    await expect.poll(results, "back to the results shown on opening").toEqual(opened);
+    await expect(page.locator(element)).not.toHaveAttribute("data-stale");
+  };
+  return { ...watched, reset };
 }
+
+const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
 
 /** The field's message as the accessibility tree links it: aria-invalid, and the text aria-describedby points to. */
 async function fieldError(
@@ -39,6 +64,9 @@ async function fieldError(
 }
 
 test.describe("bad input in the loss calculator", () => {
+  const calculator = sharedPage((browser) => openOnce(browser, "calculator/", "loss-calculator"));
+  test.beforeEach(() => calculator.current.reset());
+
   const cases = [
     { field: "p", value: "", message: /p is empty\. Enter a probability from 0 to 1/ },
     { field: "p", value: "abc", message: /not a number\. Enter a probability from 0 to 1/ },
@@ -58,7 +86,7 @@ test.describe("bad input in the loss calculator", () => {
   for (const [index, row] of cases.entries()) {
     test(caseTitle("$field = $value: its message, stale results, no broken number", row, index), async () => {
       const { field, value, message } = row;
-      const { page, context, problems } = await openCalculator();
+      const { page, problems } = calculator.current;
       const before = await lossSummary(page);
       await page.fill(`[data-input=${field}]`, value);
 
@@ -80,27 +108,31 @@ test.describe("bad input in the loss calculator", () => {
       expect(await page.locator("loss-calculator [data-stale-note]").isVisible()).toBe(false);
       expect(await lossSummary(page)).not.toEqual(before);
       expect(problems).toEqual([]);
-      await context.close();
     });
   }
 
-  for (const [index, row] of [
-    { typed: " 0,95 ", p: 0.95 },
-    { typed: "5e-2", p: 0.05 },
-    { typed: "0.000 05", p: 0.00005 },
-    { typed: "\u22120", p: 0 },
-  ].entries()) {
-    test(caseTitle("accepts the pasted $typed as p = $p", row, index), async () => {
-      const { typed, p } = row;
-      const { page, context } = await openCalculator("?loss.y=0");
-      await page.fill("[data-input=p]", typed);
-      expect((await fieldError(page, "p")).invalid).toBeNull();
-      const summary = await lossSummary(page);
-      expect(summary.ce).toBe(formatNumber(crossEntropy(p, 0)));
-      expect(summary.fl).toBe(formatNumber(focalLoss(p, 0, { alpha: 0.25, gamma: 2 })));
-      await context.close();
-    });
-  }
+  test.describe("opened as a background example", () => {
+    // Its own page: the address says y = 0, as a shared link to a background example does.
+    const background = sharedPage((browser) => openOnce(browser, "calculator/?loss.y=0", "loss-calculator"));
+    test.beforeEach(() => background.current.reset());
+
+    for (const [index, row] of [
+      { typed: " 0,95 ", p: 0.95 },
+      { typed: "5e-2", p: 0.05 },
+      { typed: "0.000 05", p: 0.00005 },
+      { typed: "\u22120", p: 0 },
+    ].entries()) {
+      test(caseTitle("accepts the pasted $typed as p = $p", row, index), async () => {
+        const { typed, p } = row;
+        const { page } = background.current;
+        await page.fill("[data-input=p]", typed);
+        expect((await fieldError(page, "p")).invalid).toBeNull();
+        const summary = await lossSummary(page);
+        expect(summary.ce).toBe(formatNumber(crossEntropy(p, 0)));
+        expect(summary.fl).toBe(formatNumber(focalLoss(p, 0, { alpha: 0.25, gamma: 2 })));
+      });
+    }
+  });
 
   for (const [index, row] of [
     { p: "0", y: "1" },
@@ -108,7 +140,7 @@ test.describe("bad input in the loss calculator", () => {
   ].entries()) {
     test(caseTitle("p = $p with y = $y (p_t = 0): the loss is ∞, with a one-line reason", row, index), async () => {
       const { p, y } = row;
-      const { page, context } = await openCalculator();
+      const { page } = calculator.current;
       await page.check(`[data-input=y][value='${y}']`);
       await page.fill("[data-input=p]", p);
       expect((await fieldError(page, "p")).invalid).toBeNull();
@@ -127,29 +159,22 @@ test.describe("bad input in the loss calculator", () => {
       );
       expect(await page.locator("loss-calculator").getAttribute("data-stale")).toBeNull();
       expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
-      await context.close();
     });
   }
 
   test("switching α off clears an α error and computes without weighting", async () => {
-    const { page, context } = await openCalculator();
+    const { page } = calculator.current;
     await page.fill("[data-input=alpha]", "7");
     expect((await fieldError(page, "alpha")).invalid).toBe("true");
     await page.uncheck("[data-input=alpha-on]");
     expect((await fieldError(page, "alpha")).invalid).toBeNull();
     expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: null, gamma: 2 })));
-    await context.close();
   });
 });
 
 test.describe("bad input in the scenario table", () => {
-  async function openTable() {
-    const watched = await watchedPage(browser.current);
-    await watched.page.goto(siteUrl("scenarios/"));
-    await watched.page.waitForSelector("scenario-calculator[data-ready]");
-    return watched;
-  }
-  const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
+  const table = sharedPage((browser) => openOnce(browser, "scenarios/", "scenario-calculator"));
+  test.beforeEach(() => table.current.reset());
 
   for (const [index, row] of [
     { value: "", message: /p is empty/ },
@@ -163,7 +188,7 @@ test.describe("bad input in the scenario table", () => {
       caseTitle("a row's p = $value: the message in that row, the numbers kept and marked stale", row, index),
       async () => {
         const { value, message } = row;
-        const { page, context, problems } = await openTable();
+        const { page, problems } = table.current;
         const before = await cellsOf(page);
         const input = page.locator("scenario-calculator [data-rows] > tr").nth(2).locator("[data-row-input=p]");
         await input.fill(value);
@@ -182,7 +207,6 @@ test.describe("bad input in the scenario table", () => {
         expect(await page.locator("scenario-calculator").getAttribute("data-stale")).toBeNull();
         expect(await cellsOf(page)).not.toEqual(before);
         expect(problems).toEqual([]);
-        await context.close();
       },
     );
   }
@@ -196,7 +220,7 @@ test.describe("bad input in the scenario table", () => {
   ].entries()) {
     test(caseTitle("$field = $value: its message, the table kept and marked stale", row, index), async () => {
       const { field, value, message } = row;
-      const { page, context } = await openTable();
+      const { page } = table.current;
       const before = await cellsOf(page);
       await page.fill(`scenario-calculator [data-input=${field}]`, value);
       const input = page.locator(`scenario-calculator [data-input=${field}]`);
@@ -207,32 +231,38 @@ test.describe("bad input in the scenario table", () => {
       expect(await cellsOf(page)).toEqual(before);
       expect(await page.locator("scenario-calculator [data-stale-note]").isVisible()).toBe(true);
       expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
-      await context.close();
     });
   }
 });
 
 test.describe("error states stay accessible", () => {
   for (const [index, row] of (["light", "dark"] as const).entries()) {
-    test(caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", row, index), async () => {
-      const colorScheme = row;
-      const { page, context } = await watchedPage(browser.current, { colorScheme });
-      await page.goto(siteUrl("calculator/"));
-      await page.waitForSelector("loss-calculator[data-ready]");
-      await page.fill("[data-input=p]", "2");
-      await page.fill("[data-input=gamma]", "x");
-      expect((await new AxeBuilder({ page }).include("loss-calculator").analyze()).violations.map((v) => v.id)).toEqual(
-        [],
-      );
+    test(
+      caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", row, index),
+      async ({ browser }) => {
+        const colorScheme = row;
+        const { page, context } = await watchedPage(browser, { colorScheme });
+        await page.goto(siteUrl("calculator/"));
+        await page.waitForSelector("loss-calculator[data-ready]");
+        await page.fill("[data-input=p]", "2");
+        await page.fill("[data-input=gamma]", "x");
+        expect(
+          (await new AxeBuilder({ page }).include("loss-calculator").setLegacyMode().analyze()).violations.map(
+            (v) => v.id,
+          ),
+        ).toEqual([]);
 
-      await page.goto(siteUrl("scenarios/"));
-      await page.waitForSelector("scenario-calculator[data-ready]");
-      await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
-      await page.fill("scenario-calculator [data-input=alpha]", "5");
-      expect(
-        (await new AxeBuilder({ page }).include("scenario-calculator").analyze()).violations.map((v) => v.id),
-      ).toEqual([]);
-      await context.close();
-    });
+        await page.goto(siteUrl("scenarios/"));
+        await page.waitForSelector("scenario-calculator[data-ready]");
+        await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
+        await page.fill("scenario-calculator [data-input=alpha]", "5");
+        expect(
+          (await new AxeBuilder({ page }).include("scenario-calculator").setLegacyMode().analyze()).violations.map(
+            (v) => v.id,
+          ),
+        ).toEqual([]);
+        await context.close();
+      },
+    );
   }
 });

@@ -3,7 +3,7 @@
  * figure alone, filling the frame, with its state and presentation from the
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
-import { caseTitle, expect, test, workerBrowser } from "./support/test";
+import { caseTitle, expect, test } from "./support/test";
 import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
@@ -15,15 +15,26 @@ import { formatNumber } from "../../src/lib/text/format";
 import { focalLoss } from "../../src/lib/math/loss";
 import { siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
+import { sharedPage } from "./support/shared-page";
 
-const browser = workerBrowser();
+// One page for the whole file, its tests in order: each navigates it to the address it tests (and sets the
+// system's colour scheme first), so what it reads is a fresh load of that address. Console problems and
+// off-origin requests are recorded from the first test on, and each test that checks them finds none.
+const shared = sharedPage((browser) => watchedPage(browser));
 
 const tokens = siteTokens();
 const figure = EMBEDDABLE.find((f) => f.id === "focal-curves")!;
 const embedPath = (query = "") => `embed/${figure.id}/${query}`;
 
-async function open(query = "", options: Parameters<typeof watchedPage>[1] = {}) {
-  const watched = await watchedPage(browser.current, options);
+/** The shared page, with the system's colour scheme set as asked (light unless said). */
+async function fresh(options: { colorScheme?: "light" | "dark" } = {}) {
+  const watched = shared.current;
+  await watched.page.emulateMedia({ colorScheme: options.colorScheme ?? "light" });
+  return watched;
+}
+
+async function open(query = "", options: { colorScheme?: "light" | "dark" } = {}) {
+  const watched = await fresh(options);
   await watched.page.goto(siteUrl(embedPath(query)));
   await watched.page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
   return watched;
@@ -43,7 +54,7 @@ const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(docu
 
 test.describe("a calculator's embed route", () => {
   test("reads the calculator's state from the URL, hides its inputs with controls=0, and ignores hostile values", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = await fresh();
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -67,7 +78,6 @@ test.describe("a calculator's embed route", () => {
     expect(await page.locator("img, [onerror]").count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
@@ -75,7 +85,7 @@ test.describe("an embed route", () => {
   for (const [index, row] of EMBEDDABLE.map((f) => [f.id, f] as const).entries()) {
     test(caseTitle("/embed/%s/ renders its figure alone and says when it is drawn", row, index), async () => {
       const [_id, entry] = row;
-      const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
+      const { page, problems, foreignRequests } = await fresh();
       await page.goto(siteUrl(`embed/${entry.id}/`));
       await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
       // No site chrome: no header, footer, navigation or skip link; one figure element.
@@ -91,15 +101,13 @@ test.describe("an embed route", () => {
       }
       expect(problems).toEqual([]);
       expect(foreignRequests).toEqual([]);
-      await context.close();
     });
   }
 
   test("reads the figure's own state from the URL", async () => {
-    const { page, context } = await open("?gamma=0.5&alpha=0.25");
+    const { page } = await open("?gamma=0.5&alpha=0.25");
     expect(await readerLegend(page)).toBe("yours: γ = 0.5, α = 0.25");
     expect(await page.locator('[data-control="gamma"]').first().inputValue()).toBe("0.5");
-    await context.close();
   });
 
   test("honours theme=light, dark and transparent whatever the system prefers", async () => {
@@ -110,15 +118,13 @@ test.describe("an embed route", () => {
       ["", "light", rgb(tokens.light["--bg"]!)],
       ["?theme=transparent", "dark", "rgba(0, 0, 0, 0)"],
     ] as const) {
-      const { page, context } = await open(query, { colorScheme: scheme });
+      const { page } = await open(query, { colorScheme: scheme });
       expect(await bodyBackground(page), `${query} with a ${scheme} system`).toBe(expected);
-      await context.close();
     }
     // The curves take the theme's colours.
-    const { page, context } = await open("?theme=dark", { colorScheme: "light" });
+    const { page } = await open("?theme=dark", { colorScheme: "light" });
     const stroke = await page.locator("svg.chart path.curve.is-reader").evaluate((el) => getComputedStyle(el).stroke);
     expect(stroke).toBe(rgb(tokens.dark["--curve-reader"]!));
-    await context.close();
   });
 
   test("hides the controls with controls=0 and the caption with caption=0", async () => {
@@ -126,12 +132,10 @@ test.describe("an embed route", () => {
     expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").textContent()).toBe(EMBED_WORDS["focal-curves"].caption);
-    await shown.context.close();
 
     const hidden = await open("?controls=0&caption=0");
     expect(await hidden.page.locator(".figure-controls").isVisible()).toBe(false);
     expect(await hidden.page.locator("figcaption").isVisible()).toBe(false);
-    await hidden.context.close();
   });
 
   test("scales the text with fontScale, within its range", async () => {
@@ -142,20 +146,17 @@ test.describe("an embed route", () => {
         .evaluate((el) => el.getBoundingClientRect().height);
     const normal = await open();
     const base = await chartText(normal.page);
-    await normal.context.close();
     const big = await open("?fontScale=2");
     expect(await big.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
     // On screen, the chart's own text is about twice as tall as well.
     expect((await chartText(big.page)) / base).toBeGreaterThan(1.8);
     expect((await chartText(big.page)) / base).toBeLessThan(2.2);
-    await big.context.close();
     const outOfRange = await open("?fontScale=50");
     expect(await outOfRange.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("16px");
-    await outOfRange.context.close();
   });
 
   test("with animate=0, is ready only once the final frame is drawn", async () => {
-    const { page, context } = await open("?animate=0&gamma=3.5&yscale=log");
+    const { page } = await open("?animate=0&gamma=3.5&yscale=log");
     expect(await page.evaluate(() => document.documentElement.dataset.animate)).toBe("0");
     // At the ready signal the reader's curve is exactly the chart function's curve for this state and size.
     const drawn = await page.locator("svg.chart").evaluate((svg) => ({
@@ -173,11 +174,10 @@ test.describe("an embed route", () => {
     expect(drawn.d).toBe(
       findNode(scene, (n) => n.tag === "path" && String(n.attrs?.class).includes("is-reader"))?.attrs?.d,
     );
-    await context.close();
   });
 
   test("posts ready (with the state) and, in fluid mode, its height to the host page", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = await fresh();
     const src = siteUrl(embedPath("?gamma=1&fluid=1"));
     await page.goto(siteUrl("404.html"));
     await page.evaluate((url) => {
@@ -214,11 +214,10 @@ test.describe("an embed route", () => {
     // (rounded up from its fractional layout height, so the host never shows a scrollbar)
     expect(Math.abs(Number(resize.at(-1)!.height) - contentHeight)).toBeLessThanOrEqual(1);
     expect(contentHeight).toBeGreaterThan(300);
-    await context.close();
   });
 
   test("ignores hostile parameters: no dialog, no injected element, defaults instead", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = await fresh();
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -248,6 +247,5 @@ test.describe("an embed route", () => {
     expect(root).toMatchObject({ embedTheme: "auto", controls: "1", caption: "1", fluid: "0" });
     expect(root.theme).toBeUndefined();
     expect(problems).toEqual([]);
-    await context.close();
   });
 });

@@ -19,6 +19,7 @@ import {
 import EMBED_WORDS from "../../content/embeds.json" with { type: "json" };
 import { siteUrl, watchedPage } from "./support/browser";
 import { pngSize, siteTokens } from "./support/images";
+import { sharedPage } from "./support/shared-page";
 import type { TokenName } from "../../src/lib/site/theme-tokens";
 
 /** The band token (`rgb(0 114 178 / 0.07)`) as the file must paint it: the hex colour, and its alpha as fill-opacity. */
@@ -212,6 +213,9 @@ const CURVE_TOKENS: Record<string, TokenName[]> = {
 const withPresets = EMBEDDABLE.filter((f) => f.kind === "figure");
 
 test.describe("the preset images", () => {
+  // One blank page parses every file (the tests read files, not a page of the site).
+  const blank = sharedPage((browser) => watchedPage(browser));
+
   test("exist for every figure", () => {
     expect(withPresets.map((f) => f.id).sort()).toEqual(Object.keys(CURVE_TOKENS).sort());
   });
@@ -221,7 +225,7 @@ test.describe("the preset images", () => {
     .entries()) {
     test(caseTitle("%s %s (%s) are a standalone SVG, a 2× PNG and a one-page vector PDF", row, index), async () => {
       const [, , theme, entry, preset] = row;
-      const { page, context } = await watchedPage(browser.current);
+      const { page } = blank.current;
       const svgResponse = await fetch(siteUrl(`images/${presetFileName(entry, preset, theme, "svg")}`));
       expect(svgResponse.status).toBe(200);
       expect(svgResponse.headers.get("content-type")).toBe("image/svg+xml");
@@ -259,7 +263,6 @@ test.describe("the preset images", () => {
       expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
       expect(pdf).toContain(`/MediaBox [0 0 ${IMAGE_SIZE.width} ${IMAGE_SIZE.height}]`);
       expect(pdf).not.toMatch(/\/Subtype \/Image/);
-      await context.close();
     });
   }
 

@@ -7,12 +7,13 @@
  * message beside its field and keeps the last good results; the link
  * restores the example; without JavaScript the default example is still there.
  */
-import type { Page } from "@playwright/test";
-import { caseTitle, expect, test, workerBrowser } from "./support/test";
+
+import type { Browser, Page } from "@playwright/test";
+import { caseTitle, expect, test } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText } from "./support/calculator";
-
-const browser = workerBrowser();
+import { sharedPage } from "./support/shared-page";
+import { fieldStates, restoreFields } from "./support/form-state";
 
 /** Softmax focal loss written out plainly: −α (1 − p_c)^γ ln p_c and dFL/dz_j = dFL/dp_c · p_c (δ_jc − p_j). */
 function referenceSoftmaxFocal(logits: number[], c: number, alpha: number, gamma: number) {
@@ -48,13 +49,37 @@ async function classCells(page: Page): Promise<string[][]> {
     .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? "").trim())));
 }
 
-async function openMultiClass(query = "") {
-  const watched = await watchedPage(browser.current);
+async function openMultiClass(browser: Browser, query = "") {
+  const watched = await watchedPage(browser);
   await watched.page.goto(siteUrl(`calculator/${query}`));
   await watched.page.waitForSelector("loss-calculator[data-ready]");
   await watched.page.getByRole("radio", { name: /multi-class/ }).check();
   await expect(watched.page.locator("[data-input=logits]")).toBeVisible();
   return watched;
+}
+
+const FIELDS = "loss-calculator [data-input]";
+
+/**
+ * The calculator switched to multi-class once for the tests that share it, and
+ * `fresh()`, which puts every field back as it was right after the switch and
+ * waits for those results, fresh, before a case starts.
+ */
+async function openShared(browser: Browser) {
+  const watched = await openMultiClass(browser);
+  const { page } = watched;
+  const saved = await fieldStates(page, FIELDS);
+  const shownOnOpening = { summary: await lossSummary(page), rows: await classCells(page) };
+  const fresh = async () => {
+    await restoreFields(page, FIELDS, saved);
+    await expect(page.locator("[data-input=logits]")).toBeVisible();
+    await expect
+      .poll(async () => ({ summary: await lossSummary(page), rows: await classCells(page) }), "back as opened")
+      .toEqual(shownOnOpening);
+    await expect(page.locator("loss-calculator")).not.toHaveAttribute("data-stale", /.*/);
+    return watched;
+  };
+  return { ...watched, fresh };
 }
 
 const EXAMPLE = { logits: [1.5, -0.3, 0.8, 2.1], target: 2, alpha: 0.4, gamma: 1.5 };
@@ -67,8 +92,10 @@ async function typeExample(page: Page): Promise<void> {
 }
 
 test.describe("the multi-class loss calculator", () => {
+  const calculator = sharedPage(openShared);
+
   test("computes softmax focal loss, CE and every class's gradient for the reader's logits", async () => {
-    const { page, context, problems } = await openMultiClass();
+    const { page, problems } = await calculator.current.fresh();
     await typeExample(page);
     const ref = referenceSoftmaxFocal(EXAMPLE.logits, EXAMPLE.target, EXAMPLE.alpha, EXAMPLE.gamma);
 
@@ -99,7 +126,6 @@ test.describe("the multi-class loss calculator", () => {
     await expect(page.locator("[data-input=p]")).toBeHidden();
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   const badInput = [
@@ -123,7 +149,7 @@ test.describe("the multi-class loss calculator", () => {
   for (const [index, row] of badInput.entries()) {
     test(caseTitle("$field = $value: a message beside it, the last good results kept", row, index), async () => {
       const { field, value, message } = row;
-      const { page, context, problems } = await openMultiClass();
+      const { page, problems } = await calculator.current.fresh();
       await typeExample(page);
       await expect(page.locator("loss-calculator [data-class-rows] > tr")).toHaveCount(4);
       const before = { summary: await lossSummary(page), rows: await classCells(page) };
@@ -148,12 +174,11 @@ test.describe("the multi-class loss calculator", () => {
       await expect(page.locator("loss-calculator")).not.toHaveAttribute("data-stale", /.*/);
       expect(await lossSummary(page)).toEqual(before.summary);
       expect(problems).toEqual([]);
-      await context.close();
     });
   }
 
   test("switching back to binary shows only the binary steps, and multi-class brings its own back", async () => {
-    const { page, context } = await openMultiClass();
+    const { page } = await calculator.current.fresh();
     const otherClasses = page.locator('loss-calculator [data-step="oneMinusPt"]');
     const classTable = page.getByRole("region", { name: /Every class/ });
     await expect(otherClasses).toBeVisible();
@@ -167,11 +192,10 @@ test.describe("the multi-class loss calculator", () => {
     await page.getByRole("radio", { name: /multi-class/ }).check();
     await expect(otherClasses).toBeVisible();
     await expect(classTable).toBeVisible();
-    await context.close();
   });
 
   test("a class left out by fewer logits is refused, not moved", async () => {
-    const { page, context } = await openMultiClass();
+    const { page } = await calculator.current.fresh();
     await typeExample(page);
     await expect(page.locator("loss-calculator [data-class-rows] > tr")).toHaveCount(4);
     await page.fill("[data-input=logits]", "1, 2");
@@ -181,11 +205,11 @@ test.describe("the multi-class loss calculator", () => {
     await expect(page.locator("loss-calculator [data-class-rows] > tr")).toHaveCount(2);
     const ref = referenceSoftmaxFocal([1, 2], 1, EXAMPLE.alpha, EXAMPLE.gamma);
     expectShown((await lossSummary(page)).fl, ref.fl);
-    await context.close();
   });
 
-  test("restores from its link, and a broken link falls back to the example", async () => {
-    const { page, context, problems } = await openMultiClass();
+  test("restores from its link, and a broken link falls back to the example", async ({ browser }) => {
+    // A page of its own: the address it reads must be the one this test's typing wrote.
+    const { page, context, problems } = await openMultiClass(browser);
     await typeExample(page);
     await expect.poll(async () => (await currentUrl(page)).searchParams.get("loss.gamma")).toBe("1.5");
     const url = await currentUrl(page);
@@ -194,7 +218,7 @@ test.describe("the multi-class loss calculator", () => {
     expect(url.searchParams.get("loss.class")).toBe("2");
     const before = { summary: await lossSummary(page), rows: await classCells(page) };
 
-    const shared = await watchedPage(browser.current);
+    const shared = await watchedPage(browser);
     await shared.page.goto(url.href);
     await shared.page.waitForSelector("loss-calculator[data-ready]");
     await expect(shared.page.getByRole("radio", { name: /multi-class/ })).toBeChecked();
@@ -214,8 +238,8 @@ test.describe("the multi-class loss calculator", () => {
     await context.close();
   });
 
-  test("without JavaScript, shows the multi-class example worked at build time", async () => {
-    const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
+  test("without JavaScript, shows the multi-class example worked at build time", async ({ browser }) => {
+    const { page, context } = await watchedPage(browser, { javaScriptEnabled: false });
     await page.goto(siteUrl("calculator/"));
     const example = page.getByRole("region", { name: /Multi-class example/ });
     await expect(example).toBeVisible();
