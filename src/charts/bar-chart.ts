@@ -1,7 +1,9 @@
 /**
  * A small vertical bar chart: geometry from d3-scale (layoutBarChart), then a
  * scene (barChartScene) that BarChart.astro prints as static SVG at build
- * time. The caller owns the labels, number formats and text alternative.
+ * time, shown no wider than its own width, so on a laptop one unit is one
+ * pixel and its 14-unit text is 14 px. The caller owns the labels, number
+ * formats and text alternative.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import { leftAxis, type AxisScale } from "./axes";
@@ -45,7 +47,9 @@ export interface BarChartLayout {
   y: AxisScale;
 }
 
-const DEFAULT_MARGIN = { top: 16, right: 8, bottom: 44, left: 40 };
+const DEFAULT_MARGIN = { top: 16, right: 8, bottom: 50, left: 44 };
+/** The least height a bar of a non-zero value is drawn with. */
+const MIN_BAR_HEIGHT = 2;
 
 export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): BarChartLayout {
   if (data.length === 0) throw new RangeError("a bar chart needs at least one bar");
@@ -68,13 +72,16 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
   const y = scaleLinear().domain(domain).range([plot.bottom, plot.top]);
   const base = y(Math.max(domain[0], 0));
   const bars = data.map((d, i) => {
-    const top = y(d.value);
+    // A value that is not zero keeps a visible stub (0.01% of cross-entropy kept was a bar of height 0,
+    // so the highlighted bars looked missing); its printed value says how small it is.
+    const height = Math.abs(base - y(d.value));
+    const shown = d.value === 0 ? 0 : Math.max(MIN_BAR_HEIGHT, height);
     return {
       ...d,
       x: x(i)!,
       width: x.bandwidth(),
-      y: Math.min(top, base),
-      height: Math.abs(base - top),
+      y: d.value >= 0 ? base - shown : base,
+      height: shown,
       cx: x(i)! + x.bandwidth() / 2,
     };
   });
@@ -96,7 +103,7 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
   const layout = layoutBarChart(data, options);
   const { plot } = layout;
   return node("svg", "bar-chart", { class: "bar-chart", viewBox: `0 0 ${layout.width} ${layout.height}` }, [
-    node("text", "y-label", { class: "bar-axis-label", x: 8, y: 12 }, text.yLabel),
+    node("text", "y-label", { class: "bar-axis-label", x: 8, y: 14 }, text.yLabel),
     leftAxis(layout.y, plot.left, {
       key: "value-axis",
       ticks: layout.ticks.map((t) => t.value),
@@ -117,9 +124,9 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
           { class: "bar-value", x: b.cx, y: b.y - 4, "text-anchor": "middle" },
           text.format(b.value),
         ),
-        node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 16, "text-anchor": "middle" }, b.label),
+        node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 18, "text-anchor": "middle" }, b.label),
         ...(b.note
-          ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 30, "text-anchor": "middle" }, b.note)]
+          ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 35, "text-anchor": "middle" }, b.note)]
           : []),
       ]),
     ),

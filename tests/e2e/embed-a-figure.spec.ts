@@ -126,6 +126,14 @@ test.describe("an embed route", () => {
     expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").textContent()).toBe(EMBED_WORDS["focal-curves"].caption);
+    // The γ slider's marks are labelled with the paper's γ values, as in the chapters.
+    await expect(shown.page.locator(".figure-controls .range-tick-labels span")).toHaveText([
+      "0",
+      "0.5",
+      "1",
+      "2",
+      "5",
+    ]);
     await shown.context.close();
 
     const hidden = await open("?controls=0&caption=0");

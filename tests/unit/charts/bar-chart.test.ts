@@ -43,6 +43,20 @@ describe("layoutBarChart", () => {
     expect(fixed.bars[0]!.height).toBeCloseTo((fixed.plot.bottom - fixed.plot.top) / 2, 10);
   });
 
+  it("draws a tiny non-zero value as a visible 2-unit stub, and zero as nothing", () => {
+    // (1 − 0.99)² = 0.01% of cross-entropy kept, on a 0–100% axis: a true height of 0.02 units.
+    const tiny = layoutBarChart(
+      [
+        { label: "0.99", value: 0.01 },
+        { label: "0", value: 0 },
+      ],
+      { width: 300, height: 200, domain: [0, 100] },
+    );
+    expect(tiny.bars[0]!.height).toBe(2);
+    expect(tiny.bars[0]!.y + 2).toBeCloseTo(tiny.plot.bottom, 10);
+    expect(tiny.bars[1]!.height).toBe(0);
+  });
+
   it("refuses empty data and non-finite values", () => {
     expect(() => layoutBarChart([], { width: 10, height: 10 })).toThrow(/at least one bar/);
     expect(() => layoutBarChart([{ label: "x", value: NaN }], { width: 10, height: 10 })).toThrow(/non-finite/);
