@@ -88,7 +88,7 @@ export class RedrawController implements Controller {
 
   /**
    * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale,
-   * the standalone element's font-scale, set --chart-scale; times the wide
+   * the standalone element's font-scale, set --chart-scale; at least the wide
    * column's --chart-text-scale from charts.css): the chart is drawn
    * that much smaller and its viewBox scales it up, so text, lines and spacing
    * grow together. Read once per size change: a computed-style read every frame
@@ -101,8 +101,9 @@ export class RedrawController implements Controller {
         const value = parseFloat(style.getPropertyValue(name));
         return Number.isFinite(value) && value > 0 ? value : 1;
       };
-      // --chart-text-scale: charts.css raises chart text with the page's type scale on a wide column.
-      this.scaleValue = factor("--chart-scale") * factor("--chart-text-scale");
+      // --chart-text-scale: the least scale a wide column's type scale asks for (charts.css); an
+      // embed's larger fontScale wins, so a projector's layout is the one its fontScale gives.
+      this.scaleValue = Math.max(factor("--chart-scale"), factor("--chart-text-scale"));
     }
     return this.scaleValue;
   }

@@ -44,13 +44,13 @@ const SIZES = [
 ];
 /**
  * The sizes, in chart units, the site actually draws at: a column's CSS width divided by the
- * fontScale (1 on the site, 1.5 in a projected embed) and, from 700 px, by the wide column's 7/6
- * text scale (charts.css); square up to 520 px, 680:400 beyond.
+ * fontScale (1 on the site, 1.5 in a projected embed), or from 700 px by the wide column's 7/6
+ * text scale (charts.css) where that is larger; square up to 520 px, 680:400 beyond.
  */
 const COLUMN_WIDTHS = [358, 600, 896, 1264, 1904];
 const LAID_OUT = COLUMN_WIDTHS.flatMap((css) =>
   [1, 1.5].map((fontScale) => {
-    const scale = fontScale * (css >= 700 ? 7 / 6 : 1);
+    const scale = Math.max(fontScale, css >= 700 ? 7 / 6 : 1);
     return { width: Math.round(css / scale), height: Math.round((css <= 520 ? css : (css * 400) / 680) / scale) };
   }),
 );
@@ -254,6 +254,20 @@ describe("a legend set below the plot", () => {
     expect(value("g2")).toBe("0.250");
     expect(value("reader")).toBe("0.250");
     expect(value("g0")).toBe("1.000");
+  });
+});
+
+describe("a legend inside the plot", () => {
+  it("keeps its width while the crosshair moves and its values change length", () => {
+    for (const size of SIZES) {
+      if (focalCurvesLayout({ ...size, yScale: "log" }).key) continue;
+      const curves = focalCurvesData({ gamma: 5, alpha: 0.25 });
+      // "0.0…" near p_t = 0.5 and scientific notation near p_t = 1 on the log axis.
+      const widths = [0.02, 0.5, 0.9, 0.999].map(
+        (at) => legendRects(focalCurvesScene(curves, { ...size, yScale: "log", crosshair: at }))[0]!.width,
+      );
+      expect(new Set(widths).size, `${size.width}×${size.height}: ${widths.join(", ")}`).toBe(1);
+    }
   });
 });
 
