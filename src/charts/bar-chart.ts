@@ -7,6 +7,7 @@
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import { leftAxis, type AxisScale } from "./axes";
+import { textWidth } from "./line-marks";
 import { node, type SvgNode } from "./scene";
 
 export interface Bar {
@@ -98,6 +99,30 @@ export interface BarChartText {
   tickFormat: (v: number) => string;
 }
 
+/** The line height of a bar's note. */
+const NOTE_LINE = 17;
+
+/** Approximate advance of 14-unit text: line-marks' 12-unit estimate scaled, capitals (wide in Inter) at 0.72 em. */
+function noteWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[A-Z]/.test(ch) ? 10 : textWidth(ch) * (14 / 12);
+  return width;
+}
+
+/**
+ * A note under a bar, on one line when it fits the bar's band, else a word a line ("OHEM 1:3" over
+ * two lines), so neighbouring notes at 14 units never run into each other.
+ */
+export function noteLines(note: string | undefined, band: number): string[] {
+  if (!note) return [];
+  return noteWidth(note) <= band - 6 ? [note] : note.split(" ");
+}
+
+/** The most lines any bar's note takes at this size: the room the caller leaves under the plot depends on it. */
+export function noteRows(data: readonly Bar[], options: BarChartOptions): number {
+  return Math.max(0, ...layoutBarChart(data, options).bars.map((b) => noteLines(b.note, b.width / 0.75).length));
+}
+
 /** The bar chart as a scene: value ticks, one group per bar (value above, category and note below), the baseline. */
 export function barChartScene(data: readonly Bar[], options: BarChartOptions, text: BarChartText): SvgNode {
   const layout = layoutBarChart(data, options);
@@ -125,9 +150,14 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
           text.format(b.value),
         ),
         node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 18, "text-anchor": "middle" }, b.label),
-        ...(b.note
-          ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 35, "text-anchor": "middle" }, b.note)]
-          : []),
+        ...noteLines(b.note, b.width / 0.75).map((line, j) =>
+          node(
+            "text",
+            j === 0 ? "note" : `note-${j}`,
+            { class: "bar-note", x: b.cx, y: plot.bottom + 35 + NOTE_LINE * j, "text-anchor": "middle" },
+            line,
+          ),
+        ),
       ]),
     ),
     node("line", "baseline", {
