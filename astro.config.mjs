@@ -7,6 +7,7 @@ import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeHeadingAnchors } from "./src/plugins/rehype-heading-anchors";
+import { rehypeMathPunctuation } from "./src/plugins/rehype-math-punctuation";
 import { webComponentModule } from "./src/build/web-component-module";
 import { katexFontsOptional } from "./src/build/katex-fonts-optional";
 
@@ -32,7 +33,12 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // Heading ids first (Astro would add them only after every plugin), then anchors that link to them.
-      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: false }], rehypeHeadingIds, rehypeHeadingAnchors],
+      rehypePlugins: [
+        [rehypeKatex, { strict: "error", throwOnError: false }],
+        rehypeMathPunctuation,
+        rehypeHeadingIds,
+        rehypeHeadingAnchors,
+      ],
     }),
   },
   // Stylesheets inline into each page: a few KB compressed, and no render-blocking

@@ -1,10 +1,13 @@
 /**
  * A small vertical bar chart: geometry from d3-scale (layoutBarChart), then a
  * scene (barChartScene) that BarChart.astro prints as static SVG at build
- * time. The caller owns the labels, number formats and text alternative.
+ * time, shown no wider than its own width, so on a laptop one unit is one
+ * pixel and its 14-unit text is 14 px. The caller owns the labels, number
+ * formats and text alternative.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import { leftAxis, type AxisScale } from "./axes";
+import { textWidth } from "./line-marks";
 import { node, type SvgNode } from "./scene";
 
 export interface Bar {
@@ -45,7 +48,9 @@ export interface BarChartLayout {
   y: AxisScale;
 }
 
-const DEFAULT_MARGIN = { top: 16, right: 8, bottom: 44, left: 40 };
+const DEFAULT_MARGIN = { top: 16, right: 8, bottom: 50, left: 44 };
+/** The least height a bar of a non-zero value is drawn with. */
+const MIN_BAR_HEIGHT = 2;
 
 export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): BarChartLayout {
   if (data.length === 0) throw new RangeError("a bar chart needs at least one bar");
@@ -68,13 +73,16 @@ export function layoutBarChart(data: readonly Bar[], options: BarChartOptions): 
   const y = scaleLinear().domain(domain).range([plot.bottom, plot.top]);
   const base = y(Math.max(domain[0], 0));
   const bars = data.map((d, i) => {
-    const top = y(d.value);
+    // A value that is not zero keeps a visible stub (0.01% of cross-entropy kept was a bar of height 0,
+    // so the highlighted bars looked missing); its printed value says how small it is.
+    const height = Math.abs(base - y(d.value));
+    const shown = d.value === 0 ? 0 : Math.max(MIN_BAR_HEIGHT, height);
     return {
       ...d,
       x: x(i)!,
       width: x.bandwidth(),
-      y: Math.min(top, base),
-      height: Math.abs(base - top),
+      y: d.value >= 0 ? base - shown : base,
+      height: shown,
       cx: x(i)! + x.bandwidth() / 2,
     };
   });
@@ -91,12 +99,36 @@ export interface BarChartText {
   tickFormat: (v: number) => string;
 }
 
+/** The line height of a bar's note. */
+const NOTE_LINE = 17;
+
+/** Approximate advance of 14-unit text: line-marks' 12-unit estimate scaled, capitals (wide in Inter) at 0.72 em. */
+function noteWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[A-Z]/.test(ch) ? 10 : textWidth(ch) * (14 / 12);
+  return width;
+}
+
+/**
+ * A note under a bar, on one line when it fits the bar's band, else a word a line ("OHEM 1:3" over
+ * two lines), so neighbouring notes at 14 units never run into each other.
+ */
+export function noteLines(note: string | undefined, band: number): string[] {
+  if (!note) return [];
+  return noteWidth(note) <= band - 6 ? [note] : note.split(" ");
+}
+
+/** The most lines any bar's note takes at this size: the room the caller leaves under the plot depends on it. */
+export function noteRows(data: readonly Bar[], options: BarChartOptions): number {
+  return Math.max(0, ...layoutBarChart(data, options).bars.map((b) => noteLines(b.note, b.width / 0.75).length));
+}
+
 /** The bar chart as a scene: value ticks, one group per bar (value above, category and note below), the baseline. */
 export function barChartScene(data: readonly Bar[], options: BarChartOptions, text: BarChartText): SvgNode {
   const layout = layoutBarChart(data, options);
   const { plot } = layout;
   return node("svg", "bar-chart", { class: "bar-chart", viewBox: `0 0 ${layout.width} ${layout.height}` }, [
-    node("text", "y-label", { class: "bar-axis-label", x: 8, y: 12 }, text.yLabel),
+    node("text", "y-label", { class: "bar-axis-label", x: 8, y: 14 }, text.yLabel),
     leftAxis(layout.y, plot.left, {
       key: "value-axis",
       ticks: layout.ticks.map((t) => t.value),
@@ -117,10 +149,15 @@ export function barChartScene(data: readonly Bar[], options: BarChartOptions, te
           { class: "bar-value", x: b.cx, y: b.y - 4, "text-anchor": "middle" },
           text.format(b.value),
         ),
-        node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 16, "text-anchor": "middle" }, b.label),
-        ...(b.note
-          ? [node("text", "note", { class: "bar-note", x: b.cx, y: plot.bottom + 30, "text-anchor": "middle" }, b.note)]
-          : []),
+        node("text", "label", { class: "bar-label", x: b.cx, y: plot.bottom + 18, "text-anchor": "middle" }, b.label),
+        ...noteLines(b.note, b.width / 0.75).map((line, j) =>
+          node(
+            "text",
+            j === 0 ? "note" : `note-${j}`,
+            { class: "bar-note", x: b.cx, y: plot.bottom + 35 + NOTE_LINE * j, "text-anchor": "middle" },
+            line,
+          ),
+        ),
       ]),
     ),
     node("line", "baseline", {

@@ -12,8 +12,13 @@ import type { BoundarySeries } from "../lib/views/lab-view";
 import { labAxes, labChart, plotRanges, px, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
-export const BOUNDARY_FRAME: Frame = { width: 340, height: 300, margin: { top: 12, right: 12, bottom: 38, left: 40 } };
-export const PLANE: GridSpec = { x1: [-3.5, 4.5], x2: [-3.5, 4], cells: 48 };
+/**
+ * As tall as the training-loss and precision–recall charts beside it on a wide screen (no hole under
+ * it), and wide enough in x₁ and x₂ that the objects' cluster near (2.5, 2) sits inside the plot with
+ * room for the boundaries that curve away from it up and to the right, rather than in its corner.
+ */
+export const BOUNDARY_FRAME: Frame = { width: 340, height: 480, margin: { top: 12, right: 12, bottom: 38, left: 40 } };
+export const PLANE: GridSpec = { x1: [-3.5, 6], x2: [-4, 8], cells: 64 };
 
 function scales(frame: Frame) {
   const ranges = plotRanges(frame);

@@ -8,7 +8,7 @@ import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
 import { FIGURE1_GAMMAS } from "../lib/math/loss";
-import { rectsOverlap, type Rect } from "../lib/views/legend-placement";
+import { polylinesMeetRect, rectsOverlap, type Point, type Rect } from "../lib/views/legend-placement";
 import {
   crosshair,
   curveClass,
@@ -80,10 +80,49 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   return { box, x, y, key };
 }
 
-/** The box of an 11 px example label whose baseline starts (or ends) at (left, baseline). */
+/** The box of a 12-unit example label whose baseline starts (or ends) at (left, baseline). */
 export function exampleLabelRect(text: string, x: number, baseline: number, anchor: "start" | "end"): Rect {
-  const width = textWidth(text) * (11 / 12);
-  return { left: anchor === "end" ? x - width : x, top: baseline - 9, width, height: 12 };
+  const width = textWidth(text);
+  return { left: anchor === "end" ? x - width : x, top: baseline - 10, width, height: 13 };
+}
+
+export const BAND_LABEL = "well-classified examples";
+/** Heights (fractions of the plot from its top) the band label tries: nearest 0.62 first, where it has always been. */
+const BAND_LABEL_HEIGHTS = Array.from({ length: 25 }, (_, i) => i / 24).sort(
+  (a, b) => Math.abs(a - 0.62) - Math.abs(b - 0.62),
+);
+
+/** The box of the band label (12-unit italic text) centred on x with its baseline at `baseline`. */
+export function bandLabelRect(x: number, baseline: number): Rect {
+  const width = textWidth(BAND_LABEL);
+  return { left: x - width / 2, top: baseline - 10, width, height: 13 };
+}
+
+/**
+ * Where the band label goes: the first height in the band, centred in it or else against either of
+ * its sides, whose box crosses no curve and is clear of the legend (a legend sized for fontScale 1.5
+ * reached down over it); null when none is (a phone-sized chart at fontScale 1.5, whose plot is
+ * too short and its band too narrow for the words: the shaded band still shows, and the caption
+ * names it).
+ */
+function bandLabelSpot(
+  from: number,
+  to: number,
+  box: Box,
+  curves: readonly (readonly Point[])[],
+  legendBox: Rect,
+): { x: number; baseline: number } | null {
+  const half = textWidth(BAND_LABEL) / 2;
+  const xs = [(from + to) / 2, to - 4 - half, from + 4 + half].map(Math.round);
+  const spots = BAND_LABEL_HEIGHTS.flatMap((f) => {
+    const baseline = Math.round(box.top + 10 + (box.bottom - box.top - 13) * f);
+    return xs.map((x) => ({ x, baseline }));
+  });
+  const clear = ({ x, baseline }: { x: number; baseline: number }) => {
+    const r = bandLabelRect(x, baseline);
+    return r.left >= box.left && !rectsOverlap(r, legendBox) && !polylinesMeetRect(curves, r);
+  };
+  return spots.find(clear) ?? null;
 }
 
 /**
@@ -97,13 +136,20 @@ function exampleLabelSpot(
   side: "start" | "end",
   box: Box,
   taken: readonly Rect[],
+  curves: readonly (readonly Point[])[],
 ) {
   const dx = side === "end" ? -6 : 6;
-  const steps = side === "end" ? [-10, -24, -38, -52, 16, 30, 44] : [-6, -20, -34, 18, 32, 46];
+  const steps = side === "end" ? [-10, -24, -38, -52, -66, -80, 16, 30, 44] : [-6, -20, -34, -48, -62, 18, 32, 46, 60];
   const spots = steps.map((dy) => ({ dx, dy, anchor: side, rect: exampleLabelRect(text, px + dx, py + dy, side) }));
   const inPlot = (r: Rect) =>
     r.top >= box.top && r.top + r.height <= box.bottom && r.left >= box.left && r.left + r.width <= box.right;
-  return spots.find((s) => inPlot(s.rect) && !taken.some((t) => rectsOverlap(t, s.rect))) ?? spots[0]!;
+  const free = (r: Rect) => inPlot(r) && !taken.some((t) => rectsOverlap(t, r));
+  // Off every curve where some spot is; where the curves crowd the point, at least off the other labels.
+  return (
+    spots.find((s) => free(s.rect) && !polylinesMeetRect(curves, s.rect)) ??
+    spots.find((s) => free(s.rect)) ??
+    spots[0]!
+  );
 }
 
 function describe(curves: Curve[]): string {
@@ -113,9 +159,9 @@ function describe(curves: Curve[]): string {
     .map((c) => shortNumber(c.gamma))
     .join(", ");
   return (
-    `Loss against the probability of the ground-truth class p_t, from 0 to 1, for γ = ${refs}` +
+    `Loss against the probability of the ground-truth class pₜ, from 0 to 1, for γ = ${refs}` +
     (reader ? ` and for the chosen ${curveLabel(reader, "curve")}` : "") +
-    ". Every curve falls to 0 as p_t approaches 1; the larger γ, the sooner the loss of well-classified examples (p_t above 0.5) nears 0."
+    ". Every curve falls to 0 as pₜ approaches 1; the larger γ, the sooner the loss of well-classified examples (pₜ above 0.5) nears 0."
   );
 }
 
@@ -144,19 +190,6 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
         width: x(1) - x(band),
         height: box.bottom - box.top,
       }),
-    ),
-    staticNode(`${geometry}|band-label`, () =>
-      node(
-        "text",
-        "band-label",
-        {
-          class: "band-label",
-          x: (x(band) + x(1)) / 2,
-          y: box.top + (box.bottom - box.top) * 0.62,
-          "text-anchor": "middle",
-        },
-        "well-classified examples",
-      ),
     ),
     staticNode(`${geometry}|y-axis`, () =>
       leftAxis(y as never, box.left, {
@@ -195,15 +228,32 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     label: curveLabel(c),
     value: at === null ? undefined : readoutValue(c.at(at)),
   }));
+  const polylines = curvePolylines(curves, x, y, box, log);
   const legendNode = legend(rows, box, at === null ? null : `pₜ = ${readoutValue(at)}`, {
     anchors: ["top-right", "top-centre"],
-    avoid: curvePolylines(curves, x, y, box, log),
+    avoid: polylines,
     below: key,
   });
+  // Placed after the legend, clear of it and of every curve (the log axis sends curves across the band).
+  const bandLabel = bandLabelSpot(x(band), x(1), box, polylines, legendRect(legendNode));
+  if (bandLabel)
+    marks.splice(
+      3,
+      0,
+      staticNode(`${geometry}|band-label|${bandLabel.x}|${bandLabel.baseline}`, () =>
+        node(
+          "text",
+          "band-label",
+          { class: "band-label", x: bandLabel.x, y: bandLabel.baseline, "text-anchor": "middle" },
+          BAND_LABEL,
+        ),
+      ),
+    );
 
   if (reader && options.examples && options.examples.length > 0) {
     // Each label takes the first spot beside its point that overlaps neither the legend nor a label placed before it.
     const taken: Rect[] = [legendRect(legendNode)];
+    if (bandLabel) taken.push(bandLabelRect(bandLabel.x, bandLabel.baseline));
     marks.push(
       node(
         "g",
@@ -214,7 +264,7 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
           const px = x(pt);
           const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
           const text = `pₜ = ${shortNumber(pt)}`;
-          const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken);
+          const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken, polylines);
           taken.push(spot.rect);
           return node("g", `e${pt}`, { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` }, [
             node("circle", "dot", { class: "example-dot", r: 4 }),

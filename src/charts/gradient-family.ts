@@ -42,7 +42,7 @@ export function gradientFamilyScene(curves: readonly GradientCurve[], frame: Fra
       tickSize: 0,
       tickPadding: 5,
       domain: false,
-      title: "d loss / d x_t",
+      title: "d loss / d xₜ",
       titleOffset: margin.left - 12,
     }),
     bottomAxis(x, bottom, {
@@ -53,7 +53,7 @@ export function gradientFamilyScene(curves: readonly GradientCurve[], frame: Fra
       tickSize: 0,
       tickPadding: 9,
       domain: false,
-      title: "x_t = y·x (logit towards the true class)",
+      title: "xₜ = y·x (logit towards the true class)",
       titleOffset: margin.bottom - 4,
     }),
     node("line", "x-domain", {
@@ -80,7 +80,7 @@ export function gradientFamilyScene(curves: readonly GradientCurve[], frame: Fra
       node("text", "label", { x: lx + 28, y: ly, dy: "0.32em" }, curveName(c.gamma)),
     ]);
   });
-  const label = `Derivative of CE and of focal loss for γ = ${curves.map((c) => c.gamma).join(", ")} against x_t from −10 to 10; the table below has the values.`;
+  const label = `Derivative of CE and of focal loss for γ = ${curves.map((c) => c.gamma).join(", ")} against xₜ from −10 to 10; the table below has the values.`;
   return node(
     "svg",
     "gradient-family",

@@ -236,6 +236,9 @@ export interface LegendRow {
  */
 export type Corner = LegendAnchor;
 
+/** The longest value a readout prints: a tiny loss in scientific notation. */
+const WIDEST_VALUE = "0.000 × 10⁻¹⁰";
+
 /** The legend's size in px (12 px UI text; the reader's bold row a little wider). */
 export function legendSize(rows: LegendRow[], header: string | null): { width: number; height: number } {
   const rowHeight = 17;
@@ -246,7 +249,11 @@ export function legendSize(rows: LegendRow[], header: string | null): { width: n
     ...rows.map((r) => r.label.length * (r.curve.reader ? 7 : 6.6)),
     header ? header.length * 7 : 0,
   );
-  const valueWidth = withValues ? Math.max(...rows.map((r) => (r.value ?? "").length * 6.6)) : 0;
+  // The value column is as wide as the widest value a readout prints, whatever the crosshair reads now, so the
+  // box keeps its width (and place) while the reader scrubs from "0.093" to "7.383 × 10⁻⁴".
+  const valueWidth = withValues
+    ? Math.max(WIDEST_VALUE.length * 6.6, ...rows.map((r) => (r.value ?? "").length * 6.6))
+    : 0;
   const width = Math.max(withValues ? 186 : 132, Math.ceil(36 + labelWidth + (withValues ? 14 + valueWidth : 0)));
   return { width, height: rows.length * rowHeight + (header ? rowHeight : 0) + 10 };
 }
@@ -297,7 +304,7 @@ export function referenceKeySpec(
   header: string,
   gammas: readonly number[],
   withAlpha: boolean,
-  value = "0.000 × 10⁻¹⁰",
+  value = WIDEST_VALUE,
 ): KeySpec {
   const reader = { gamma: 0.25, alpha: withAlpha ? 0.25 : null, reader: true };
   return {

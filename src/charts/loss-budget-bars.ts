@@ -8,8 +8,15 @@
  * line under its bar instead, so no share goes unlabelled.
  */
 import { joinKeyed } from "./keyed-join";
-import { BUDGET_PARTS, BUDGET_PART_LABELS, lossName, type BudgetPart, type LossBudget } from "../lib/views/loss-budget";
-import { formatNumber, formatPercent } from "../lib/text/format";
+import {
+  BUDGET_PARTS,
+  BUDGET_PART_LABELS,
+  lossName,
+  sharePhrase,
+  type BudgetPart,
+  type LossBudget,
+} from "../lib/views/loss-budget";
+import { formatNumber } from "../lib/text/format";
 
 export interface BudgetSegment {
   part: BudgetPart;
@@ -53,9 +60,10 @@ function segmentsOf(b: LossBudget): Pick<BudgetBarRow, "segments" | "outsideText
     return {
       part,
       percent,
-      shareText: formatPercent(share),
+      // As the sentence under the bars prints it (0.07%, not 0.1% beside "they carry 0.07%").
+      shareText: sharePhrase(share),
       labelled: percent >= LABEL_MIN_PERCENT,
-      description: `${BUDGET_PART_LABELS[part]}: ${formatPercent(share)}`,
+      description: `${BUDGET_PART_LABELS[part]}: ${sharePhrase(share)}`,
     };
   });
   const outside = segments.filter((s) => !s.labelled && s.percent > 0).map((s) => s.description);

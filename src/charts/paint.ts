@@ -89,7 +89,7 @@ export const PAINT_RULES: readonly PaintRule[] = [
     mark: "example-label",
     paint: {
       fill: "--text",
-      "font-size": 11,
+      "font-size": 12,
       "paint-order": "stroke",
       stroke: "--bg",
       "stroke-width": 3,

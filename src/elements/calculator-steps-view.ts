@@ -8,6 +8,7 @@ import { formatNumber } from "../lib/text/format";
 import { RATIO_FORMAT, slotParts, slotShape, stepSlots, stepText, type LossStep } from "../lib/views/loss-steps";
 import { fillSlot, readFragments, type Fragments } from "./katex-slots";
 import { setNoteText } from "./note-text";
+import { spokenMath } from "../lib/text/spoken-math";
 
 export class CalculatorStepsView {
   private readonly fragments: Fragments | null;
@@ -62,7 +63,7 @@ export class CalculatorStepsView {
     const label = item.querySelector("[data-step-label]");
     if (label) label.textContent = step.label;
     const text = item.querySelector("[data-step-text]");
-    if (text) text.textContent = stepText(step);
+    if (text) text.textContent = spokenMath(stepText(step));
     const note = item.querySelector<HTMLElement>("[data-step-note]");
     if (note) {
       setNoteText(note, step.note ?? "");

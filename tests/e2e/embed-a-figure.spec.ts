@@ -132,6 +132,14 @@ test.describe("an embed route", () => {
     expect(await shown.page.locator(".figure-controls").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").isVisible()).toBe(true);
     expect(await shown.page.locator("figcaption").textContent()).toBe(EMBED_WORDS["focal-curves"].caption);
+    // The γ slider's marks are labelled with the paper's γ values, as in the chapters.
+    await expect(shown.page.locator(".figure-controls .range-tick-labels span")).toHaveText([
+      "0",
+      "0.5",
+      "1",
+      "2",
+      "5",
+    ]);
 
     const hidden = await open("?controls=0&caption=0");
     expect(await hidden.page.locator(".figure-controls").isVisible()).toBe(false);
@@ -139,18 +147,22 @@ test.describe("an embed route", () => {
   });
 
   test("scales the text with fontScale, within its range", async () => {
+    // The axis title's size on screen: its 13-unit font size times the chart's scale (viewBox to CSS px).
     const chartText = (page: Page) =>
       page
         .locator("svg.chart .axis-title")
         .first()
-        .evaluate((el) => el.getBoundingClientRect().height);
+        .evaluate((el) => {
+          const m = (el as SVGGraphicsElement).getScreenCTM()!;
+          return parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+        });
     const normal = await open();
-    const base = await chartText(normal.page);
+    // At fontScale 1 a chart this wide still follows the page's type scale: 12-unit text at 14 px (13 units at 15.2 px).
+    expect(await chartText(normal.page)).toBeCloseTo((13 * 14) / 12, 0);
     const big = await open("?fontScale=2");
     expect(await big.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
-    // On screen, the chart's own text is about twice as tall as well.
-    expect((await chartText(big.page)) / base).toBeGreaterThan(1.8);
-    expect((await chartText(big.page)) / base).toBeLessThan(2.2);
+    // On screen, the chart's own text is twice its size in chart units: fontScale 2 replaces the page's 7/6.
+    expect(await chartText(big.page)).toBeCloseTo(13 * 2, 0);
     const outOfRange = await open("?fontScale=50");
     expect(await outOfRange.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("16px");
   });

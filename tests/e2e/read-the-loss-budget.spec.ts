@@ -1,8 +1,7 @@
 import { expect, test, workerBrowser } from "./support/test";
 import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import { BUDGET_PRESETS, lossBudgets } from "../../src/lib/views/loss-budget";
-import { formatPercent } from "../../src/lib/text/format";
+import { BUDGET_PRESETS, lossBudgets, sharePhrase } from "../../src/lib/views/loss-budget";
 
 const browser = workerBrowser();
 
@@ -22,8 +21,8 @@ test.describe("a reader explores the loss budget", () => {
     const { page, context } = await watchedPage(browser.current, { javaScriptEnabled: false });
     await page.goto(siteUrl(LAB));
     const [ce, , fl] = lossBudgets(preset("prior"), { alpha: 0.25, gamma: 2 });
-    expect(await shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
-    expect(await shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
+    expect(await shown(page, "ce", "easyNegatives")).toBe(sharePhrase(ce!.parts.easyNegatives.share));
+    expect(await shown(page, "focal", "positives")).toBe(sharePhrase(fl!.parts.positives.share));
     const reading = await page.locator("loss-budget [data-budget-reading]").first().textContent();
     expect(reading).toContain(`easy negatives carry ${(ce!.parts.easyNegatives.share * 100).toFixed(1)}%`);
     await context.close();
@@ -39,9 +38,9 @@ test.describe("a reader explores the loss budget", () => {
     await figure.locator('[data-control="preset"] select').selectOption("trained");
     const [ce, balanced, first] = lossBudgets(preset("trained"), { alpha: 0.25, gamma: 2 });
     let fl = first;
-    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
-    expect(await shown(page, "balanced", "hardNegatives")).toBe(formatPercent(balanced!.parts.hardNegatives.share));
-    expect(await shown(page, "focal", "positives")).toBe(formatPercent(fl!.parts.positives.share));
+    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(sharePhrase(ce!.parts.easyNegatives.share));
+    expect(await shown(page, "balanced", "hardNegatives")).toBe(sharePhrase(balanced!.parts.hardNegatives.share));
+    expect(await shown(page, "focal", "positives")).toBe(sharePhrase(fl!.parts.positives.share));
     expect(await figure.locator('[data-control="ptEasy"] input').inputValue()).toBe(String(preset("trained").ptEasy));
 
     // γ to its maximum with the keyboard (End), α one step down (ArrowLeft).
@@ -57,7 +56,7 @@ test.describe("a reader explores the loss budget", () => {
     );
     expect(await figure.locator('[data-control="gamma"] output').textContent()).toBe("5.0");
     for (const part of ["easyNegatives", "hardNegatives", "positives"] as const)
-      expect(await shown(page, "focal", part)).toBe(formatPercent(fl!.parts[part].share));
+      expect(await shown(page, "focal", part)).toBe(sharePhrase(fl!.parts[part].share));
 
     // Fewer locations: Home takes the log slider to 10³; the menu says the scenario is now custom.
     await figure.locator('[data-control="locations"] input').focus();
@@ -65,7 +64,7 @@ test.describe("a reader explores the loss budget", () => {
     await expect.poll(() => figure.locator('[data-control="locations"] output').textContent()).toBe("1,000");
     expect(await figure.locator('[data-control="preset"] select').inputValue()).toBe("custom");
     const [ceFewer] = lossBudgets({ ...preset("trained"), locations: 1000 }, { alpha: 0.2, gamma: 5 });
-    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ceFewer!.parts.easyNegatives.share));
+    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(sharePhrase(ceFewer!.parts.easyNegatives.share));
     const countCell = await figure.locator("[data-budget-table] tbody tr").first().locator("td").first().textContent();
     expect(countCell).toBe(String(ceFewer!.parts.easyNegatives.count));
 
@@ -91,14 +90,14 @@ test.describe("a reader explores the loss budget", () => {
     await page.reload();
     await page.locator('loss-budget[data-ready="true"]').first().waitFor();
     const [, , fl] = lossBudgets(preset("half"), { alpha: 0.25, gamma: 5 });
-    await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(formatPercent(fl!.parts.easyNegatives.share));
+    await expect.poll(() => shown(page, "focal", "easyNegatives")).toBe(sharePhrase(fl!.parts.easyNegatives.share));
     await expect(figure.locator('[data-control="preset"] select')).toHaveValue("half");
     await expect(figure.locator('[data-control="gamma"] output')).toHaveText("5.0");
 
     await page.goto(siteUrl(`${LAB}?budget.gamma=${encodeURIComponent("<b>")}&budget.ptHard=2&budget.locations=1000`));
     await page.locator('loss-budget[data-ready="true"]').first().waitFor();
     const [ce] = lossBudgets({ ...preset("prior"), locations: 1000 }, { alpha: 0.25, gamma: 2 });
-    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(formatPercent(ce!.parts.easyNegatives.share));
+    await expect.poll(() => shown(page, "ce", "easyNegatives")).toBe(sharePhrase(ce!.parts.easyNegatives.share));
     await expect(figure.locator('[data-control="gamma"] output')).toHaveText("2.0");
     expect(await page.content()).not.toContain("<b>");
     expect(problems).toEqual([]);

@@ -154,6 +154,25 @@ test.describe("the standalone web component", () => {
     const slider = page.locator("focal-loss-curves[controls]").locator('input[data-control="gamma"]');
     expect(await slider.isVisible()).toBe(true);
     expect(await page.locator("#plain").locator('input[data-control="gamma"]').isVisible()).toBe(false);
+    // The paper's γ values are printed under the slider, each below its own mark on the track, as on the site.
+    const ticks = page.locator("focal-loss-curves[controls]").locator(".range-tick-labels span");
+    await expect(ticks).toHaveText(["0", "0.5", "1", "2", "5"]);
+    const track = (await slider.boundingBox())!;
+    const thumb = 16;
+    for (const [i, gamma] of [0, 0.5, 1, 2, 5].entries()) {
+      const box = (await ticks.nth(i).boundingBox())!;
+      const at = track.x + thumb / 2 + (gamma / 5) * (track.width - thumb);
+      expect(Math.abs(box.x + box.width / 2 - at), `γ = ${gamma} under its mark`).toBeLessThan(4);
+      expect(box.y, `γ = ${gamma} below the track`).toBeGreaterThanOrEqual(track.y + track.height - 1);
+      expect(box.width).toBeGreaterThan(0);
+    }
+    expect(await slider.evaluate((el: HTMLInputElement) => [...(el.list?.options ?? [])].map((o) => o.value))).toEqual([
+      "0",
+      "0.5",
+      "1",
+      "2",
+      "5",
+    ]);
     await slider.focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");

@@ -88,15 +88,22 @@ export class RedrawController implements Controller {
 
   /**
    * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale,
-   * the standalone element's font-scale, set --chart-scale): the chart is drawn
+   * the standalone element's font-scale, set --chart-scale; at least the wide
+   * column's --chart-text-scale from charts.css): the chart is drawn
    * that much smaller and its viewBox scales it up, so text, lines and spacing
    * grow together. Read once per size change: a computed-style read every frame
    * would force style recalculation.
    */
   get scale(): number {
     if (this.scaleValue === undefined) {
-      const value = parseFloat(getComputedStyle(this.svg).getPropertyValue("--chart-scale"));
-      this.scaleValue = Number.isFinite(value) && value > 0 ? value : 1;
+      const style = getComputedStyle(this.svg);
+      const factor = (name: string) => {
+        const value = parseFloat(style.getPropertyValue(name));
+        return Number.isFinite(value) && value > 0 ? value : 1;
+      };
+      // --chart-text-scale: the least scale a wide column's type scale asks for (charts.css); an
+      // embed's larger fontScale wins, so a projector's layout is the one its fontScale gives.
+      this.scaleValue = Math.max(factor("--chart-scale"), factor("--chart-text-scale"));
     }
     return this.scaleValue;
   }

@@ -10,6 +10,8 @@ import { ALPHA, GAMMA } from "../../lib/state/ranges";
 import { STANDALONE_STATE } from "../../lib/state/embed-params";
 import { tokenDeclarations, type ThemeTokens } from "../../lib/site/theme-tokens";
 import { shareKeysWithPage } from "../forward-deck-keys";
+import { FIGURE1_GAMMAS } from "../../lib/math/loss";
+import { formatNumber } from "../../lib/text/format";
 
 /** Injected at bundle time from global.css (src/build/web-component-module.ts). */
 declare const __THEME_TOKENS__: ThemeTokens;
@@ -35,6 +37,10 @@ const FRAME_CSS = `
 .controls input[type="range"] { accent-color: var(--curve-reader); width: min(11em, 40vw); }
 .controls input[type="range"][data-off] { accent-color: var(--text-muted); }
 .controls input[type="checkbox"] { accent-color: var(--curve-reader); }
+.range-with-ticks { --thumb: 16px; display: inline-flex; flex-direction: column; position: relative; padding-bottom: 1.2em; }
+.range-with-ticks input[type="range"] { width: min(15em, 60vw); margin-inline: 0; }
+.range-tick-labels { position: absolute; left: 0; right: 0; bottom: 0; height: 1.2em; line-height: 1.2em; font-size: 0.85em; color: var(--text-muted); font-variant-numeric: tabular-nums; }
+.range-tick-labels span { position: absolute; left: calc(var(--thumb) / 2 + var(--at) * (100% - var(--thumb))); transform: translateX(-50%); }
 .controls output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 2.4em; }
 .chart-frame { container: chart / inline-size; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -83,6 +89,30 @@ function range(
   return input;
 }
 
+/**
+ * The γ slider with the paper's γ values marked and printed under it, as on the site
+ * (FigureControls.astro): browsers draw a datalist's marks but not its labels.
+ */
+function gammaWithTicks(): HTMLElement {
+  const input = range("gamma", "focusing γ", GAMMA);
+  const at = (g: number) => String((g - GAMMA.min) / (GAMMA.max - GAMMA.min));
+  const tick = (g: number) => formatNumber(g, { notation: "fixed", digits: g % 1 === 0 ? 0 : 1 });
+  // An id is scoped to its shadow root, so every instance can use the same one.
+  const list = el("datalist", { id: "gamma-ticks" });
+  list.append(...FIGURE1_GAMMAS.map((g) => el("option", { value: String(g), label: tick(g) })));
+  input.setAttribute("list", "gamma-ticks");
+  const labels = el("span", { className: "range-tick-labels" });
+  labels.setAttribute("aria-hidden", "true");
+  for (const g of FIGURE1_GAMMAS) {
+    const label = el("span", { textContent: tick(g) });
+    label.style.setProperty("--at", at(g));
+    labels.append(label);
+  }
+  const wrap = el("span", { className: "range-with-ticks" });
+  wrap.append(input, labels, list);
+  return wrap;
+}
+
 /** Builds the shadow root's controls, chart frame and live region. */
 export function buildStandaloneMarkup(host: HTMLElement, chart: ChartIdentity): ShadowRoot {
   const root = host.attachShadow({ mode: "open" });
@@ -94,7 +124,7 @@ export function buildStandaloneMarkup(host: HTMLElement, chart: ChartIdentity): 
   const controls = el("div", { className: "controls" });
   controls.part.add("controls");
   const gamma = el("label");
-  gamma.append("γ", range("gamma", "focusing γ", GAMMA), el("output", {}, { output: "gamma" }));
+  gamma.append("γ", gammaWithTicks(), el("output", {}, { output: "gamma" }));
   const alphaOn = el("label");
   alphaOn.append(el("input", { type: "checkbox" }, { control: "alpha-on" }), " α");
   const alpha = el("label");

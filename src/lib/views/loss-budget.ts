@@ -334,7 +334,8 @@ export function formatCount(n: number): string {
   return COUNT_FORMAT.format(Math.round(n));
 }
 
-function sharePhrase(share: number): string {
+/** A share as the budget's sentence and its bars print it: 67.9%, 0.07% below 1%, "less than 0.05%" for a sliver. */
+export function sharePhrase(share: number): string {
   if (!Number.isFinite(share)) return "—";
   // Shares below 0.05% would print as 0.0%, which reads as "none": say how small instead.
   if (share > 0 && share < 0.0005) return `less than ${formatPercentPlain(0.0005 * 100)}%`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barChartScene, barRowsScene, layoutBarChart } from "../../../src/charts/bar-chart";
+import { barChartScene, barRowsScene, layoutBarChart, noteLines, noteRows } from "../../../src/charts/bar-chart";
 import { attrsOf, badValues, nodeAt, snapshotSvg } from "./svg-paths";
 
 describe("layoutBarChart", () => {
@@ -41,6 +41,30 @@ describe("layoutBarChart", () => {
   it("a given domain fixes the scale", () => {
     const fixed = layoutBarChart([{ label: "x", value: 50 }], { width: 300, height: 100, domain: [0, 100] });
     expect(fixed.bars[0]!.height).toBeCloseTo((fixed.plot.bottom - fixed.plot.top) / 2, 10);
+  });
+
+  it("draws a tiny non-zero value as a visible 2-unit stub, and zero as nothing", () => {
+    // (1 − 0.99)² = 0.01% of cross-entropy kept, on a 0–100% axis: a true height of 0.02 units.
+    const tiny = layoutBarChart(
+      [
+        { label: "0.99", value: 0.01 },
+        { label: "0", value: 0 },
+      ],
+      { width: 300, height: 200, domain: [0, 100] },
+    );
+    expect(tiny.bars[0]!.height).toBe(2);
+    expect(tiny.bars[0]!.y + 2).toBeCloseTo(tiny.plot.bottom, 10);
+    expect(tiny.bars[1]!.height).toBe(0);
+  });
+
+  it("puts a note wider than its bar's band a word a line, and one that fits on one line", () => {
+    // Table 1d: ten bars in 680 units leave a band of about 63 units, too narrow for "OHEM 1:3" at 14 units.
+    expect(noteLines("OHEM 1:3", 63)).toEqual(["OHEM", "1:3"]);
+    expect(noteLines("OHEM", 63)).toEqual(["OHEM"]);
+    expect(noteLines(undefined, 63)).toEqual([]);
+    const bars = Array.from({ length: 10 }, (_, i) => ({ label: `${i}`, value: 30, note: "all anchors" }));
+    expect(noteRows(bars, { width: 680, height: 290 })).toBe(2);
+    expect(noteRows(bars.slice(0, 3), { width: 680, height: 290 })).toBe(1);
   });
 
   it("refuses empty data and non-finite values", () => {

@@ -105,7 +105,7 @@ describe("gradientFamilyScene", () => {
     );
     expect(scene.attrs!.role).toBe("img");
     expect(scene.attrs!["aria-label"]).toContain("γ = 0, 0.5, 1, 2, 5");
-    expect(nodeAt(scene, "text", "title", "y-axis").text).toBe("d loss / d x_t");
+    expect(nodeAt(scene, "text", "title", "y-axis").text).toBe("d loss / d xₜ");
     expect(badValues(scene)).toEqual([]);
   });
 

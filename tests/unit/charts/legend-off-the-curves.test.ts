@@ -1,10 +1,18 @@
 /**
  * No legend sits on the data (issue #20): for the paper's presets and a grid of
- * γ and α, at phone and desktop sizes, the legend box of every curve chart
- * crosses no segment of any curve it draws.
+ * γ and α, at phone and desktop sizes and at fontScale 1 and 1.5, the legend box
+ * of every curve chart crosses no segment of any curve it draws, nor does the
+ * "well-classified examples" band label, which also stays clear of the legend.
  */
 import { describe, expect, it } from "vitest";
-import { exampleLabelRect, focalCurvesLayout, focalCurvesScene } from "../../../src/charts/focal-curves";
+import {
+  BAND_LABEL,
+  bandLabelRect,
+  exampleLabelRect,
+  focalCurvesLayout,
+  focalCurvesScene,
+} from "../../../src/charts/focal-curves";
+import { IMAGE_PRESETS } from "../../../src/lib/embed/embed-registry";
 import { modulatingFactorLayout, modulatingFactorScene } from "../../../src/charts/modulating-factor";
 import { logitLossGradientLayout, logitLossGradientScene } from "../../../src/charts/logit-loss-gradient";
 import { curvePolylines } from "../../../src/charts/line-marks";
@@ -34,8 +42,23 @@ const SIZES = [
   { width: 1100, height: 647 },
   { width: 1240, height: 729 },
 ];
-const GAMMAS = [0, 0.5, 1, 2, 3.4, 5];
-const ALPHAS = [null, 0.1, 0.25, 0.5, 0.75, 1];
+/**
+ * The sizes, in chart units, the site actually draws at: a column's CSS width divided by the
+ * fontScale (1 on the site, 1.5 in a projected embed), or from 700 px by the wide column's 7/6
+ * text scale (charts.css) where that is larger; square up to 520 px, 680:400 beyond.
+ */
+const COLUMN_WIDTHS = [358, 600, 896, 1264, 1904];
+const LAID_OUT = COLUMN_WIDTHS.flatMap((css) =>
+  [1, 1.5].map((fontScale) => {
+    const scale = Math.max(fontScale, css >= 700 ? 7 / 6 : 1);
+    return { width: Math.round(css / scale), height: Math.round((css <= 520 ? css : (css * 400) / 680) / scale) };
+  }),
+);
+SIZES.push(...LAID_OUT.filter((a) => !SIZES.some((b) => a.width === b.width && a.height === b.height)));
+
+/** A grid of γ and α, plus every preset image's setting (the share panel's ready-made images). */
+const GAMMAS = [...new Set([0, 0.5, 1, 2, 3.4, 5, ...IMAGE_PRESETS.map((p) => p.gamma)])];
+const ALPHAS = [...new Set([null, 0.1, 0.25, 0.5, 0.75, 1, ...IMAGE_PRESETS.map((p) => p.alpha)])];
 
 function legendRects(scene: SvgNode, found: Rect[] = []): Rect[] {
   if (scene.attrs?.class === "legend") {
@@ -93,6 +116,41 @@ describe("legends stay off the curves", () => {
   });
 });
 
+function bandLabelBox(scene: SvgNode): Rect | null {
+  const label = scene.children!.find((c) => c.key === "band-label");
+  if (!label) return null;
+  expect(label.text).toBe(BAND_LABEL);
+  return bandLabelRect(Number(label.attrs!.x), Number(label.attrs!.y));
+}
+
+/** Narrower than this (a phone's column at fontScale 1.5) the words may be left out; the band is still shaded. */
+const BAND_LABEL_ALWAYS_FROM = 300;
+
+describe("the band label stays off the curves and the legend", () => {
+  it.each(["linear", "log"] as const)("focal loss against p_t (%s axis), with and without a readout", (yScale) => {
+    for (const { size, gamma, alpha } of cases) {
+      const curves = focalCurvesData({ gamma, alpha });
+      const { x, y, box } = focalCurvesLayout({ ...size, yScale });
+      const lines = curvePolylines(curves, x, y, box, yScale === "log");
+      for (const crosshair of [null, 0.5]) {
+        const scene = focalCurvesScene(curves, { ...size, yScale, crosshair, examples: [] });
+        const label = bandLabelBox(scene);
+        const where = `${size.width}×${size.height} γ=${gamma} α=${alpha} crosshair=${crosshair}`;
+        if (!label) {
+          expect(size.width, `${where}: no band label`).toBeLessThan(BAND_LABEL_ALWAYS_FROM);
+          continue;
+        }
+        const [legendBox] = legendRects(scene);
+        expect(polylinesMeetRect(lines, label), `${where}: on a curve`).toBe(false);
+        expect(rectsOverlap(label, legendBox!), `${where}: under the legend`).toBe(false);
+        expect(label.top, where).toBeGreaterThanOrEqual(box.top);
+        expect(label.top + label.height, where).toBeLessThanOrEqual(box.bottom);
+        expect(label.left, where).toBeGreaterThanOrEqual(box.left);
+      }
+    }
+  });
+});
+
 function exampleLabelRects(scene: SvgNode): Rect[] {
   const examples = scene.children!.find((c) => c.key === "examples");
   return (examples?.children ?? []).map((g) => {
@@ -125,10 +183,12 @@ describe("worked-example labels stay off each other and the legend", () => {
           });
           const labels = exampleLabelRects(scene);
           const [legendBox] = legendRects(scene);
+          const band = bandLabelBox(scene);
           expect(labels.length).toBe(4);
           const where = `${size.width}×${size.height} γ=${gamma} α=${alpha}`;
           labels.forEach((a, i) => {
             expect(rectsOverlap(a, legendBox!), `${where} label ${i} on the legend`).toBe(false);
+            if (band) expect(rectsOverlap(a, band), `${where} label ${i} on the band label`).toBe(false);
             labels
               .slice(i + 1)
               .forEach((b, j) => expect(rectsOverlap(a, b), `${where} labels ${i} and ${i + 1 + j}`).toBe(false));
@@ -194,6 +254,20 @@ describe("a legend set below the plot", () => {
     expect(value("g2")).toBe("0.250");
     expect(value("reader")).toBe("0.250");
     expect(value("g0")).toBe("1.000");
+  });
+});
+
+describe("a legend inside the plot", () => {
+  it("keeps its width while the crosshair moves and its values change length", () => {
+    for (const size of SIZES) {
+      if (focalCurvesLayout({ ...size, yScale: "log" }).key) continue;
+      const curves = focalCurvesData({ gamma: 5, alpha: 0.25 });
+      // "0.0…" near p_t = 0.5 and scientific notation near p_t = 1 on the log axis.
+      const widths = [0.02, 0.5, 0.9, 0.999].map(
+        (at) => legendRects(focalCurvesScene(curves, { ...size, yScale: "log", crosshair: at }))[0]!.width,
+      );
+      expect(new Set(widths).size, `${size.width}×${size.height}: ${widths.join(", ")}`).toBe(1);
+    }
   });
 });
 
