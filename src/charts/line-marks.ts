@@ -3,7 +3,6 @@
  * with a dot on each curve, and a legend that doubles as the crosshair's
  * readout. Scales are computed once per chart and handed to every mark.
  */
-import { line } from "d3-shape";
 import type { Curve } from "../lib/views/figure-data";
 import type { CurvePoint } from "../lib/math/loss";
 import { shortNumber } from "../lib/text/format";
@@ -144,11 +143,32 @@ export function sampleAdaptively(curve: Pick<Curve, "at" | "points">, x: Scale, 
   return out;
 }
 
-const pathOf = line<Pixel>()
-  .defined((p) => p !== null)
-  .x((p) => p![0])
-  .y((p) => p![1])
-  .digits(2);
+/**
+ * SVG path text of a polyline with gaps (null pixels), the same text d3-shape 3.2's
+ * line().defined(p => p !== null).digits(2) writes with its default linear curve,
+ * byte for byte (tests/unit/charts/polyline-path.test.ts compares them): a run
+ * starts with M, goes on with L, and a run of one point is closed with Z, each
+ * coordinate rounded to 2 decimals. Written out here because every live figure
+ * draws through it, and line() with d3-path is about 3.8 KB of gzipped JavaScript
+ * on every figure's page, for a loop of a few lines (the 40 KB budget).
+ */
+export function polylinePath(pixels: readonly Pixel[]): string | null {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  let out = "";
+  let run = 0;
+  for (const p of pixels) {
+    if (p) {
+      out += `${run === 0 ? "M" : "L"}${round(p[0])},${round(p[1])}`;
+      run++;
+    } else {
+      if (run === 1) out += "Z";
+      run = 0;
+    }
+  }
+  if (run === 1) out += "Z";
+  return out || null;
+}
+const pathOf = polylinePath;
 
 /** A curve projected into one plot geometry: its pixels, and its path and polyline once asked for. */
 interface Projection {

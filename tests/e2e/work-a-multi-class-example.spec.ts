@@ -115,13 +115,17 @@ test.describe("the multi-class loss calculator", () => {
     // The gradients of a softmax loss sum to zero: what the true class gains, the others lose.
     expect(Math.abs(ref.grad.reduce((a, b) => a + b, 0))).toBeLessThan(1e-12);
 
-    // The substitution a reader follows, in the steps' text readings.
+    // The substitution a reader follows, in the steps' text readings (words a screen reader reads out: spokenMath).
     const stepText = (id: string) => page.locator(`loss-calculator [data-step="${id}"] [data-step-text]`).textContent();
-    expect(await stepText("pt")).toMatch(/^p_t = e\^\(z_c\) \/ Σ_j e\^\(z_j\) = e\^\(0\.8\) \/ \d+\.\d{4} = 0\.\d{5}$/);
+    expect(await stepText("pt")).toMatch(
+      /^p sub t = e to the power z sub c divided by the sum over j of e to the power z sub j = e to the power 0\.8 divided by \d+\.\d{4} = 0\.\d{5}$/,
+    );
     expectShown((await stepText("pt"))!.split(" = ").at(-1), ref.pc, true);
     expectShown((await stepText("oneMinusPt"))!.split(" = ").at(-1), 1 - ref.pc);
-    expect(await stepText("alphaT")).toBe("α_t = α = 0.4");
-    expect(await stepText("fl")).toMatch(/^FL = α_t \(1 − p_t\)\^γ CE = 0\.4 × 0\.\d{4} × \d\.\d{4} = \d\.\d{4}$/);
+    expect(await stepText("alphaT")).toBe("α sub t = α = 0.4");
+    expect(await stepText("fl")).toMatch(
+      /^FL = α sub t \(1 − p sub t\) to the power γ CE = 0\.4 × 0\.\d{4} × \d\.\d{4} = \d\.\d{4}$/,
+    );
     // Binary-only inputs are out of the way.
     await expect(page.locator("[data-input=p]")).toBeHidden();
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
@@ -188,7 +192,7 @@ test.describe("the multi-class loss calculator", () => {
     await expect(classTable).toBeHidden();
     await expect(page.locator("[data-input=logits]")).toBeHidden();
     await expect(page.locator("[data-input=p]")).toBeVisible();
-    await expect(page.locator('loss-calculator [data-step="pt"] [data-step-text]')).toHaveText("p_t = p = 0.95");
+    await expect(page.locator('loss-calculator [data-step="pt"] [data-step-text]')).toHaveText("p sub t = p = 0.95");
     await page.getByRole("radio", { name: /multi-class/ }).check();
     await expect(otherClasses).toBeVisible();
     await expect(classTable).toBeVisible();
