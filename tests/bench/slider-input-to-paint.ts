@@ -350,4 +350,5 @@ pages.forEach((_, i) => {
 console.log(
   `\nTarget: every page within ${RATIO_LIMIT}× of the bare slider and at most ${100 * LONG_FRAME_LIMIT} % of its drag frames over ${LONG_FRAME_MS} ms: ${failed ? "MISSED" : "met"}.`,
 );
-process.exitCode = failed ? 1 : 0;
+// A measurement, not a test (like drag-a-box.ts): it reports a missed target and exits 0, so `npm run bench`
+// goes on to the benchmarks after it.
