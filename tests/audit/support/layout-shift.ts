@@ -7,6 +7,8 @@ import type { Page } from "@playwright/test";
 declare global {
   interface Window {
     __layoutShifts?: LayoutShift[];
+    /** hands over the entries the observer has not delivered yet (PerformanceObserver.takeRecords) */
+    __takeLayoutShifts?: () => void;
     /** stops the sampling of a dragged slider's place (shiftsWhileDragging) and returns where it was seen */
     __dragSamples?: () => { start: string; moved: string[] };
   }
@@ -30,8 +32,8 @@ interface LayoutShiftEntry extends PerformanceEntry {
 export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__layoutShifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as LayoutShiftEntry[]) {
+    const record = (entries: LayoutShiftEntry[]) => {
+      for (const e of entries) {
         const sources = e.sources.map(({ node, previousRect: a, currentRect: b }) => {
           const el = node instanceof Element ? node : node?.parentElement;
           const name = el ? `${el.tagName.toLowerCase()}${el.classList[0] ? `.${el.classList[0]}` : ""}` : "?";
@@ -40,15 +42,22 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
         });
         window.__layoutShifts!.push({ value: e.value, hadRecentInput: e.hadRecentInput, at: e.startTime, sources });
       }
-    }).observe({ type: "layout-shift", buffered: true });
+    };
+    const observer = new PerformanceObserver((list) => record(list.getEntries() as LayoutShiftEntry[]));
+    observer.observe({ type: "layout-shift", buffered: true });
+    window.__takeLayoutShifts = () => record(observer.takeRecords() as LayoutShiftEntry[]);
   });
 }
 
 /** Shifts recorded after `since` (ms on the page's clock), including those right after input. */
 export async function layoutShiftsSince(page: Page, since = 0): Promise<LayoutShift[]> {
-  // Entries are delivered after the frame that shifted; give them a frame to arrive.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-  return page.evaluate((t) => (window.__layoutShifts ?? []).filter((s) => s.at >= t), since);
+  // A shift's entry is made when the frame that shifted renders, and delivered to the observer later: wait
+  // for the next frame to have rendered (two animation frames), then take what is still undelivered.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate((t) => {
+    window.__takeLayoutShifts?.();
+    return (window.__layoutShifts ?? []).filter((s) => s.at >= t);
+  }, since);
 }
 
 export const pageClock = (page: Page) => page.evaluate(() => performance.now());
