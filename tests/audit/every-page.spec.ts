@@ -9,7 +9,13 @@
  * - weight (JavaScript, theme script and CSS by gzip bytes) and layout shift on
  *   load, while scrolling through and while a reader drags a slider;
  * - no console problem, no CSP violation, no request off the site's origin; on
- *   the index and the first chapter, the policy is shown to be enforced.
+ *   the index and the first chapter, the policy is shown to be enforced;
+ * - the contents: the index lists the chapters in order, and every page it lists
+ *   has one heading, rendered math in KaTeX's own fonts, and previous and next
+ *   links along the contents;
+ * - what a reader reads on a phone and on a laptop, by resizing the same page
+ *   (support/reader-viewports.ts): chart text at the type scale's least size,
+ *   and tables' key columns inside a phone's viewport.
  * Each gate prints its table after the run (table-reporter.ts).
  */
 import { statSync } from "node:fs";
@@ -23,6 +29,21 @@ import { keyboardProblems, walkWithKeyboard } from "./support/keyboard-walk";
 import { measureWeight } from "./support/page-weight";
 import { layoutShiftsSince, shiftsWhileDragging, type LayoutShift } from "./support/layout-shift";
 import type { GateRow } from "./support/table-reporter";
+import {
+  CHART_TEXT_PAGES,
+  LAPTOP,
+  PHONE,
+  PHONE_SHOW_DATA_PAGES,
+  PHONE_TABLES,
+  cellEdges,
+  measureChartText,
+  openDisclosureOf,
+  resizeTo,
+  showDataCells,
+  wakeEveryChart,
+} from "./support/reader-viewports";
+import { siteUrl } from "../e2e/support/browser";
+import { builtDocument, builtFile } from "../built/support/html";
 
 const pages = builtPages();
 /** The pages on which the policy is shown to be enforced (eval and injected scripts refused). */
@@ -32,6 +53,10 @@ const cspSamples = new Set(
     .slice(0, 2)
     .map((p) => p.path),
 );
+/** The index's contents, as the built page lists them: each entry's site path, in order. */
+const contents = builtDocument(builtFile(""))
+  .all(".toc-list a")
+  .map((a) => new URL(a.attribs.href ?? "", siteUrl()).href);
 /** The live figures, which must have upgraded before they are audited. */
 const LIVE_FIGURES = ["focal-loss-curves", "modulating-factor-curves", "logit-loss-gradient", "live-focal-formula"];
 
@@ -119,6 +144,102 @@ async function checkCspEnforced(page: Page, cspViolations: () => Promise<string[
   ).toBe(false);
 }
 
+/** The index lists the chapters numbered 1, 2, … in order: the entries of the built contents, each a built page. */
+async function checkContents(page: Page): Promise<void> {
+  const links = await page
+    .locator(".toc-list a")
+    .evaluateAll((as) =>
+      as.map((a) => ({ href: (a as HTMLAnchorElement).href, number: a.querySelector(".toc-number")?.textContent })),
+    );
+  expect.soft(await page.title()).toContain("Focal Loss");
+  expect.soft(links.length).toBeGreaterThanOrEqual(1);
+  expect.soft(links.map((l) => Number(l.number))).toEqual(links.map((_l, i) => i + 1));
+  expect.soft(links.map((l) => l.href)).toEqual(contents);
+  // Every entry opens a page this audit visits (its visit fails on any status but 200).
+  const audited = new Set(pages.map((p) => siteUrl(p.path)));
+  expect
+    .soft(
+      contents.filter((href) => !audited.has(href)),
+      "contents entries that are not built pages",
+    )
+    .toEqual([]);
+}
+
+/**
+ * A page the contents lists (the n-th): one heading, math rendered by KaTeX with no error and in KaTeX's own
+ * fonts (served by this site: the visit refuses foreign requests), a link to the next entry (none on the last)
+ * and to the previous one (none on the first).
+ */
+async function checkContentsPage(page: Page, n: number): Promise<void> {
+  const soft = expect.soft;
+  soft(await page.locator("h1").count(), "one heading").toBe(1);
+  soft(await page.locator(".katex").count(), "KaTeX").toBeGreaterThan(0);
+  soft(await page.locator(".katex-error").count(), "KaTeX errors").toBe(0);
+  const katexFontLoaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.includes("KaTeX") && f.status === "loaded");
+  });
+  soft(katexFontLoaded, "a KaTeX font loaded").toBe(true);
+  const hrefs = (rel: string) =>
+    page.locator(`a[rel="${rel}"]`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  soft(await hrefs("next"), "the next chapter's link").toEqual(n + 1 < contents.length ? [contents[n + 1]] : []);
+  soft(await hrefs("prev"), "the previous chapter's link").toEqual(n > 0 ? [contents[n - 1]] : []);
+}
+
+/**
+ * The same page at a laptop's and a phone's width: chart text at least the reader's size once every chart
+ * has woken and redrawn at that size, and on the phone every listed table's key column inside the viewport.
+ * Ends back at the audit's viewport with every disclosure it opened closed.
+ */
+async function readAtReadersViewports(page: Page, label: string): Promise<void> {
+  const auditViewport = page.viewportSize()!;
+  for (const reader of [LAPTOP, PHONE]) {
+    await resizeTo(page, reader.viewport);
+    if (CHART_TEXT_PAGES.has(label)) {
+      await wakeEveryChart(page);
+      // Live figures redraw at their own size (and text scale) once awake: wait for that state, not for time.
+      await expect.soft
+        .poll(
+          async () => (await measureChartText(page, reader.least)).under,
+          `chart text under ${reader.least} px on a ${reader.name}`,
+        )
+        .toEqual([]);
+      // Something was measured: the page's charts have text at all.
+      expect.soft((await measureChartText(page, reader.least)).measured, "chart text measured").toBeGreaterThan(0);
+    }
+  }
+  // On the phone (the last size above).
+  for (const { table, key } of PHONE_TABLES[label] ?? []) {
+    const close = await openDisclosureOf(page, table);
+    await expect(page.locator(table).first()).toBeVisible();
+    for (const selector of key) {
+      const cells = await cellEdges(page, table, selector);
+      expect.soft(cells.length, `${table} ${selector} has cells`).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect.soft(cell.width, `${table} ${selector} is shown`).toBeGreaterThan(0);
+        expect.soft(cell.left, `${table} ${selector} starts on screen`).toBeGreaterThanOrEqual(0);
+        expect.soft(cell.right, `${table} ${selector} ends on screen`).toBeLessThanOrEqual(PHONE.viewport.width);
+      }
+    }
+    await close();
+  }
+  if (PHONE_SHOW_DATA_PAGES.has(label)) {
+    const tables = await showDataCells(page);
+    expect.soft(tables.length, "Show data tables").toBeGreaterThan(0);
+    for (const { table, cells } of tables) {
+      expect.soft(cells.length, `Show data table ${table + 1} has cells`).toBeGreaterThan(0);
+      for (const cell of cells) {
+        expect.soft(cell.left, `Show data table ${table + 1} starts on screen`).toBeGreaterThanOrEqual(0);
+        expect
+          .soft(cell.right, `Show data table ${table + 1} ends on screen`)
+          .toBeLessThanOrEqual(PHONE.viewport.width);
+      }
+    }
+  }
+  await resizeTo(page, auditViewport);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function auditPage(
   builtPage: BuiltPage,
   order: number,
@@ -167,6 +288,10 @@ async function auditPage(
   // The keyboard walk restores every control it operates, so the drag below meets the page as loaded.
   const walk = await test.step("keyboard walk", () => walkWithKeyboard(page));
   const keyboard = keyboardProblems(walk);
+  // After the walk (the page as loaded), before the drag moves the sliders to their ends; back at the
+  // audit's viewport, every disclosure opened closed again, so the drag meets the page as loaded.
+  if (CHART_TEXT_PAGES.has(label) || PHONE_TABLES[label] || PHONE_SHOW_DATA_PAGES.has(label))
+    await test.step("on a laptop and on a phone", () => readAtReadersViewports(page, label));
   const drag = await test.step("layout shift while dragging sliders", () => shiftsWhileDragging(page));
   const csp = await visit.cspViolations();
 
@@ -256,6 +381,12 @@ async function auditPage(
   }
   if (builtPage.kind === "index")
     soft(weight.scriptUrls.length, "the index loads its live figure's modules").toBeGreaterThan(0);
+
+  // The contents, and what every page it lists shows.
+  const url = siteUrl(builtPage.path);
+  if (builtPage.kind === "index") await test.step("the contents", () => checkContents(page));
+  const inContents = contents.indexOf(url);
+  if (inContents >= 0) await test.step("a page of the contents", () => checkContentsPage(page, inContents));
 
   // Last, as it provokes violations on purpose: the policy is enforced.
   if (cspSamples.has(builtPage.path))

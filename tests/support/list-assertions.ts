@@ -2,7 +2,7 @@
  * Prints every test and every assertion of the given test files as a Markdown
  * list, for tests/INVENTORY.md: the describe blocks, tests and steps with their
  * line and title, and under each the first line of every `expect(...)`,
- * `expect.soft(...)`, `expect.poll(...)` (or `soft(...)`, the audit's alias).
+ * `expect.soft(...)`, `expect.poll(...)`, `expect.soft.poll(...)` (or `soft(...)`, the audit's alias).
  * Assertions in a file's helpers (outside any test) are listed under the
  * helper's name, with the tests that call it left to the reader.
  *
@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import ts from "typescript";
 
 const TEST_CALLS = new Set(["test", "test.describe", "test.step", "test.describe.serial", "it", "describe"]);
-const ASSERTIONS = new Set(["expect", "expect.soft", "expect.poll", "soft"]);
+const ASSERTIONS = new Set(["expect", "expect.soft", "expect.poll", "expect.soft.poll", "soft"]);
 
 const calleeName = (call: ts.CallExpression, source: ts.SourceFile) =>
   call.expression.getText(source).replace(/\s+/g, "");
