@@ -383,9 +383,8 @@ async function auditPage(
     soft(weight.scriptUrls.length, "the index loads its live figure's modules").toBeGreaterThan(0);
 
   // The contents, and what every page it lists shows.
-  const url = siteUrl(builtPage.path);
   if (builtPage.kind === "index") await test.step("the contents", () => checkContents(page));
-  const inContents = contents.indexOf(url);
+  const inContents = contents.indexOf(siteUrl(builtPage.path));
   if (inContents >= 0) await test.step("a page of the contents", () => checkContentsPage(page, inContents));
 
   // Last, as it provokes violations on purpose: the policy is enforced.
