@@ -84,6 +84,7 @@ export const PAINT_RULES: readonly PaintRule[] = [
   { mark: "legend-label", within: "is-reader", paint: { "font-weight": 600 } },
   { mark: "crosshair-rule", paint: { stroke: "--text-muted", "stroke-dasharray": "3 3" } },
   { mark: "crosshair-dot", paint: { fill: "family", stroke: "--bg-raised", "stroke-width": 1.5 } },
+  { mark: "example-leader", paint: { stroke: "--text-muted", "stroke-width": 1 } },
   { mark: "example-dot", paint: { fill: "--bg-raised", stroke: "--curve-reader", "stroke-width": 2 } },
   {
     mark: "example-label",
