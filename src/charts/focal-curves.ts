@@ -81,11 +81,18 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   return { box, x, y, key };
 }
 
-/** The box of a 12-unit example label whose baseline starts (or ends) at (left, baseline). */
+/**
+ * The box a 12-unit example label with its 3-unit halo covers, its baseline starting (or ending) at
+ * (x, baseline). Wider than textWidth's estimate: in Chromium "pₜ = 0.01" sets 55.5 units wide
+ * (the estimate says 47.4), and the halo adds 1.5 on every side; the descent of "p" reaches 2.5 below.
+ */
 export function exampleLabelRect(text: string, x: number, baseline: number, anchor: "start" | "end"): Rect {
-  const width = textWidth(text);
-  return { left: anchor === "end" ? x - width : x, top: baseline - 10, width, height: 13 };
+  const width = textWidth(text) * 1.2 + 3;
+  const left = anchor === "end" ? x - width + 1.5 : x - 1.5;
+  return { left, top: baseline - EXAMPLE_ASCENT, width, height: EXAMPLE_ASCENT + EXAMPLE_DESCENT };
 }
+const EXAMPLE_ASCENT = 11;
+const EXAMPLE_DESCENT = 4;
 
 export const BAND_LABEL = "well-classified examples";
 /** Heights (fractions of the plot from its top) the band label tries: nearest 0.62 first, where it has always been. */
@@ -140,7 +147,8 @@ function labelBoxes(
 ): (Rect | null)[] {
   const placed: Rect[] = [...taken];
   return dots.map(({ px, py, text }) => {
-    const rect = nearestFreeBox(px, py, textWidth(text), 13, plot, runs, placed);
+    const size = exampleLabelRect(text, 0, 0, "start");
+    const rect = nearestFreeBox(px, py, size.width, size.height, plot, runs, placed);
     if (rect) placed.push(rect);
     return rect;
   });
@@ -203,7 +211,7 @@ function exampleMarks(
         const attrs = Object.fromEntries(Object.entries(ends).map(([k, v]) => [k, round(v)]));
         children.unshift(node("line", "leader", { class: "example-leader", ...attrs }));
       }
-      const at = { x: round(rect.left - px), y: round(rect.top + 10 - py) };
+      const at = { x: round(rect.left + 1.5 - px), y: round(rect.top + EXAMPLE_ASCENT - py) };
       children.push(node("text", "label", { class: "example-label", ...at }, text));
     }
     return node(
