@@ -101,7 +101,7 @@ export function lossMapScene(
   return node(
     "svg",
     `loss-map-${id}`,
-    { class: "loss-map", viewBox: `0 0 ${MAP_SIZE} ${MAP_SIZE}`, role: "img", "aria-label": label },
+    { class: `loss-map series-${id}`, viewBox: `0 0 ${MAP_SIZE} ${MAP_SIZE}`, role: "img", "aria-label": label },
     [
       node("title", "title", {}, label),
       node("image", "scene", {

@@ -9,6 +9,7 @@ import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
 import { FIGURE1_GAMMAS } from "../lib/math/loss";
 import { polylinesMeetRect, rectsOverlap, type Point, type Rect } from "../lib/views/legend-placement";
+import { curveRuns, leaderLine, nearestFreeBox } from "./label-placement";
 import {
   crosshair,
   curveClass,
@@ -80,11 +81,18 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   return { box, x, y, key };
 }
 
-/** The box of a 12-unit example label whose baseline starts (or ends) at (left, baseline). */
+/**
+ * The box a 12-unit example label with its 3-unit halo covers, its baseline starting (or ending) at
+ * (x, baseline). Wider than textWidth's estimate: in Chromium "pₜ = 0.01" sets 55.5 units wide
+ * (the estimate says 47.4), and the halo adds 1.5 on every side; the descent of "p" reaches 2.5 below.
+ */
 export function exampleLabelRect(text: string, x: number, baseline: number, anchor: "start" | "end"): Rect {
-  const width = textWidth(text);
-  return { left: anchor === "end" ? x - width : x, top: baseline - 10, width, height: 13 };
+  const width = textWidth(text) * 1.2 + 3;
+  const left = anchor === "end" ? x - width + 1.5 : x - 1.5;
+  return { left, top: baseline - EXAMPLE_ASCENT, width, height: EXAMPLE_ASCENT + EXAMPLE_DESCENT };
 }
+const EXAMPLE_ASCENT = 11;
+const EXAMPLE_DESCENT = 4;
 
 export const BAND_LABEL = "well-classified examples";
 /** Heights (fractions of the plot from its top) the band label tries: nearest 0.62 first, where it has always been. */
@@ -125,31 +133,94 @@ function bandLabelSpot(
   return spots.find(clear) ?? null;
 }
 
-/**
- * Where a worked example's label goes: beside its point on the side away from the nearer edge, then
- * higher or lower in steps, until its box is in the plot and clear of every box in `taken`.
- */
-function exampleLabelSpot(
-  text: string,
-  px: number,
-  py: number,
-  side: "start" | "end",
-  box: Box,
+/** Half the size of an example's dot with its stroke: labels keep clear of it. */
+const DOT_RADIUS = 5;
+/** A label farther than this from its dot gets a leader line back to it. */
+const LEADER_FROM = 12;
+
+/** The free boxes, in turn, nearest each dot for its text; null where one has none. */
+function labelBoxes(
+  dots: readonly { px: number; py: number; text: string }[],
+  plot: Rect,
+  runs: readonly (readonly Point[])[],
   taken: readonly Rect[],
-  curves: readonly (readonly Point[])[],
-) {
-  const dx = side === "end" ? -6 : 6;
-  const steps = side === "end" ? [-10, -24, -38, -52, -66, -80, 16, 30, 44] : [-6, -20, -34, -48, -62, 18, 32, 46, 60];
-  const spots = steps.map((dy) => ({ dx, dy, anchor: side, rect: exampleLabelRect(text, px + dx, py + dy, side) }));
-  const inPlot = (r: Rect) =>
-    r.top >= box.top && r.top + r.height <= box.bottom && r.left >= box.left && r.left + r.width <= box.right;
-  const free = (r: Rect) => inPlot(r) && !taken.some((t) => rectsOverlap(t, r));
-  // Off every curve where some spot is; where the curves crowd the point, at least off the other labels.
-  return (
-    spots.find((s) => free(s.rect) && !polylinesMeetRect(curves, s.rect)) ??
-    spots.find((s) => free(s.rect)) ??
-    spots[0]!
-  );
+): (Rect | null)[] {
+  const placed: Rect[] = [...taken];
+  return dots.map(({ px, py, text }) => {
+    const size = exampleLabelRect(text, 0, 0, "start");
+    const rect = nearestFreeBox(px, py, size.width, size.height, plot, runs, placed);
+    if (rect) placed.push(rect);
+    return rect;
+  });
+}
+
+/**
+ * The worked examples' dots and labels. Each label, in turn, takes the free box nearest its dot that
+ * crosses no curve, overlaps no dot, no label placed before it, the legend or the band label (`taken`),
+ * and stays in the plot; one set away from its dot gets a leader line. Where "pₜ = 0.01" and the rest
+ * do not all find room (a plot a few lines tall), every label shortens to its value (the caption and
+ * the data table name the worked examples in full); one with no room even then is left out, its dot kept.
+ */
+function exampleMarks(
+  reader: Curve,
+  pts: readonly number[],
+  { box, x, y }: FocalCurvesLayout,
+  log: boolean,
+  polylines: readonly (readonly Point[])[],
+  taken: readonly Rect[],
+): SvgNode[] {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const dots = pts.map((pt) => {
+    const value = reader.at(pt);
+    const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
+    return { pt, px: round(x(pt)), py: round(py) };
+  });
+  const blocked = [
+    ...taken,
+    ...dots.map((d) => ({
+      left: d.px - DOT_RADIUS,
+      top: d.py - DOT_RADIUS,
+      width: 2 * DOT_RADIUS,
+      height: 2 * DOT_RADIUS,
+    })),
+  ];
+  // Half a pixel inside the plot, so a label's position rounded for the markup still lies in it.
+  const plot = {
+    left: box.left + 0.5,
+    top: box.top + 0.5,
+    width: box.right - box.left - 1,
+    height: box.bottom - box.top - 1,
+  };
+  const runs = curveRuns(polylines);
+  const full = dots.map((d) => ({ ...d, text: `pₜ = ${shortNumber(d.pt)}` }));
+  let labelled = full;
+  let boxes = labelBoxes(full, plot, runs, blocked);
+  if (boxes.includes(null)) {
+    labelled = dots.map((d) => ({ ...d, text: shortNumber(d.pt) }));
+    boxes = labelBoxes(labelled, plot, runs, blocked);
+  }
+  return labelled.map(({ pt, px, py, text }, i) => {
+    const rect = boxes[i];
+    const children = [node("circle", "dot", { class: "example-dot", r: 4 })];
+    if (rect) {
+      const dx = Math.max(rect.left - px, 0, px - rect.left - rect.width);
+      const dy = Math.max(rect.top - py, 0, py - rect.top - rect.height);
+      if (Math.hypot(dx, dy) > LEADER_FROM) {
+        const l = leaderLine(px, py, DOT_RADIUS, rect);
+        const ends = { x1: l.x1 - px, y1: l.y1 - py, x2: l.x2 - px, y2: l.y2 - py };
+        const attrs = Object.fromEntries(Object.entries(ends).map(([k, v]) => [k, round(v)]));
+        children.unshift(node("line", "leader", { class: "example-leader", ...attrs }));
+      }
+      const at = { x: round(rect.left + 1.5 - px), y: round(rect.top + EXAMPLE_ASCENT - py) };
+      children.push(node("text", "label", { class: "example-label", ...at }, text));
+    }
+    return node(
+      "g",
+      `e${pt}`,
+      { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` },
+      children,
+    );
+  });
 }
 
 function describe(curves: Curve[]): string {
@@ -169,7 +240,8 @@ function describe(curves: Curve[]): string {
 export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): SvgNode {
   const { width, height } = options;
   const log = options.yScale === "log";
-  const { box, x, y, key } = focalCurvesLayout(options);
+  const layout = focalCurvesLayout(options);
+  const { box, x, y, key } = layout;
   const band = options.wellClassifiedFrom ?? 0.5;
   const reader = curves.find((c) => c.reader);
   const at = options.crosshair ?? null;
@@ -251,7 +323,6 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     );
 
   if (reader && options.examples && options.examples.length > 0) {
-    // Each label takes the first spot beside its point that overlaps neither the legend nor a label placed before it.
     const taken: Rect[] = [legendRect(legendNode)];
     if (bandLabel) taken.push(bandLabelRect(bandLabel.x, bandLabel.baseline));
     marks.push(
@@ -259,18 +330,7 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
         "g",
         "examples",
         { class: "examples" },
-        options.examples.map((pt) => {
-          const value = reader.at(pt);
-          const px = x(pt);
-          const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
-          const text = `pₜ = ${shortNumber(pt)}`;
-          const spot = exampleLabelSpot(text, px, py, pt > 0.5 ? "end" : "start", box, taken, polylines);
-          taken.push(spot.rect);
-          return node("g", `e${pt}`, { class: "example", transform: `translate(${px.toFixed(2)},${py.toFixed(2)})` }, [
-            node("circle", "dot", { class: "example-dot", r: 4 }),
-            node("text", "label", { class: "example-label", x: spot.dx, y: spot.dy, "text-anchor": spot.anchor }, text),
-          ]);
-        }),
+        exampleMarks(reader, options.examples, layout, log, polylines, taken),
       ),
     );
   }

@@ -26,6 +26,50 @@ export const CURVE_FAMILIES = {
   "curve-reader": { colour: "--curve-reader" },
 } as const satisfies Record<string, CurveFamily>;
 
+/**
+ * The labs' colours (the imbalance lab, its loss budget and the detector lab): one meaning per token
+ * across all their charts. Colour says whose or which examples; the line's dash says which loss
+ * (cross-entropy's dash wherever a curve is a cross-entropy). lab.css paints the classes listed in
+ * LAB_MARKS with these tokens; tests/unit/charts/lab-colours.test.ts holds the two equal and checks
+ * that no token carries two meanings.
+ */
+export const LAB_MEANINGS = {
+  yours: { colour: "--curve-reader", says: "your model, trained with the loss you chose" },
+  ce: { colour: "--curve-g0", dash: "6 4", says: "the model trained with cross-entropy" },
+  positives: { colour: "--curve-g1", says: "positives: the objects" },
+  negatives: { colour: "--text-muted", says: "negatives: background (the easy ones, where hard ones are apart)" },
+  "hard-negatives": { colour: "--curve-g5", says: "hard negatives: background the model is unsure of" },
+  chance: { colour: "--text", dash: "2 3", says: "what a ranking by chance scores" },
+} as const satisfies Record<string, { colour: TokenName; dash?: string; says: string }>;
+
+/**
+ * Every lab mark (a selector of lab.css) and what its colour means there. The loss-by-γ chart shows
+ * your model at several γ: all in your model's colour, told apart by dash (γ = 0 in cross-entropy's).
+ */
+export const LAB_MARKS: Readonly<Record<string, keyof typeof LAB_MEANINGS>> = {
+  ".lab-panel svg .series-yours": "yours",
+  ".lab-panel svg .series-ce": "ce",
+  ".lab-readout.series-yours .key": "yours",
+  ".lab-readout.series-ce .key": "ce",
+  ".lab-panel svg .chance": "chance",
+  ".lab-panel svg .dots-negative": "negatives",
+  ".lab-panel svg .dots-positive": "positives",
+  ".imbalance-lab .gamma-0": "yours",
+  ".imbalance-lab .gamma-05": "yours",
+  ".imbalance-lab .gamma-1": "yours",
+  ".imbalance-lab .gamma-2": "yours",
+  ".part-easyNegatives": "negatives",
+  ".part-hardNegatives": "hard-negatives",
+  ".part-positives": "positives",
+  ".loss-map.series-yours .loss-cell": "yours",
+  ".loss-map.series-ce .loss-cell": "ce",
+  ".loss-map .object-box": "positives",
+  ".detections-map .series-yours .detection-box": "yours",
+  ".detections-map .series-ce .detection-box": "ce",
+  ".detector-lab progress": "yours",
+  "[data-seeds-panel] progress": "yours",
+};
+
 /** A colour: a token, the colour of the mark's curve family, or none. */
 export type Colour = TokenName | "family" | "none";
 
@@ -84,6 +128,7 @@ export const PAINT_RULES: readonly PaintRule[] = [
   { mark: "legend-label", within: "is-reader", paint: { "font-weight": 600 } },
   { mark: "crosshair-rule", paint: { stroke: "--text-muted", "stroke-dasharray": "3 3" } },
   { mark: "crosshair-dot", paint: { fill: "family", stroke: "--bg-raised", "stroke-width": 1.5 } },
+  { mark: "example-leader", paint: { stroke: "--text-muted", "stroke-width": 1 } },
   { mark: "example-dot", paint: { fill: "--bg-raised", stroke: "--curve-reader", "stroke-width": 2 } },
   {
     mark: "example-label",
