@@ -77,7 +77,7 @@ function printedAt(
   scenario: ScenarioId | undefined,
   values: Omit<PrintedValue, "location" | "scenario">[],
 ): PrintedValue[] {
-  return values.map(({ id, ...value }) => ({ id, location, ...value, ...(scenario ? { scenario } : {}) }));
+  return values.map(({ id, ...value }) => ({ id, ...(scenario ? { scenario } : {}), location, ...value }));
 }
 
 export const articlePrintedValues: readonly PrintedValue[] = [
