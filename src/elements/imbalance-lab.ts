@@ -12,11 +12,11 @@ import { defineElement } from "./define-element";
 import { pageStore, type Store } from "./page-store";
 import { controlChange, showRunning, syncControls } from "./imbalance-lab/lab-controls";
 import { LabDrawing } from "./imbalance-lab/lab-drawing";
-import { carryMetrics, TrainerClient } from "./imbalance-lab/trainer-client";
+import { carryMetrics, trainerWorker } from "./imbalance-lab/trainer-client";
 
 class ImbalanceLabElement extends HTMLElement {
   private store!: Store<LabState>;
-  private readonly trainer = new TrainerClient(
+  private readonly trainer = trainerWorker(
     () => this.state,
     (message) => this.receive(message),
   );

@@ -1,39 +1,22 @@
 /**
- * The lab's side of its training worker. The worker (and its JavaScript)
- * starts on the first message, configured with the lab's state; its snapshots
- * come back through `onMessage`.
+ * The lab's side of its training worker (lazy-worker.ts). The worker (and its
+ * JavaScript) starts on the first message, configured with the lab's state;
+ * its snapshots come back through `receive`.
  */
 import type { FromWorker, ToWorker } from "../../lib/lab/lab-protocol";
 import type { LabSnapshot } from "../../lib/lab/lab-run";
 import type { LabState } from "../../lib/state/lab-state";
+import { lazyWorker, type WorkerClient } from "../lazy-worker";
 
-export class TrainerClient {
-  private worker: Worker | null = null;
-
-  constructor(
-    private readonly currentState: () => LabState,
-    private readonly onMessage: (message: FromWorker) => void,
-  ) {}
-
-  get started(): boolean {
-    return this.worker !== null;
-  }
-
-  send(message: ToWorker): void {
-    if (!this.worker) {
-      this.worker = new Worker(new URL("../../workers/trainer.worker.ts", import.meta.url), { type: "module" });
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.onMessage(e.data);
-      this.worker.postMessage({ type: "configure", state: this.currentState() } satisfies ToWorker);
-      if (message.type === "configure") return;
-    }
-    this.worker.postMessage(message);
-  }
-
-  terminate(): void {
-    this.worker?.terminate();
-    this.worker = null;
-  }
-}
+export const trainerWorker = (
+  currentState: () => LabState,
+  receive: (message: FromWorker) => void,
+): WorkerClient<ToWorker> =>
+  lazyWorker(
+    () => new Worker(new URL("../../workers/trainer.worker.ts", import.meta.url), { type: "module" }),
+    receive,
+    () => ({ type: "configure", state: currentState() }),
+  );
 
 /**
  * Metrics arrive with some snapshots only: a later snapshot of the same run

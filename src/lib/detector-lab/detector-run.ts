@@ -206,11 +206,8 @@ export class DetectorRun {
 
   /** Per-class scores σ(logit) of one scene under a model: [anchor][class] flattened. */
   scores(which: "ce" | "focal", scene: Scene): Float32Array {
-    const logits = forward(this.net, this.models[which].params, scene.image, this.workspaces[0]!);
-    const out = new Float32Array(ANCHOR_COUNT * CLASS_COUNT);
-    for (let n = 0; n < ANCHOR_COUNT; n++)
-      for (let k = 0; k < CLASS_COUNT; k++)
-        out[n * CLASS_COUNT + k] = 1 / (1 + Math.exp(-logits[logitIndex(n, k, CLASS_COUNT)]!));
+    const out = this.sceneLogits(which, scene);
+    for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-out[i]!));
     return out;
   }
 

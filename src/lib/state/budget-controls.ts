@@ -14,7 +14,7 @@ import {
   type BudgetInputs,
 } from "../views/loss-budget";
 import { formatNumber } from "../text/format";
-import { ALPHA_COARSE, GAMMA, PT_EASY, PT_SLIDER } from "./ranges";
+import { ALPHA_COARSE, GAMMA, PT_EASY, PT_SLIDER, type NumberRange } from "./ranges";
 import { defineState, numberField, type StateOf } from "./state";
 
 export const DEFAULT_FOCAL = { alpha: 0.25, gamma: 2 } as const;
@@ -42,14 +42,8 @@ export type BudgetState = StateOf<typeof BUDGET_STATE.fields>;
 
 /** The model inputs of a budget state. */
 export function budgetInputs(s: BudgetState): BudgetInputs {
-  return {
-    locations: s.locations,
-    objects: s.objects,
-    hardShare: s.hardShare,
-    ptEasy: s.ptEasy,
-    ptHard: s.ptHard,
-    ptPositive: s.ptPositive,
-  };
+  const { gamma: _gamma, alpha: _alpha, ...inputs } = s;
+  return inputs;
 }
 
 /** The focal-loss parameters of a budget state. */
@@ -79,6 +73,17 @@ const identity = (v: number) => v;
 const log10 = (v: number) => Math.log10(v);
 const pow10 = (v: number) => Math.round(10 ** v);
 const fixed = (digits: number) => (v: number) => formatNumber(v, { notation: "fixed", digits });
+/** A slider over the state's own range, its value shown to `digits` decimals. */
+const linear = (name: BudgetControlName, label: string, range: NumberRange, digits: number): BudgetControl => ({
+  name,
+  label,
+  min: range.min,
+  max: range.max,
+  step: range.step!,
+  toSlider: identity,
+  fromSlider: identity,
+  format: fixed(digits),
+});
 
 export const BUDGET_CONTROLS: readonly BudgetControl[] = [
   {
@@ -111,33 +116,9 @@ export const BUDGET_CONTROLS: readonly BudgetControl[] = [
     fromSlider: (p) => p / 100,
     format: (v) => `${formatNumber(v * 100, { notation: "fixed", digits: 1 })}%`,
   },
-  {
-    name: "ptEasy",
-    label: "of an easy negative",
-    ptSymbol: true,
-    ...PT_EASY,
-    toSlider: identity,
-    fromSlider: identity,
-    format: fixed(4),
-  },
-  {
-    name: "ptHard",
-    label: "of a hard negative",
-    ptSymbol: true,
-    ...PT_SLIDER,
-    toSlider: identity,
-    fromSlider: identity,
-    format: fixed(2),
-  },
-  {
-    name: "ptPositive",
-    label: "of a positive",
-    ptSymbol: true,
-    ...PT_SLIDER,
-    toSlider: identity,
-    fromSlider: identity,
-    format: fixed(2),
-  },
-  { name: "gamma", label: "Focal loss γ", ...GAMMA, toSlider: identity, fromSlider: identity, format: fixed(1) },
-  { name: "alpha", label: "Focal loss α", ...ALPHA_COARSE, toSlider: identity, fromSlider: identity, format: fixed(2) },
+  { ...linear("ptEasy", "of an easy negative", PT_EASY, 4), ptSymbol: true },
+  { ...linear("ptHard", "of a hard negative", PT_SLIDER, 2), ptSymbol: true },
+  { ...linear("ptPositive", "of a positive", PT_SLIDER, 2), ptSymbol: true },
+  linear("gamma", "Focal loss γ", GAMMA, 1),
+  linear("alpha", "Focal loss α", ALPHA_COARSE, 2),
 ];

@@ -95,41 +95,28 @@ const ANCHORS = 1e5;
 const OBJECTS = 100;
 const HARD_SHARE = 0.01;
 
+/** A preset of the same image (counts and hard share), with the model's confidence on each kind of example. */
+const preset = (id: BudgetPreset["id"], label: string, ptEasy: number, ptHard: number, ptPositive: number) => ({
+  id,
+  label,
+  inputs: { locations: ANCHORS, objects: OBJECTS, hardShare: HARD_SHARE, ptEasy, ptHard, ptPositive },
+});
+
 /**
  * Three moments in a detector's training. At the prior initialisation every
  * location scores p = π, so every negative has p_t = 1 − π, hard or not, and
  * every positive p_t = π. The later two are illustrative, not measured.
  */
 export const BUDGET_PRESETS: readonly BudgetPreset[] = [
-  {
-    id: "prior",
-    label: `At initialisation with the prior π = ${RETINANET_PRIOR}`,
-    inputs: {
-      locations: ANCHORS,
-      objects: OBJECTS,
-      hardShare: HARD_SHARE,
-      ptEasy: 1 - RETINANET_PRIOR,
-      ptHard: 1 - RETINANET_PRIOR,
-      ptPositive: RETINANET_PRIOR,
-    },
-  },
-  {
-    id: "half",
-    label: "A half-trained detector",
-    inputs: { locations: ANCHORS, objects: OBJECTS, hardShare: HARD_SHARE, ptEasy: 0.97, ptHard: 0.6, ptPositive: 0.5 },
-  },
-  {
-    id: "trained",
-    label: "A well-trained detector",
-    inputs: {
-      locations: ANCHORS,
-      objects: OBJECTS,
-      hardShare: HARD_SHARE,
-      ptEasy: 0.999,
-      ptHard: 0.85,
-      ptPositive: 0.9,
-    },
-  },
+  preset(
+    "prior",
+    `At initialisation with the prior π = ${RETINANET_PRIOR}`,
+    1 - RETINANET_PRIOR,
+    1 - RETINANET_PRIOR,
+    RETINANET_PRIOR,
+  ),
+  preset("half", "A half-trained detector", 0.97, 0.6, 0.5),
+  preset("trained", "A well-trained detector", 0.999, 0.85, 0.9),
 ];
 
 export const DEFAULT_BUDGET_INPUTS: BudgetInputs = BUDGET_PRESETS[0]!.inputs;
