@@ -26,11 +26,16 @@ interface Drag {
   mode: "move" | "resize";
   start: { x: number; y: number };
   box: Box;
+  /** the overlay's box on screen when the press began */
+  rect: DOMRect;
 }
 
-/** Image pixels under a pointer, from the overlay's box on screen. */
-function imagePoint(svg: SVGSVGElement, e: PointerEvent): { x: number; y: number } {
-  const r = svg.getBoundingClientRect();
+/**
+ * Image pixels under a pointer, from the overlay's box on screen. A drag reads that box once, at the
+ * press: read on every move it forced a style and layout pass before each frame (1.2 ms at 4× CPU
+ * throttling, when the words had just been written); it is read again if the page scrolls meanwhile.
+ */
+function imagePoint(r: DOMRect, e: PointerEvent): { x: number; y: number } {
   return {
     x: ((e.clientX - r.left) / r.width) * SCENE_SIZE.width,
     y: ((e.clientY - r.top) / r.height) * SCENE_SIZE.height,
@@ -45,11 +50,13 @@ export function bindBoxGestures(svg: SVGSVGElement, host: BoxGestureHost): void 
     const g = boxOf(e.target);
     if (!g) return;
     const index = Number(g.dataset.box);
+    const rect = svg.getBoundingClientRect();
     drag = {
       index,
       mode: (e.target as Element).hasAttribute("data-handle") ? "resize" : "move",
-      start: imagePoint(svg, e),
+      start: imagePoint(rect, e),
       box: { ...host.boxes()[index]!.box },
+      rect,
     };
     svg.setPointerCapture(e.pointerId);
     // preventDefault stops text selection, and with it the focus a press would give: give it here.
@@ -59,7 +66,7 @@ export function bindBoxGestures(svg: SVGSVGElement, host: BoxGestureHost): void 
   });
   svg.addEventListener("pointermove", (e) => {
     if (!drag) return;
-    const p = imagePoint(svg, e);
+    const p = imagePoint(drag.rect, e);
     const dx = p.x - drag.start.x;
     const dy = p.y - drag.start.y;
     const b = drag.box;
@@ -73,6 +80,14 @@ export function bindBoxGestures(svg: SVGSVGElement, host: BoxGestureHost): void 
   const end = () => {
     drag = null;
   };
+  // A scroll mid-drag (a wheel, the keyboard) moves the overlay under the pointer.
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (drag) drag.rect = svg.getBoundingClientRect();
+    },
+    { passive: true },
+  );
   svg.addEventListener("pointerup", end);
   svg.addEventListener("pointercancel", end);
   svg.addEventListener("focusin", (e) => {

@@ -34,7 +34,8 @@ export class AnchorMapSource {
     const el = this.root.querySelector<HTMLElement>(selector);
     if (!el) return;
     if (el.textContent !== value) el.textContent = value;
-    el.hidden = value === "";
+    // Called on every drag frame: writing `hidden`, even unchanged, costs the frame a style pass.
+    if (el.hidden !== (value === "")) el.hidden = value === "";
   }
 
   /** Draws the trained-scene map when the state asks for it; false when the park's map is to be drawn instead. */

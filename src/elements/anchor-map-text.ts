@@ -1,10 +1,13 @@
 /**
  * The anchor map's words: the sentences under the map and the tables (the
  * budget under it, the per-level counts in "Show data"). While a box moves
- * they are rewritten at most every TEXT_EVERY_MS, since their layout costs a
- * drag frame about as much as the canvases do, and once more when it stops,
- * so they always end on the exact state. A table is rewritten only when its
- * rows differ, and the per-level one only while its <details> is open.
+ * they are rewritten at most every TEXT_EVERY_MS, and once more when the
+ * updates pause for TEXT_AFTER_MS, so they always end on the exact state:
+ * a frame that writes them costs, at 4× CPU throttling, ~20 ms more than one
+ * that does not (their text layout and paint, which no containment made
+ * cheaper; tests/bench/drag-profile.ts), so most drag frames must not. A
+ * table is rewritten only when its rows differ, and the per-level one only
+ * while its <details> is open.
  */
 import type { AnchorSet } from "../lib/detector/anchors";
 import { budgetRows, describeAssignment, describeLoss, levelRows } from "../lib/detector/describe";
@@ -15,7 +18,8 @@ import type { AnchorMapState } from "../lib/state/anchor-map-state";
 import { afterQuiet } from "./frame";
 import { writeTableRows } from "./table-rows";
 
-export const TEXT_EVERY_MS = 100;
+export const TEXT_EVERY_MS = 250;
+const TEXT_AFTER_MS = 100;
 
 export class AnchorMapText {
   private readonly root: HTMLElement;
@@ -25,7 +29,7 @@ export class AnchorMapText {
   private writtenAt = -Infinity;
   /** each table's rows as last written */
   private readonly tableText = new Map<string, string>();
-  private readonly whenQuiet = afterQuiet(TEXT_EVERY_MS, () => this.write());
+  private readonly whenQuiet = afterQuiet(TEXT_AFTER_MS, () => this.write());
 
   constructor(root: HTMLElement, anchors: AnchorSet) {
     this.root = root;

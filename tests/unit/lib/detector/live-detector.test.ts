@@ -43,6 +43,32 @@ describe("LiveDetector", () => {
       }
     });
   }, 120_000);
+
+  it("a loss map left unread through several drag steps equals detectorView once it is read", () => {
+    const live = new LiveDetector(setup);
+    const dog = SCENE_OBJECTS[1]!;
+    const at = (dx: number, dy: number) =>
+      SCENE_OBJECTS.map((o) =>
+        o === dog ? { ...o, box: { x0: o.box.x0 + dx, y0: o.box.y0 + dy, x1: o.box.x1 + dx, y1: o.box.y1 + dy } } : o,
+      );
+    live.update(SCENE_OBJECTS, 0.25, 2);
+    // The figure reads the shown map every frame (here focal) and the others only now and then.
+    const steps = [at(-16, 0), at(-40, 8), at(-64, 24), at(-30, 40)];
+    steps.forEach((objects, s) => {
+      const got = live.update(objects, 0.25, 2);
+      const want = detectorView(setup, objects, 0.25, 2);
+      const read = s < steps.length - 1 ? (["focal"] as const) : LOSS_KINDS;
+      for (const kind of read) {
+        expect(Math.abs(got.maps[kind].total / want.maps[kind].total - 1)).toBeLessThan(1e-12);
+        expect(got.maps[kind].normaliser).toBe(want.maps[kind].normaliser);
+        expect(got.maps[kind].lossShare.hardNegative).toBeCloseTo(want.maps[kind].lossShare.hardNegative, 12);
+        const cells = want.maps[kind].perAnchor;
+        expect(
+          got.maps[kind].perAnchor.every((v, i) => Math.abs(v - cells[i]!) <= 1e-12 * Math.max(1, cells[i]!)),
+        ).toBe(true);
+      }
+    });
+  }, 120_000);
 });
 
 describe("updateModelLogits", () => {
