@@ -59,6 +59,7 @@ export interface FocalCurvesLayout {
  * (tests/unit/charts/legend-off-the-curves.test.ts checks the sizes either side).
  */
 const KEY_BELOW_UNDER = 780;
+const MIN_PLOT_HEIGHT = 24;
 
 /** The space under the plot for its tick labels and the x-axis title. */
 const X_AXIS_SPACE = 50;
@@ -69,7 +70,8 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   // One key for both axis modes, so switching to the log axis does not resize the plot.
   const spec = referenceKeySpec("pₜ = 0.000", FIGURE1_GAMMAS, true);
   const keyHeight = options.width < KEY_BELOW_UNDER ? keyBelow(spec, 4, options.width - 4, 0).height : 0;
-  const bottom = options.height - X_AXIS_SPACE - keyHeight;
+  // A frame squeezed below the key's room still gets a plot (drawn past the frame, never a negative box).
+  const bottom = Math.max(10 + MIN_PLOT_HEIGHT, options.height - X_AXIS_SPACE - keyHeight);
   const box: Box = { left: narrow ? 48 : 56, top: 10, right: options.width - (narrow ? 10 : 16), bottom };
   const key = keyHeight > 0 ? keyBelow(spec, 4, options.width - 4, bottom + X_AXIS_SPACE - 2) : null;
   const x = scaleLinear().domain([0, 1]).range([box.left, box.right]);

@@ -50,6 +50,7 @@ export interface Panel {
  * full width and keep theirs inside.
  */
 const KEY_BELOW_UNDER = 940;
+const MIN_PLOT_HEIGHT = 24;
 
 /** The widest key: the reader's label with the most digits, and a tiny negative gradient in scientific notation. */
 const KEY_SPEC: KeySpec = {
@@ -78,7 +79,8 @@ export function logitLossGradientLayout({
   const keysBelow = !stacked && width < KEY_BELOW_UNDER;
   const keyHeight = keysBelow ? Math.max(...spans.map(([a, b]) => keyBelow(KEY_SPEC, a, b, 0).height)) : 0;
   // Stacked: panel title, panel, axis and its title (76 px, with the second panel's title), panel, axis (52 px).
-  const panelHeight = stacked ? (height - 22 - 76 - 52) / 2 : height - 60 - 22 - keyHeight;
+  // Never a negative panel, however short the frame (it is drawn past the frame instead).
+  const panelHeight = Math.max(MIN_PLOT_HEIGHT, stacked ? (height - 22 - 76 - 52) / 2 : height - 60 - 22 - keyHeight);
   const boxes: Box[] = stacked
     ? [
         { left, top: 22, right: left + panelWidth, bottom: 22 + panelHeight },

@@ -37,6 +37,7 @@ export interface ModulatingFactorOptions {
  * the sizes either side).
  */
 const KEY_BELOW_UNDER = 1100;
+const MIN_PLOT_HEIGHT = 24;
 
 /** The space under the plot for its tick labels and the x-axis title. */
 const X_AXIS_SPACE = 50;
@@ -51,7 +52,8 @@ export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorO
   // The factor does not involve α: the reader's label never shows one.
   const spec = referenceKeySpec("pₜ = 0.000", FIGURE1_GAMMAS, false);
   const keyHeight = width < KEY_BELOW_UNDER ? keyBelow(spec, 4, width - 4, 0).height : 0;
-  const bottom = height - X_AXIS_SPACE - keyHeight;
+  // A frame squeezed below the key's room still gets a plot (drawn past the frame, never a negative box).
+  const bottom = Math.max(10 + MIN_PLOT_HEIGHT, height - X_AXIS_SPACE - keyHeight);
   const box: Box = { left: narrow ? 48 : 56, top: 10, right: width - (narrow ? 10 : 16), bottom };
   return {
     box,
