@@ -150,7 +150,8 @@ export class LiveFocalFormulaElement extends HTMLElement {
         setAttr(el, "aria-valuetext", off ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
       }
     }
-    if (this.hasAttribute("data-alpha-off") !== (alpha === null)) this.toggleAttribute("data-alpha-off", alpha === null);
+    if (this.hasAttribute("data-alpha-off") !== (alpha === null))
+      this.toggleAttribute("data-alpha-off", alpha === null);
     const results = formulaTexts(formulaValues(this.own.state.pt, gamma, alpha));
     for (const el of this.querySelectorAll<HTMLElement>("[data-result]")) {
       const text = results[el.dataset.result as keyof typeof results];
