@@ -102,7 +102,19 @@ function setAttrs(el: Element, n: SvgNode): void {
     // Skipping unchanged attributes saves style invalidation on every slider frame.
     if (el.getAttribute(name) !== text) el.setAttribute(name, text);
   }
-  if (n.text !== undefined && el.textContent !== n.text) el.textContent = n.text;
+  if (n.text !== undefined) setText(el, n.text);
+}
+
+/**
+ * Rewrites a text node in place: textContent would put a new node in the old one's place on every
+ * slider frame (the legend's γ label, a figure's readouts), which Chromium then styles and lays out
+ * afresh (seen in a trace as "#text removed from layout" and "inserted into tree" once per frame).
+ */
+export function setText(el: Element, text: string): void {
+  const only = el.firstChild;
+  if (only && only.nodeType === 3 && only === el.lastChild) {
+    if ((only as Text).data !== text) (only as Text).data = text;
+  } else if (el.textContent !== text) el.textContent = text;
 }
 
 function joinChildren(parent: Element, children: readonly SvgNode[]): void {

@@ -11,7 +11,7 @@ import { paperReadings, readingTexts } from "../lib/article/paper-readings";
 import type { FigureState } from "../lib/state/state";
 import { CONTINUOUS_INPUT_MS } from "../lib/state/state-tween";
 import { defineElement } from "./define-element";
-import { setText } from "./figure/controls";
+import { setText } from "../charts/scene";
 import { afterQuiet } from "./frame";
 import { LiveFigure, type ChartSize } from "./live-figure";
 

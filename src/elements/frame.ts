@@ -34,9 +34,17 @@ export function whenNearViewport(element: Element, init: () => void, margin = "3
   return () => observer.disconnect();
 }
 
-/** True when the reader asked for reduced motion. */
+let reducedMotion: MediaQueryList | null | undefined;
+
+/**
+ * True when the reader asked for reduced motion. One MediaQueryList, kept (its `matches` is live):
+ * a figure asks on every state change that may be a jump, and matchMedia() parses the query anew
+ * each call (seen in a profile of a slider drag).
+ */
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (reducedMotion === undefined)
+    reducedMotion = typeof matchMedia === "function" ? matchMedia("(prefers-reduced-motion: reduce)") : null;
+  return reducedMotion?.matches ?? false;
 }
 
 /**

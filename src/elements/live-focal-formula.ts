@@ -16,6 +16,8 @@ import { figureStore, type FigureStore } from "./figure-store";
 import { pageStore, type Store } from "./page-store";
 import { frameCoalescer, whenNearViewport } from "./frame";
 import { defineElement } from "./define-element";
+import { setAttr } from "./figure/controls";
+import { setText } from "../charts/scene";
 
 interface Adjustable {
   name: "gamma" | "alpha" | "pt";
@@ -141,17 +143,19 @@ export class LiveFocalFormulaElement extends HTMLElement {
       // α off is a weight of 1: shown muted (with the hint below the formula) so it does not read as α = 1.
       const off = spec.name === "alpha" && raw === null;
       for (const el of this.querySelectorAll<HTMLElement>(`[data-tangle="${spec.name}"]`)) {
-        if (el.textContent !== text) el.textContent = text;
-        el.toggleAttribute("data-off", off);
-        el.setAttribute("aria-valuenow", String(raw ?? 1));
-        el.setAttribute("aria-valuetext", off ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
+        // Each write on every frame of a drag: only what changed, text nodes rewritten in place.
+        setText(el, text);
+        if (el.hasAttribute("data-off") !== off) el.toggleAttribute("data-off", off);
+        setAttr(el, "aria-valuenow", String(raw ?? 1));
+        setAttr(el, "aria-valuetext", off ? "α off (weight 1)" : `${spec.label.split(" ").at(-1)} = ${text}`);
       }
     }
-    this.toggleAttribute("data-alpha-off", alpha === null);
+    if (this.hasAttribute("data-alpha-off") !== (alpha === null))
+      this.toggleAttribute("data-alpha-off", alpha === null);
     const results = formulaTexts(formulaValues(this.own.state.pt, gamma, alpha));
     for (const el of this.querySelectorAll<HTMLElement>("[data-result]")) {
       const text = results[el.dataset.result as keyof typeof results];
-      if (text !== undefined && el.textContent !== text) el.textContent = text;
+      if (text !== undefined) setText(el, text);
     }
   }
 }

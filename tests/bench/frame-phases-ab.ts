@@ -5,15 +5,23 @@
  * (A, B, A, B, ...) three times and each cell is their median.
  *
  *   node tests/bench/frame-phases-ab.ts cross-entropy/ /tmp/dist-before,dist ["" "css to try" ...]
+ *
+ * The page "bare" is a lone range input (what the slider benchmark divides by). With DETACHED=1 the drag moves a listener-free copy of the slider (the page's own cost, no figure redraw).
  */
 import { launchChromium } from "../support/chromium.ts";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startStaticServer } from "../e2e/support/static-server.ts";
 const [path, distsArg, ...variants] = process.argv.slice(2);
+const detached = process.env.DETACHED === "1";
+const TRACE = join(tmpdir(), `frame-phases-ab-${process.pid}.json`);
 const dists = distsArg!.split(",");
 const server = await Promise.all(dists.map((d) => startStaticServer(d, "/")));
 const browser = await launchChromium();
+const MAIN = "main thread, all tasks";
 const PH = [
+  MAIN,
   "ProxyMain::BeginMainFrame",
   "EventDispatch",
   "FireAnimationFrame",
@@ -29,12 +37,18 @@ async function one(di: number, css: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(server[di]!.url + path, { waitUntil: "load" });
+  // "bare": a lone range input dressed as a figure's slider (the yardstick of slider-input-to-paint.ts).
+  if (path === "bare")
+    await page.setContent(
+      `<focal-loss-curves data-ready style="display:block;margin:40px"><input type="range" data-control="gamma" min="0" max="5" step="0.1" value="2" style="width:420px"></focal-loss-curves>`,
+    );
+  else await page.goto(server[di]!.url + path, { waitUntil: "load" });
   const fig = page.locator("focal-loss-curves,modulating-factor-curves,logit-loss-gradient").first();
   await fig.evaluate((f) => f.scrollIntoView({ block: "center" }));
   await fig.and(page.locator("[data-ready]")).waitFor({ timeout: 120000 });
   if (css) await page.addStyleTag({ content: css });
   const slider = fig.locator('input[data-control="gamma"]');
+  if (detached) await slider.evaluate((i) => i.replaceWith(i.cloneNode(true)));
   await slider.evaluate((input) => input.scrollIntoView({ block: "center" }));
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.waitForTimeout(300);
@@ -43,7 +57,7 @@ async function one(di: number, css: string) {
   await page.mouse.move(box.x + 8 + (box.width - 16) * 0.1, y);
   await page.mouse.down();
   await browser.startTracing(page, {
-    path: "/tmp/sliders/ab.json",
+    path: TRACE,
     categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"],
   });
   for (let i = 0; i < 60; i++) {
@@ -54,13 +68,21 @@ async function one(di: number, css: string) {
   await browser.stopTracing();
   await page.mouse.up();
   await context.close();
-  const ev = JSON.parse(readFileSync("/tmp/sliders/ab.json", "utf8")).traceEvents as {
+  const ev = JSON.parse(readFileSync(TRACE, "utf8")).traceEvents as {
     ph: string;
     name: string;
     dur?: number;
     tdur?: number;
+    tid?: number;
   }[];
   const out: Record<string, number> = {};
+  // The renderer's main thread is the one that runs the frames: all its top-level tasks, rendering or not.
+  const frames = new Map<number, number>();
+  for (const e of ev) if (e.name === "ProxyMain::BeginMainFrame") frames.set(e.tid!, (frames.get(e.tid!) ?? 0) + 1);
+  const mainTid = [...frames].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const e of ev)
+    if (e.ph === "X" && e.tid === mainTid && e.name === "RunTask")
+      out[MAIN] = (out[MAIN] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
   for (const e of ev)
     if (e.ph === "X" && PH.includes(e.name)) out[e.name] = (out[e.name] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
   return out;
@@ -69,7 +91,7 @@ const cases = dists.flatMap((_, di) => (variants.length ? variants : [""]).map((
 const res: Record<string, number>[][] = cases.map(() => []);
 for (let r = 0; r < 3; r++) for (const [i, c] of cases.entries()) res[i]!.push(await one(c.di, c.css));
 const med = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-console.log("thread ms per drag (median of 3), " + path);
+console.log(`thread ms per drag (median of 3), ${path}${detached ? " detached" : ""}`);
 console.log("phase".padEnd(28) + cases.map((c, i) => `#${i}`.padStart(9)).join(""));
 for (const p of PH)
   console.log(

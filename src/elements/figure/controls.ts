@@ -8,6 +8,7 @@
  * root): inputs carry data-control="gamma|alpha|alpha-on|yscale|examples",
  * their text outputs data-output="gamma|alpha".
  */
+import { setText } from "../../charts/scene";
 import { formatNumber } from "../../lib/text/format";
 import type { FigureState } from "../../lib/state/state";
 import type { FigureStore } from "../figure-store";
@@ -93,18 +94,7 @@ export class ControlsController implements Controller {
   }
 }
 
-function setAttr(el: Element, name: string, value: string): void {
+/** Writes an attribute only when its value changes: an equal write still invalidates style (and mutation observers). */
+export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/**
- * Rewrites the text node in place: textContent would replace it with a new node on every input event
- * of a drag, which Chromium then styles and lays out afresh (seen in a trace as a node removed and
- * inserted per frame).
- */
-export function setText(el: Element, text: string): void {
-  const only = el.firstChild;
-  if (only instanceof Text && only === el.lastChild) {
-    if (only.data !== text) only.data = text;
-  } else if (el.textContent !== text) el.textContent = text;
 }

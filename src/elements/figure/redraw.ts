@@ -126,7 +126,8 @@ export class RedrawController implements Controller {
     const continuous = now - this.lastChange < CONTINUOUS_INPUT_MS;
     this.lastChange = now;
     this.tween =
-      from && this.visible && !continuous && this.options.motionAllowed() && isJump(from, state)
+      // isJump first: it is arithmetic, motionAllowed asks the media query and the document.
+      from && this.visible && !continuous && isJump(from, state) && this.options.motionAllowed()
         ? { from, to: state, start: now }
         : null;
     this.markAnimating(this.tween !== null);
