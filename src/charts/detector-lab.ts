@@ -30,7 +30,7 @@ export function shareCurveScene(series: readonly CurveSeries[], title: string, f
     const yTicks = [0, 0.25, 0.5, 0.75, 1];
     return labAxes(x, y, frame, {
       x: { ticks: xTicks, labels: xTicks.map(x.tickFormat(5)), title: "step" },
-      y: { ticks: yTicks, labels: yTicks.map((v) => `${Math.round(v * 100)} %`), title },
+      y: { ticks: yTicks, labels: yTicks.map((v) => `${Math.round(v * 100)}%`), title },
     });
   });
   const marks = series.map((s) => modelPath(s, path(s.points as [number, number][])));

@@ -32,9 +32,11 @@ export function lossCdfScene(series: readonly CdfSeries[], label: string, frame:
     () => {
       const ticks = x.ticks(5);
       const pct = ticks.map((v) => `${Math.round(v * 100)}%`);
+      // Both axes start at 0%: the y axis's label names the origin, and an x label under it would touch it.
+      const xLabels = pct.map((text, i) => (ticks[i] === 0 ? "" : text));
       return node("g", "frame", {}, [
         labAxes(x, y, frame, {
-          x: { ticks, labels: pct, title: `fraction of ${label}` },
+          x: { ticks, labels: xLabels, title: `fraction of ${label}` },
           y: { ticks, labels: pct, title: "share of their loss" },
         }),
         node("text", "panel-label", { class: "panel-label", x: margin.left + 6, y: margin.top + 12 }, label),

@@ -20,7 +20,8 @@ export function prCurveScene(series: readonly PrSeries[], chance: number, frame:
   const axes = staticNode(`pr-curve|${width}x${height}`, () => {
     const ticks = x.ticks(5);
     return labAxes(x, y, frame, {
-      x: { ticks, labels: ticks.map(x.tickFormat(5)), title: "recall" },
+      // One "0.0" at the origin, the y axis's: an x label under it would touch it.
+      x: { ticks, labels: ticks.map((v) => (v === 0 ? "" : x.tickFormat(5)(v))), title: "recall" },
       y: { ticks, labels: ticks.map(y.tickFormat(5)), title: "precision" },
     });
   });

@@ -49,6 +49,6 @@ export function checkNumber(guess: number, answer: Pick<NumericAnswer, "value" |
 export function toleranceText(answer: NumericAnswer): string {
   const { tolerance, unit } = answer;
   if (tolerance.kind === "relative")
-    return `within ${String(Number((tolerance.amount * 100).toPrecision(6)))} % of the exact value`;
+    return `within ${String(Number((tolerance.amount * 100).toPrecision(6)))}% of the exact value`;
   return `within ±${String(Number(tolerance.amount.toPrecision(6)))}${unit === "%" ? " percentage points" : ""} of the exact value`;
 }

@@ -81,6 +81,11 @@ function superscript(n: number): string {
   return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join("");
 }
 
+/** A power of ten as plain text, e.g. `10⁻⁶` for 1e-6, for a colour ramp's ends. */
+export function powerOfTenText(value: number): string {
+  return `10${superscript(Math.round(Math.log10(value)))}`;
+}
+
 /** Plain text, e.g. `0.0513`, `3.2058 × 10⁻⁵`, `∞`, with a true minus sign. */
 export function formatNumber(value: number, options: FormatOptions = {}): string {
   const parts = numberParts(value, options);

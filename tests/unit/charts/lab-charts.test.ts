@@ -102,6 +102,16 @@ describe("prCurveScene", () => {
     expect(badValues(scene)).toEqual([]);
   });
 
+  it("labels the origin once, on the precision axis", () => {
+    const scene = prCurveScene([{ id: "ce", label: "CE", points: [] }], 0.1);
+    const tickTexts = (axis: string) =>
+      nodeAt(scene, "g", axis)
+        .children!.filter((t) => t.tag === "g")
+        .map((t) => nodeAt(t, "text", "label").text);
+    expect(tickTexts("y-axis")[0]).toBe("0.0");
+    expect(tickTexts("x-axis")).toEqual(["", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+  });
+
   it("leaves out a model with no points yet", () => {
     const scene = prCurveScene([{ id: "ce", label: "CE", points: [] }], 0.1);
     expect(find(scene, (n) => n.key === "ce")).toBeUndefined();
@@ -127,6 +137,13 @@ describe("lossCdfScene", () => {
     expect(marks.map((m) => m.attrs?.["data-gamma"])).toEqual([0]);
     expect(nodeAt(marks[0]!, "title", "title").text).toBe("γ = 0");
     expect(nodeAt(scene, "text", "panel-label").text).toBe("negatives");
+    // One "0%" at the origin, the y axis's: the x axis's first label is left out, the others read 20% … 100%.
+    const tickTexts = (axis: string) =>
+      nodeAt(scene, "g", axis)
+        .children!.filter((t) => t.tag === "g")
+        .map((t) => nodeAt(t, "text", "label").text);
+    expect(tickTexts("y-axis")[0]).toBe("0%");
+    expect(tickTexts("x-axis")).toEqual(["", "20%", "40%", "60%", "80%", "100%"]);
     // The diagonal from (0, 0) to (1, 1): bottom left of the plot to top right.
     expect(subpaths(attrsOf(scene, "path", "g0", "marks").d!)[0]).toEqual([
       [plotBox.left, plotBox.bottom],

@@ -66,7 +66,7 @@ describe("the answers are the module's values, checked here from their definitio
     expect(() => gammaForKeptShare(0.5, 0)).toThrow(RangeError);
   });
   it("tolerances read in words", () => {
-    expect(toleranceText(numericAnswer("what.reductionAt09"))).toBe("within 10 % of the exact value");
+    expect(toleranceText(numericAnswer("what.reductionAt09"))).toBe("within 10% of the exact value");
     expect(toleranceText(numericAnswer("why.backgroundShare"))).toBe("within ±5 percentage points of the exact value");
   });
 });

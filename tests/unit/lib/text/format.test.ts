@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatNumberTex, formatPercent, numberParts } from "../../../../src/lib/text/format";
+import {
+  formatNumber,
+  formatNumberTex,
+  formatPercent,
+  numberParts,
+  powerOfTenText,
+} from "../../../../src/lib/text/format";
 
 describe("formatNumber", () => {
   it.each([
@@ -49,5 +55,14 @@ describe("numberParts and formatPercent", () => {
   it("formats shares", () => {
     expect(formatPercent(0.8734)).toBe("87.3%");
     expect(formatPercent(NaN)).toBe("—");
+  });
+});
+
+describe("powerOfTenText", () => {
+  it("writes a power of ten with a superscript exponent and a true minus", () => {
+    expect(powerOfTenText(1e-6)).toBe("10⁻⁶");
+    expect(powerOfTenText(0.01)).toBe("10⁻²");
+    expect(powerOfTenText(1000)).toBe("10³");
+    expect(powerOfTenText(1)).toBe("10⁰");
   });
 });
