@@ -67,7 +67,6 @@ export const LAB_MARKS: Readonly<Record<string, keyof typeof LAB_MEANINGS>> = {
   ".detections-map .series-yours .detection-box": "yours",
   ".detections-map .series-ce .detection-box": "ce",
   ".detector-lab progress": "yours",
-  "[data-seeds-panel] progress": "yours",
 };
 
 /** A colour: a token, the colour of the mark's curve family, or none. */

@@ -56,8 +56,8 @@ const CHART_MARKS: [chart: string, selector: string, meaning: keyof typeof STATE
   ["detector loss maps", ".loss-map .object-box", "positives"],
   ["detector detections", ".detections-map .series-yours .detection-box", "your model"],
   ["detector detections", ".detections-map .series-ce .detection-box", "cross-entropy"],
+  // Both the training progress and the seed spread's progress (inside the lab) are painted by this one rule.
   ["detector progress", ".detector-lab progress", "your model"],
-  ["detector seeds", "[data-seeds-panel] progress", "your model"],
 ];
 
 const css = readFileSync("src/styles/lab.css", "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
