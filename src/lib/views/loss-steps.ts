@@ -139,7 +139,9 @@ export function slotShape(slot: Slot): SlotShape {
 
 function slotTex(slot: Slot): string {
   const tex = formatNumberTex(slot.value, slotFormat(slot));
-  return slot.group && isScientific(slot) ? `(${tex})` : tex;
+  // KaTeX sets 1{,}600 as three atoms, and the page refills a slot's first atom only (katex-slots.ts): as one text run it stays one.
+  const number = tex.includes("{,}") ? `\\text{${tex.replaceAll("{,}", ",")}}` : tex;
+  return slot.group && isScientific(slot) ? `(${number})` : number;
 }
 
 function slotText(slot: Slot): string {

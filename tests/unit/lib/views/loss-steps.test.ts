@@ -58,6 +58,8 @@ describe("the substituted formulas", () => {
     expect(stepText(step(steps, "ce"))).toBe("CE = −ln p_t = −ln 0.95 = 0.0513");
     expect(stepText(step(steps, "balancedCe"))).toBe("CE_α = −α_t ln p_t = −0.25 × ln 0.95 = 0.0128");
     expect(stepText(step(steps, "ceOverFl"))).toBe("CE / FL = 0.0513 / (3.2058 × 10⁻⁵) = 1,600");
+    // Typeset, 1,600 is one text run (one atom the page can refill), not 1, a comma and 600.
+    expect(stepTex(step(steps, "ceOverFl"))).toMatch(/ = \\text\{1,600\}$/);
   });
 
   it("substitute p_t = 1 − p and α_t = 1 − α for a background example", () => {
