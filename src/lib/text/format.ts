@@ -85,23 +85,18 @@ export function numberParts(value: number, options: FormatOptions = {}): NumberP
  * size, so three significant digits are enough, and trailing zeros add nothing
  * (1.5, 4.43, 12.1). From 100 up the whole number, with thousands separators
  * (533, 1,600, 40,000): three digits would turn 1,600 into "1.60 × 10³" for
- * no gain. From a million, scientific with three significant digits (2.5 × 10⁷).
+ * no gain. From a million (and below 10⁻³), scientific with three significant digits (2.5 × 10⁷).
  */
 function ratioParts(abs: number, base: Pick<NumberParts, "negative" | "infinite" | "invalid">): NumberParts {
-  if (abs === 0) return { ...base, negative: false, mantissa: "0", exponent: null };
-  if (abs >= 1e6) {
+  // Number(…) drops the trailing zeros; far from 1 the power of ten takes over, as everywhere on the site.
+  if (abs >= 1e6 || (abs > 0 && abs < 1e-3)) {
     const { mantissa, exponent } = scientificParts(abs, 2);
-    return { ...base, mantissa: dropTrailingZeros(mantissa), exponent };
+    return { ...base, mantissa: String(Number(mantissa)), exponent };
   }
   // Rounded first, so 99.96 reads "100", not "99.96" or "100.0".
   const rounded = Number(abs.toPrecision(3));
-  if (rounded >= 100) return { ...base, mantissa: Math.round(abs).toLocaleString("en-US"), exponent: null };
-  const [m, e] = abs.toPrecision(3).split("e");
-  return { ...base, mantissa: dropTrailingZeros(m!), exponent: e === undefined ? null : Number(e) };
-}
-
-function dropTrailingZeros(text: string): string {
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+  const mantissa = rounded >= 100 ? Math.round(abs).toLocaleString("en-US") : String(rounded);
+  return { ...base, negative: base.negative && rounded > 0, mantissa, exponent: null };
 }
 
 function superscript(n: number): string {

@@ -3,9 +3,11 @@ import { formatNumberTex, formatRatio } from "../../../../src/lib/text/format";
 import { RATIO_FORMAT } from "../../../../src/lib/views/loss-steps";
 
 // The expected texts are written out by hand from the rule (three significant
-// digits, trailing zeros dropped; whole numbers with separators from 100; scientific from 10⁶).
+// digits, trailing zeros dropped; whole numbers with separators from 100; scientific from 10⁶ and below 10⁻³).
 describe("formatRatio: one ratio format over every magnitude", () => {
   it.each([
+    [0, "0"],
+    [0.0005, "5 × 10⁻⁴"],
     [0.5, "0.5"],
     [1, "1"],
     [1.5, "1.5"],
