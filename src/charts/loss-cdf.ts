@@ -15,10 +15,14 @@ export function gammaClass(gamma: number): string {
   return `gamma-${String(gamma).replace(".", "")}`;
 }
 
-/** The detector chapter's frame: the lab's, with room on the right for the last tick label ("100%"). */
-export const DETECTOR_CDF_FRAME: Frame = { ...LAB_FRAME, margin: { ...LAB_FRAME.margin, right: 22 } };
+/**
+ * The CDFs' frame, in the lab and the detector chapter: the lab's, with room on
+ * the right for the last tick label, "100%", centred on the plot's right edge
+ * (the lab's 12-unit margin clipped half of it).
+ */
+export const LOSS_CDF_FRAME: Frame = { ...LAB_FRAME, margin: { ...LAB_FRAME.margin, right: 22 } };
 
-export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LAB_FRAME): SvgNode {
+export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LOSS_CDF_FRAME): SvgNode {
   const { width, height, margin } = frame;
   const ranges = plotRanges(frame);
   const x = scaleLinear([0, 1], ranges.x);
@@ -64,7 +68,7 @@ export function renderLossCdf(
   svg: SVGSVGElement,
   series: readonly CdfSeries[],
   label: string,
-  frame: Frame = LAB_FRAME,
+  frame: Frame = LOSS_CDF_FRAME,
 ): void {
   applyScene(svg, lossCdfScene(series, label, frame));
 }

@@ -12,7 +12,7 @@ import { LiveLossCdf } from "../lib/detector/live-loss-cdf";
 import { shareOfHardest } from "../lib/detector/loss-map";
 import { ANCHOR_MAP_STATE, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { formatNumber } from "../lib/text/format";
-import { DETECTOR_CDF_FRAME, renderLossCdf } from "../charts/loss-cdf";
+import { LOSS_CDF_FRAME, renderLossCdf } from "../charts/loss-cdf";
 import { defineElement } from "./define-element";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
 import { pageStore, type Store } from "./page-store";
@@ -67,7 +67,7 @@ class DetectorLossCdfElement extends HTMLElement {
         ...reference.map((c) => ({ gamma: c.gamma, points: c[pick] })),
         { gamma, points: reader[pick], reader: true },
       ];
-      renderLossCdf(svg, series, pick, DETECTOR_CDF_FRAME);
+      renderLossCdf(svg, series, pick, LOSS_CDF_FRAME);
       // The scene's root is the lab's "lab-chart"; this chapter's stylesheet styles the same chart as "detector-chart".
       svg.setAttribute("class", "detector-chart");
     }

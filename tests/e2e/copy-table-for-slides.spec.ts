@@ -137,6 +137,9 @@ test.describe("copying the table for slides", () => {
     expect(mdLines[2]).toContain(`| ${formatNumber(crossEntropy(0.95, 1))} |`);
     expect(mdLines[2]).toContain(`| ${formatNumber(fl0)} |`);
     expect(mdLines[2]).toContain("FL 3.2058E-7 (differs)");
+    // CE / FL at p = 0.95 is 1 / (α (1 − p)²) = 1 / (0.25 × 0.05²) = 1600, written as the chapters' tables write it.
+    expect(crossEntropy(0.95, 1) / fl0).toBeCloseTo(1 / (0.25 * 0.05 ** 2), 9);
+    expect(mdLines[2]).toContain("| 1,600 |");
     expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
       "Copied the table as Markdown.",
     );
@@ -158,6 +161,7 @@ test.describe("copying the table for slides", () => {
     expect(tex.startsWith("\\begin{tabular}{llrrrrrrl}\n")).toBe(true);
     expect(tex.trimEnd().endsWith("\\end{tabular}")).toBe(true);
     expect(tex).toContain("$3.2058 \\times 10^{-5}$");
+    expect(tex).toContain("$1{,}600$"); // the thousands separator braced, so LaTeX sets no space after it
     expect(tex).toContain("p\\_t"); // the printed-values text escapes LaTeX's specials
     expect(tex).not.toMatch(BROKEN_NUMBER);
     expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(

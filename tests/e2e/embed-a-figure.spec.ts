@@ -146,6 +146,41 @@ test.describe("an embed route", () => {
     expect(await hidden.page.locator("figcaption").isVisible()).toBe(false);
   });
 
+  test("keeps the γ slider's tick labels apart in a phone-width frame at fontScale 1.5", async () => {
+    /** The boxes of the tick labels a reader can see, in order. */
+    const visibleLabels = (page: Page) =>
+      page.locator(".figure-controls .range-tick-labels span").evaluateAll((spans) =>
+        spans
+          .filter((s) => s.getBoundingClientRect().width > 0)
+          .map((s) => {
+            const r = s.getBoundingClientRect();
+            return { text: s.textContent, left: r.left, right: r.right };
+          }),
+      );
+    const { page } = await fresh();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(siteUrl(embedPath("?fontScale=1.5")));
+      await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+      const narrow = await visibleLabels(page);
+      // The ends and 2 always show; no label's box reaches into the next one's.
+      expect(narrow.map((l) => l.text)).toEqual(expect.arrayContaining(["0", "1", "2", "5"]));
+      for (let i = 1; i < narrow.length; i++) {
+        expect(narrow[i]!.left, `${narrow[i - 1]!.text} and ${narrow[i]!.text}`).toBeGreaterThanOrEqual(
+          narrow[i - 1]!.right,
+        );
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(siteUrl(embedPath()));
+      await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
+      await expect
+        .poll(async () => (await visibleLabels(page)).map((l) => l.text))
+        .toEqual(["0", "0.5", "1", "2", "5"]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test("scales the text with fontScale, within its range", async () => {
     // The axis title's size on screen: its 13-unit font size times the chart's scale (viewBox to CSS px).
     const chartText = (page: Page) =>

@@ -39,6 +39,10 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     // FL = −0.25 × (1 − 0.95)² × ln 0.95 = 3.2058 × 10⁻⁵, as KaTeX typesets it (the superscript reads inline).
     expect(await stepMathText(page, "fl")).toContain("=−0.25×(1−0.95)2×ln0.95=3.2058×10−5");
     expect(await stepMathText(page, "ce")).toContain("=−ln0.95=0.0513");
+    // CE / FL = 1 / (α (1 − p)²) = 1600, in the one ratio format the tables use (1,600, not 1600.0), live and typeset.
+    expect(ce / fl).toBeCloseTo(1 / (0.25 * 0.05 ** 2), 9);
+    expect(summary.ceOverFl).toBe("1,600");
+    expect(await stepMathText(page, "ceOverFl")).toMatch(/=1,600$/);
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
@@ -121,6 +125,7 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     expect(summary.ce).toBe(formatNumber(crossEntropy(0.95, 1)));
     expect(summary.fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
     expect(await stepMathText(page, "fl")).toContain("=−0.25×(1−0.95)2×ln0.95=3.2058×10−5");
+    expect(summary.ceOverFl).toBe("1,600");
     // The inputs cannot do anything without the script, so they say so by being disabled.
     expect(
       await page.locator("loss-calculator .calc-fields").evaluate((f) => (f as HTMLFieldSetElement).disabled),

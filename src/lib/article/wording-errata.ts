@@ -11,9 +11,9 @@ export interface WordingErratum {
   location: string;
   /** the article's words, verbatim (non-breaking spaces read as spaces) */
   quote: string;
-  /** what is wrong, in our words */
+  /** what is wrong, in our words; math as $…$ (typeset by the table) */
   issue: string;
-  /** what is right, in our words */
+  /** what is right, in our words; math as $…$ */
   correction: string;
   /** where the correction comes from */
   source: string;
@@ -24,8 +24,9 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     id: "pt-defined-as-loss",
     location: "Cross-Entropy Loss",
     quote: "pt = {-ln(p)",
-    issue: "pₜ is defined as −ln p and −ln(1 − p), which are the losses.",
-    correction: "pₜ is the probability of the true class: p when y = 1 and 1 − p when y = 0. The loss is −ln pₜ.",
+    issue: "$p_t$ is defined as $-\\ln p$ and $-\\ln(1 - p)$, which are the losses.",
+    correction:
+      "$p_t$ is the probability of the true class: $p$ when $y = 1$ and $1 - p$ when $y = 0$. The loss is $-\\ln p_t$.",
     source: "Lin et al. 2017, §3, Eq. 2",
   },
   {
@@ -34,7 +35,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     quote: "easy negatives (detections with high probabilities)",
     issue: "Easy negatives are described as detections with high probabilities.",
     correction:
-      "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high pₜ = 1 − p.",
+      "An easy negative is a background anchor the model scores with a low foreground probability p, that is a high $p_t = 1 - p$.",
     source: "Lin et al. 2017, §2 (Class Imbalance) and §3, Eq. 2",
   },
   {
@@ -43,7 +44,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     quote: "by assigning more weights to hard or easily misclassified examples",
     issue: "Focal loss is said to give hard examples more weight.",
     correction:
-      "Focal loss never raises an example's loss: αₜ ≤ 1 and (1 − pₜ)^γ ≤ 1, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
+      "Focal loss never raises an example's loss: $\\alpha_t \\le 1$ and $(1 - p_t)^\\gamma \\le 1$, so FL ≤ CE. It scales easy examples down far more than hard ones, so the hard ones' share of the total rises.",
     source: "Lin et al. 2017, Figure 1 caption (“reduces the relative loss for well-classified examples”) and §3.2",
   },
   {
@@ -52,7 +53,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     quote: "assigns large weight to misclassified or hard classified records",
     issue: "The same claim again: misclassified examples are said to get a large weight.",
     correction:
-      "Their loss is scaled down too, if far less (the paper: “by at most 4×” for pₜ ≤ .5 and γ = 2); what grows is their weight relative to the easy examples.",
+      "Their loss is scaled down too, if far less (the paper: “by at most 4×” for $p_t \\le .5$ and $\\gamma = 2$); what grows is their weight relative to the easy examples.",
     source: "Lin et al. 2017, §3.2",
   },
   {
@@ -68,7 +69,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Balanced Cross-Entropy",
     quote: "-∝tln ln( pt )",
     issue: "The logarithm is written twice.",
-    correction: "One logarithm: CEα(pₜ) = −αₜ ln pₜ.",
+    correction: "One logarithm: $\\mathrm{CE}_\\alpha(p_t) = -\\alpha_t \\ln p_t$.",
     source: "Lin et al. 2017, §3.1, Eq. 3",
   },
   {
@@ -76,7 +77,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     location: "Focal loss explanation",
     quote: "log log(pt)",
     issue: "The logarithm is written twice.",
-    correction: "One logarithm: FL(pₜ) = −αₜ (1 − pₜ)^γ ln pₜ.",
+    correction: "One logarithm: $\\mathrm{FL}(p_t) = -\\alpha_t (1 - p_t)^\\gamma \\ln p_t$.",
     source: "Lin et al. 2017, §3.2, Eq. 5",
   },
   {
@@ -101,7 +102,7 @@ export const articleWordingErrata: readonly WordingErratum[] = [
     quote: "background object misclassified with predicted probability p=0.01",
     issue: "A background box scored p = 0.01 is called misclassified.",
     correction:
-      "It is correctly and confidently classified: its pₜ is 1 − 0.01, close to 1, as the heading “very easily classified” says.",
+      "It is correctly and confidently classified: its $p_t$ is $1 - 0.01$, close to 1, as the heading “very easily classified” says.",
     source: "Lin et al. 2017, §3, Eq. 2",
   },
 ];

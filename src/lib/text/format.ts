@@ -4,12 +4,13 @@
  * losses read as ∞; nothing here ever prints `NaN`.
  */
 
-export type Notation = "auto" | "fixed" | "scientific" | "significant";
+export type Notation = "auto" | "fixed" | "scientific" | "significant" | "ratio";
 
 export interface FormatOptions {
   /**
    * fixed: decimals after the point; scientific: decimals of the mantissa;
-   * significant: significant digits; auto: decimals, in whichever notation it picks.
+   * significant: significant digits; auto: decimals, in whichever notation it picks;
+   * ratio: ignored (see RATIO_RULE).
    */
   digits?: number;
   /** auto (default): fixed for 10⁻³ ≤ |v| < 10⁵ and 0, scientific otherwise */
@@ -60,6 +61,7 @@ export function numberParts(value: number, options: FormatOptions = {}): NumberP
   if (!Number.isFinite(value)) return { ...base, mantissa: "∞", exponent: null, infinite: true };
   const abs = Math.abs(value);
 
+  if (notation === "ratio") return ratioParts(abs, base);
   if (notation === "significant") {
     const digits = checkDigits(options.digits ?? 4, 1);
     if (abs === 0) return { ...base, negative: false, mantissa: (0).toPrecision(digits), exponent: null };
@@ -75,6 +77,26 @@ export function numberParts(value: number, options: FormatOptions = {}): NumberP
     return { ...base, negative, mantissa: text, exponent: null };
   }
   return { ...base, ...scientificParts(abs, digits) };
+}
+
+/**
+ * RATIO_RULE, the one way a "times smaller" ratio such as CE / FL is written,
+ * in the tables, the calculators and their copied TeX: a ratio is read as a
+ * size, so three significant digits are enough, and trailing zeros add nothing
+ * (1.5, 4.43, 12.1). From 100 up the whole number, with thousands separators
+ * (533, 1,600, 40,000): three digits would turn 1,600 into "1.60 × 10³" for
+ * no gain. From a million (and below 10⁻³), scientific with three significant digits (2.5 × 10⁷).
+ */
+function ratioParts(abs: number, base: Pick<NumberParts, "negative" | "infinite" | "invalid">): NumberParts {
+  // Number(…) drops the trailing zeros; far from 1 the power of ten takes over, as everywhere on the site.
+  if (abs >= 1e6 || (abs > 0 && abs < 1e-3)) {
+    const { mantissa, exponent } = scientificParts(abs, 2);
+    return { ...base, mantissa: String(Number(mantissa)), exponent };
+  }
+  // Rounded first, so 99.96 reads "100", not "99.96" or "100.0".
+  const rounded = Number(abs.toPrecision(3));
+  const mantissa = rounded >= 100 ? Math.round(abs).toLocaleString("en-US") : String(rounded);
+  return { ...base, negative: base.negative && rounded > 0, mantissa, exponent: null };
 }
 
 function superscript(n: number): string {
@@ -100,8 +122,10 @@ export function formatNumberTex(value: number, options: FormatOptions = {}): str
   if (parts.invalid) return "\\text{—}";
   const sign = parts.negative ? "-" : "";
   if (parts.infinite) return `${sign}\\infty`;
-  if (parts.exponent === null) return sign + parts.mantissa;
-  return `${sign}${parts.mantissa} \\times 10^{${parts.exponent}}`;
+  // A thousands separator is punctuation to KaTeX (a space after it) unless braced.
+  const mantissa = parts.mantissa.replaceAll(",", "{,}");
+  if (parts.exponent === null) return sign + mantissa;
+  return `${sign}${mantissa} \\times 10^{${parts.exponent}}`;
 }
 
 /** A share in [0, 1] as a percentage, e.g. `87.3%`; the share of an infinite total reads as a dash. */
@@ -110,17 +134,9 @@ export function formatPercent(share: number, decimals = 1): string {
   return `${formatNumber(share * 100, { notation: "fixed", digits: decimals })}%`;
 }
 
-/**
- * A "times smaller" ratio for readers: whole numbers with thousands separators
- * from 100 up (`1,600`, `40,000`), three significant digits below (`4.43`),
- * scientific beyond a million. Infinite reads as ∞.
- */
+/** A "times smaller" ratio for readers (`1.5`, `533`, `1,600`, `2.5 × 10⁷`, `∞`); the rule is RATIO_RULE above. */
 export function formatRatio(ratio: number): string {
-  if (!Number.isFinite(ratio) || Number.isNaN(ratio)) return formatNumber(ratio);
-  const abs = Math.abs(ratio);
-  if (abs >= 1e6) return formatNumber(ratio, { notation: "scientific", digits: 2 });
-  if (abs >= 100) return (ratio < 0 ? "−" : "") + Math.round(abs).toLocaleString("en-US");
-  return formatNumber(ratio, { notation: "significant", digits: 3 });
+  return formatNumber(ratio, { notation: "ratio" });
 }
 
 /** The shortest fixed-point text that shows a value exactly, as the paper labels ticks and γ: 0, 0.2, 0.25, 1 rather than 0.0, 1.0. */

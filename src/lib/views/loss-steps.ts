@@ -35,8 +35,10 @@ export type SlotKind =
   | "input"
   /** a computed loss: the site's four decimals, scientific below 10⁻³ */
   | "result"
-  /** a ratio: five significant digits */
-  | "ratio";
+  /** a ratio such as CE / FL: the one ratio format (format.ts's RATIO_RULE) */
+  | "ratio"
+  /** a probability worked out as a quotient (softmax's p_t): five significant digits */
+  | "quotient";
 
 export interface Slot {
   /** names a place in the formula; a name may occur more than once (p_t does) */
@@ -89,11 +91,12 @@ export function slotFormat(slot: Pick<Slot, "value" | "kind" | "script">): Forma
   const { value, kind, script } = slot;
   if (kind === "result" && !script) return {};
   if (kind === "ratio" && !script) return RATIO_FORMAT;
+  if (kind === "quotient" && !script) return { notation: "significant", digits: 5 };
   return shortestFormat(value, script === true);
 }
 
-/** Ratios such as CE / FL: five significant digits (1600.0, 4.4320). */
-export const RATIO_FORMAT: FormatOptions = { notation: "significant", digits: 5 };
+/** Ratios such as CE / FL, written as the tables write them (1,600, 4.43; format.ts's RATIO_RULE). */
+export const RATIO_FORMAT: FormatOptions = { notation: "ratio" };
 
 /**
  * The fewest decimals that give the number back, up to twelve (a value with
@@ -136,7 +139,9 @@ export function slotShape(slot: Slot): SlotShape {
 
 function slotTex(slot: Slot): string {
   const tex = formatNumberTex(slot.value, slotFormat(slot));
-  return slot.group && isScientific(slot) ? `(${tex})` : tex;
+  // KaTeX sets 1{,}600 as three atoms, and the page refills a slot's first atom only (katex-slots.ts): as one text run it stays one.
+  const number = tex.includes("{,}") ? `\\text{${tex.replaceAll("{,}", ",")}}` : tex;
+  return slot.group && isScientific(slot) ? `(${number})` : number;
 }
 
 function slotText(slot: Slot): string {
@@ -195,7 +200,7 @@ function ratioNote(numeratorName: string, num: number, den: number, at: number):
   }
   if (num === Infinity && den === Infinity) {
     return `Both losses are infinite when p_t = 0, so their ratio is not defined; as p_t approaches 0 it tends to ${
-      numeratorName === "CE" ? `1 / α_t = ${formatNumber(1 / at, { notation: "significant", digits: 5 })}` : "1"
+      numeratorName === "CE" ? `1 / α_t = ${formatNumber(1 / at, RATIO_FORMAT)}` : "1"
     }.`;
   }
   if (den === 0) return `FL is 0 here while ${numeratorName} is not, so the ratio is unbounded.`;

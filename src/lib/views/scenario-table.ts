@@ -138,7 +138,7 @@ export function printedForRow(y: Label, p: number): PrintedForRow[] {
     });
 }
 
-/** How each column's numbers are written: losses to four decimals (scientific when small), ratios to five digits. */
+/** How each column's numbers are written: losses to four decimals (scientific when small), ratios by the one ratio rule (format.ts). */
 export const COLUMN_FORMATS = {
   pt: (v: number): FormatOptions => shortestFormat(v),
   loss: (_v: number): FormatOptions => ({}),

@@ -87,7 +87,7 @@ export function softmaxSteps(state: SoftmaxStepState): LossStep[] {
   const { pt, oneMinusPt: q, ce, modulating: mf, loss: fl } = result;
   const bce = at * ce;
 
-  const PT: Slot = { name: "pt", value: pt, kind: "ratio", group: true };
+  const PT: Slot = { name: "pt", value: pt, kind: "quotient", group: true };
   const Q: Slot = { name: "q", value: q, kind: "result", group: true };
   const AT: Slot = { name: "at", value: at, kind: "input", group: true };
   const G: Slot = { name: "gamma", value: gamma, kind: "input", script: true };

@@ -3,7 +3,7 @@ import { LAB_FRAME } from "../../../src/charts/lab-frame";
 import { lossCdfScene } from "../../../src/charts/loss-cdf";
 import { attrsOf } from "./svg-paths";
 
-describe("lossCdfScene in the detector chapter's wider frame", () => {
+describe("lossCdfScene in a frame other than the last one drawn", () => {
   it("draws the axes for its own margins even after the lab drew the same panel in the lab's frame", () => {
     const series = [
       {
@@ -14,8 +14,8 @@ describe("lossCdfScene in the detector chapter's wider frame", () => {
         ],
       },
     ];
-    // The lab's panel first (the build renders both pages in one process), then the chapter's, 10 px narrower on the right.
-    lossCdfScene(series, "positives");
+    // The same panel in the lab's narrow-margined frame first (the build renders many charts in one process), then in the CDFs' own.
+    lossCdfScene(series, "positives", LAB_FRAME);
     const wide = { ...LAB_FRAME, margin: { ...LAB_FRAME.margin, right: 22 } };
     const scene = lossCdfScene(series, "positives", wide);
     const right = wide.width - wide.margin.right;

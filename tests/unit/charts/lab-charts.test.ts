@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trainingCurveScene } from "../../../src/charts/training-curve";
 import { prCurveScene } from "../../../src/charts/pr-curve";
-import { lossCdfScene } from "../../../src/charts/loss-cdf";
+import { LOSS_CDF_FRAME, lossCdfScene } from "../../../src/charts/loss-cdf";
 import { boundarySegments, decisionBoundaryScene, scatterNode } from "../../../src/charts/decision-boundary";
 import { LAB_FRAME } from "../../../src/charts/lab-frame";
 import { sceneToMarkup } from "../../../src/charts/scene";
@@ -144,10 +144,16 @@ describe("lossCdfScene", () => {
         .map((t) => nodeAt(t, "text", "label").text);
     expect(tickTexts("y-axis")[0]).toBe("0%");
     expect(tickTexts("x-axis")).toEqual(["", "20%", "40%", "60%", "80%", "100%"]);
+    // "100%" is centred on the plot's right edge: half of it (13-unit type, about 0.6 em a character) must fit in the margin.
+    const lastTick = nodeAt(scene, "g", "x-axis")
+      .children!.filter((t) => t.tag === "g")
+      .at(-1)!;
+    const lastX = Number(/translate\(([\d.]+),/.exec(String(lastTick.attrs!.transform))![1]);
+    expect(lastX + ("100%".length * 0.6 * 13) / 2).toBeLessThanOrEqual(LAB_FRAME.width);
     // The diagonal from (0, 0) to (1, 1): bottom left of the plot to top right.
     expect(subpaths(attrsOf(scene, "path", "g0", "marks").d!)[0]).toEqual([
       [plotBox.left, plotBox.bottom],
-      [plotBox.right, plotBox.top],
+      [LOSS_CDF_FRAME.width - LOSS_CDF_FRAME.margin.right, plotBox.top],
     ]);
   });
 });
