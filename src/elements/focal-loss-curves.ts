@@ -7,7 +7,7 @@ import { focalCurvesLayout, renderFocalCurves } from "../charts/focal-curves";
 import { curveLabel } from "../charts/line-marks";
 import { readoutValue, tableValue } from "../lib/text/format";
 import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
-import { paperReadings, readingTexts } from "../lib/article/paper-readings";
+import { paperReadings, readingNumbers, readingVariant, type ReadingSlot } from "../lib/article/paper-readings";
 import type { FigureState } from "../lib/state/state";
 import { CONTINUOUS_INPUT_MS } from "../lib/state/state-tween";
 import { defineElement } from "./define-element";
@@ -44,9 +44,16 @@ export class FocalLossCurvesElement extends LiveFigure {
    * were half of its layout time (a trace at 4× throttling), so they follow once the hand pauses.
    */
   private readonly readingsLater = afterQuiet(CONTINUOUS_INPUT_MS, () => {
-    const texts = readingTexts(paperReadings(this.readingsGamma));
-    this.querySelectorAll<HTMLElement>("[data-reading]").forEach((el, i) => {
-      if (texts[i] !== undefined) setText(el, texts[i]);
+    const readings = paperReadings(this.readingsGamma);
+    const variant = readingVariant(readings);
+    const numbers = readingNumbers(readings);
+    // The math in the readings was typeset at build time: only the variant shown and the numbers change.
+    this.querySelectorAll<HTMLElement>("[data-reading-variant]").forEach((el) => {
+      const hidden = el.dataset.readingVariant !== variant;
+      if (el.hidden !== hidden) el.hidden = hidden;
+    });
+    this.querySelectorAll<HTMLElement>("[data-reading-number]").forEach((el) => {
+      setText(el, numbers[el.dataset.readingNumber as ReadingSlot]);
     });
   });
 

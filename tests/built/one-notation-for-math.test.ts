@@ -24,13 +24,11 @@ function htmlFiles(dir: string): string[] {
 /**
  * Where math may be written other than as KaTeX: charts (SVG), KaTeX's own
  * output, code, the document head (a title is plain text), the visually hidden
- * text that names a typeset header for screen readers (renderTexHeader), the
- * article's printed words quoted as printed (q.printed-text), and the focal
- * curves' readings, which the figure's script rewrites as plain text when γ
- * moves (typesetting them would need KaTeX in that page's script).
+ * text that names a typeset header for screen readers (renderTexHeader), and the
+ * article's printed words quoted as printed (q.printed-text).
  */
 const EXEMPT_TAGS = new Set(["head", "svg", "code", "pre", "script", "style", "template"]);
-const EXEMPT_CLASSES = ["katex", "visually-hidden", "printed-text", "figure-readings"];
+const EXEMPT_CLASSES = ["katex", "visually-hidden", "printed-text"];
 function exempt(el: Element): boolean {
   if (EXEMPT_TAGS.has(el.name)) return true;
   const classes = (el.attribs.class ?? "").split(/\s+/);

@@ -30,7 +30,8 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
 
     // The readings under the chart are recomputed: CE/FL at p_t = 0.9 is 10^2.3 ≈ 199.5.
     // They follow once the keys pause (they rewrap, so a drag does not rewrite them every frame).
-    await expect(figure.locator("[data-reading]").first()).toHaveText("At pₜ = 0.9, the loss is 200× smaller than CE.");
+    await expect(figure.locator('[data-reading-number="ratioAtPt09"]').first()).toHaveText("200");
+    await expect(figure.locator('[data-reading-variant="focusing"]').first()).toBeVisible();
 
     // The crosshair, moved by keyboard to p_t = 0.9, reads out the module's values.
     await figure.locator("[data-chart-frame]").focus();
@@ -91,6 +92,9 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await nextFrames(page);
     expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe("0.0");
     expect(await curveD(figure, "reader")).toBe(await curveD(figure, "g0"));
+    // At γ = 0 focal loss is cross-entropy: the readings swap to the sentences that say so (typeset at build time).
+    await expect(figure.locator('[data-reading-variant="cross-entropy"]').first()).toBeVisible();
+    await expect(figure.locator('[data-reading-variant="focusing"]').first()).toBeHidden();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -27,8 +27,11 @@ async function dragBox(page: Page, index: number, dx: number): Promise<void> {
 async function expectOnlySelected(page: Page, index: number): Promise<void> {
   for (const stage of ["labels", "loss"]) {
     const selected = page.locator(`[data-stage="${stage}"] .gt-box.is-selected`);
-    await expect(selected).toHaveCount(1);
-    await expect(selected).toHaveAttribute("data-box", String(index));
+    await expect(selected, `${stage}: one box selected`).toHaveCount(1);
+    await expect(selected, `${stage}: the box dragged last, ${index}, is the one selected`).toHaveAttribute(
+      "data-box",
+      String(index),
+    );
   }
 }
 

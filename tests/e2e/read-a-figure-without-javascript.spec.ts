@@ -33,8 +33,13 @@ test.describe("a reader without JavaScript still sees the figures", () => {
     const cell = figure.locator('td[data-col="reader"][data-x="0.9"]');
     expect(await cell.isVisible()).toBe(true);
     expect(await cell.textContent()).toBe(formatNumber(focalLossOfPt(0.9, { gamma: 2, alpha: null }), { digits: 4 }));
-    expect(await figure.locator("[data-reading]").first().textContent()).toBe(
-      "At pₜ = 0.9, the loss is 100× smaller than CE.",
+    // The readings are typeset at build time: p_t is KaTeX, CE/FL at p_t = 0.9 for γ = 2 is (1 − 0.9)^−2 = 100.
+    const reading = figure.locator('[data-reading] [data-reading-variant="focusing"]').first();
+    expect(await reading.isVisible()).toBe(true);
+    expect(await reading.locator(".katex annotation").textContent()).toBe("p_t = 0.9");
+    expect(await reading.locator('[data-reading-number="ratioAtPt09"]').textContent()).toBe("100");
+    expect(await figure.locator('[data-reading] [data-reading-variant="cross-entropy"]').first().isVisible()).toBe(
+      false,
     );
     // The controls are there but say they cannot work.
     expect(await figure.getByRole("slider", { name: "focusing γ" }).isDisabled()).toBe(true);

@@ -57,18 +57,64 @@ function formatPtNearOne(pt: number, q: number): string {
   return `1 − ${formatNumber(q, { notation: "scientific", digits: 1 })}`;
 }
 
-/** The three readings as short texts (plain text, set with textContent). */
-export function readingTexts(r: PaperReadings): [string, string, string] {
-  if (r.gamma === 0) {
-    return [
-      "With γ = 0, focal loss is cross-entropy: no example is scaled down.",
-      `So no pₜ gives a loss ${formatFactor(READING_RATIO)}× smaller than CE.`,
-      "Hard examples (pₜ ≤ 0.5) keep their full loss.",
-    ];
-  }
-  return [
-    `At pₜ = ${formatNumber(READING_PT, { notation: "fixed", digits: 1 })}, the loss is ${formatFactor(r.ratioAtPt09)}× smaller than CE.`,
-    `It is ${formatFactor(READING_RATIO)}× smaller at pₜ ≈ ${formatPtNearOne(r.ptAtRatio1000!, r.qAtRatio1000!)}.`,
-    `Hard examples (pₜ ≤ ${formatNumber(READING_HARD_LIMIT, { notation: "fixed", digits: 1 })}) are scaled down at most ${formatFactor(r.maxScaleDownAtOrBelowHalf)}×.`,
-  ];
+/** A number in the readings that follows γ; the page rewrites only these as γ moves. */
+export type ReadingSlot = "ratioAtPt09" | "ptAtRatio1000" | "maxScaleDown";
+/** A piece of a reading: words, math (typeset at build time, never in the browser), or a number slot. */
+export type ReadingPart = { text: string } | { tex: string } | { slot: ReadingSlot };
+/** Which set of sentences holds: γ = 0 is cross-entropy, where there is nothing to scale down. */
+export type ReadingVariant = "focusing" | "cross-entropy";
+
+const fixed1 = (v: number) => formatNumber(v, { notation: "fixed", digits: 1 });
+
+/**
+ * The three readings of each variant, as parts. The math is constant (the numbers in it are the
+ * paper's fixed points), so it is typeset once at build time and the page only swaps variants and
+ * rewrites the slots: the readings are typeset like the rest of the page without KaTeX in its script.
+ */
+export const READING_SENTENCES: Record<ReadingVariant, ReadingPart[][]> = {
+  focusing: [
+    [
+      { text: "At " },
+      { tex: `p_t = ${fixed1(READING_PT)}` },
+      { text: ", the loss is " },
+      { slot: "ratioAtPt09" },
+      { text: "× smaller than CE." },
+    ],
+    [
+      { text: `It is ${formatFactor(READING_RATIO)}× smaller when ` },
+      { tex: "p_t" },
+      { text: " is about " },
+      { slot: "ptAtRatio1000" },
+      { text: "." },
+    ],
+    [
+      { text: "Hard examples (" },
+      { tex: `p_t \\le ${fixed1(READING_HARD_LIMIT)}` },
+      { text: ") are scaled down at most " },
+      { slot: "maxScaleDown" },
+      { text: "×." },
+    ],
+  ],
+  "cross-entropy": [
+    [{ text: "With " }, { tex: "\\gamma = 0" }, { text: ", focal loss is cross-entropy: no example is scaled down." }],
+    [{ text: "So no " }, { tex: "p_t" }, { text: ` gives a loss ${formatFactor(READING_RATIO)}× smaller than CE.` }],
+    [
+      { text: "Hard examples (" },
+      { tex: `p_t \\le ${fixed1(READING_HARD_LIMIT)}` },
+      { text: ") keep their full loss." },
+    ],
+  ],
+};
+
+export function readingVariant(r: PaperReadings): ReadingVariant {
+  return r.gamma === 0 ? "cross-entropy" : "focusing";
+}
+
+/** The slots' texts for γ (for γ = 0, whose sentences have no slots, what the slots would hold is unused). */
+export function readingNumbers(r: PaperReadings): Record<ReadingSlot, string> {
+  return {
+    ratioAtPt09: formatFactor(r.ratioAtPt09),
+    ptAtRatio1000: r.ptAtRatio1000 === null ? "" : formatPtNearOne(r.ptAtRatio1000, r.qAtRatio1000!),
+    maxScaleDown: formatFactor(r.maxScaleDownAtOrBelowHalf),
+  };
 }

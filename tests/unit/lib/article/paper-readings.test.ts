@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { formatFactor, paperReadings, readingTexts, scaleDown } from "../../../../src/lib/article/paper-readings";
+import katex from "katex";
+import {
+  formatFactor,
+  paperReadings,
+  readingNumbers,
+  readingVariant,
+  READING_SENTENCES,
+  scaleDown,
+  type PaperReadings,
+} from "../../../../src/lib/article/paper-readings";
+
+/** The readings as a reader sees them for γ, with the typeset parts written back as $…$. */
+function readingTexts(r: PaperReadings): string[] {
+  const numbers = readingNumbers(r);
+  return READING_SENTENCES[readingVariant(r)].map((parts) =>
+    parts.map((p) => ("text" in p ? p.text : "tex" in p ? `$${p.tex}$` : numbers[p.slot])).join(""),
+  );
+}
 import { crossEntropy, focalLossOfPt } from "../../../../src/lib/math/loss";
 
 describe("scaleDown", () => {
@@ -40,23 +57,39 @@ describe("paperReadings", () => {
 
   it("reads as the paper does for γ = 2, with factors formatted for reading", () => {
     expect(readingTexts(paperReadings(2))).toEqual([
-      "At pₜ = 0.9, the loss is 100× smaller than CE.",
-      "It is 1000× smaller at pₜ ≈ 0.968.",
-      "Hard examples (pₜ ≤ 0.5) are scaled down at most 4×.",
+      "At $p_t = 0.9$, the loss is 100× smaller than CE.",
+      "It is 1000× smaller when $p_t$ is about 0.968.",
+      "Hard examples ($p_t \\le 0.5$) are scaled down at most 4×.",
     ]);
     expect(formatFactor(2 ** 0.5)).toBe("1.41");
     expect(formatFactor(10 ** 2.3)).toBe("200");
     expect(formatFactor(1e5)).toBe("1.0 × 10⁵");
   });
 
-  it("writes the 1000× point as 1 − q when p_t is indistinguishable from 1 at three decimals", () => {
-    expect(readingTexts(paperReadings(0.5))[1]).toBe("It is 1000× smaller at pₜ ≈ 1 − 1.0 × 10⁻⁶.");
-    expect(readingTexts(paperReadings(5))[1]).toBe("It is 1000× smaller at pₜ ≈ 0.749.");
+  it("says at γ = 0 that focal loss is cross-entropy, with no number to show", () => {
+    expect(readingTexts(paperReadings(0))).toEqual([
+      "With $\\gamma = 0$, focal loss is cross-entropy: no example is scaled down.",
+      "So no $p_t$ gives a loss 1000× smaller than CE.",
+      "Hard examples ($p_t \\le 0.5$) keep their full loss.",
+    ]);
   });
 
-  it("never shows NaN, undefined or Infinity for any γ on the slider", () => {
+  it("writes the 1000× point as 1 − q when p_t is indistinguishable from 1 at three decimals", () => {
+    expect(readingTexts(paperReadings(0.5))[1]).toBe("It is 1000× smaller when $p_t$ is about 1 − 1.0 × 10⁻⁶.");
+    expect(readingTexts(paperReadings(5))[1]).toBe("It is 1000× smaller when $p_t$ is about 0.749.");
+  });
+
+  it("never shows NaN, undefined, Infinity or an empty number for any γ on the slider", () => {
     for (let i = 0; i <= 50; i++) {
-      for (const text of readingTexts(paperReadings(i / 10))) expect(text).not.toMatch(/NaN|undefined|Infinity|∞/);
+      for (const text of readingTexts(paperReadings(i / 10)))
+        expect(text).not.toMatch(/NaN|undefined|Infinity|∞|about \./);
     }
+  });
+
+  it("has only math KaTeX typesets strictly", () => {
+    for (const sentences of Object.values(READING_SENTENCES))
+      for (const part of sentences.flat())
+        if ("tex" in part)
+          expect(() => katex.renderToString(part.tex, { throwOnError: true, strict: "error" })).not.toThrow();
   });
 });
