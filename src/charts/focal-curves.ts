@@ -97,6 +97,8 @@ const EXAMPLE_ASCENT = 11;
 const EXAMPLE_DESCENT = 4;
 
 export const BAND_LABEL = "well-classified examples";
+/** How much wider than textWidth's estimate Chromium sets the band label (12-unit italic). */
+const BAND_LABEL_SET_WIDTH = 1.2;
 /** Heights (fractions of the plot from its top) the band label tries: nearest 0.62 first, where it has always been. */
 const BAND_LABEL_HEIGHTS = Array.from({ length: 25 }, (_, i) => i / 24).sort(
   (a, b) => Math.abs(a - 0.62) - Math.abs(b - 0.62),
@@ -122,7 +124,9 @@ function bandLabelSpot(
   curves: readonly (readonly Point[])[],
   legendBox: Rect,
 ): { x: number; baseline: number } | null {
-  const half = textWidth(BAND_LABEL) / 2;
+  // Chromium sets text about a fifth wider than textWidth's estimate (see exampleLabelRect): the words
+  // must end inside the band, or the chart's edge cuts them off.
+  const half = (textWidth(BAND_LABEL) * BAND_LABEL_SET_WIDTH) / 2;
   const xs = [(from + to) / 2, to - 4 - half, from + 4 + half].map(Math.round);
   const spots = BAND_LABEL_HEIGHTS.flatMap((f) => {
     const baseline = Math.round(box.top + 10 + (box.bottom - box.top - 13) * f);
@@ -130,7 +134,8 @@ function bandLabelSpot(
   });
   const clear = ({ x, baseline }: { x: number; baseline: number }) => {
     const r = bandLabelRect(x, baseline);
-    return r.left >= box.left && !rectsOverlap(r, legendBox) && !polylinesMeetRect(curves, r);
+    const inside = x - half >= box.left && x + half <= to;
+    return inside && !rectsOverlap(r, legendBox) && !polylinesMeetRect(curves, r);
   };
   return spots.find(clear) ?? null;
 }

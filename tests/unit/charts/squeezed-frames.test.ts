@@ -4,7 +4,8 @@
  * width or height and drops the element, and a NaN coordinate draws nothing at all.
  */
 import { describe, expect, it } from "vitest";
-import { focalCurvesScene } from "../../../src/charts/focal-curves";
+import { BAND_LABEL, focalCurvesLayout, focalCurvesScene } from "../../../src/charts/focal-curves";
+import { textWidth } from "../../../src/charts/line-marks";
 import { modulatingFactorScene } from "../../../src/charts/modulating-factor";
 import { logitLossGradientScene } from "../../../src/charts/logit-loss-gradient";
 import type { SvgNode } from "../../../src/charts/scene";
@@ -54,4 +55,31 @@ describe("a chart squeezed into a short frame still draws", () => {
     );
     expect(bad).toEqual([]);
   });
+
+  it("ends the band label inside the band, at the width Chromium sets it, or leaves it out", () => {
+    const curves = focalCurvesData(reader);
+    // "well-classified examples" in 12-unit italic sets about 1.2× textWidth's estimate in Chromium.
+    const half = (textWidth(BAND_LABEL) * 1.2) / 2;
+    const out: string[] = [];
+    for (const width of [240, 247, 260, 300, 358, 420, 600, 680])
+      for (const height of [240, 300, 400])
+        for (const yScale of ["linear", "log"] as const) {
+          const scene = focalCurvesScene(curves, { width, height, yScale, crosshair: null, examples: [] });
+          const label = findClass(scene, "band-label");
+          if (!label) continue;
+          const { box } = focalCurvesLayout({ width, height, yScale });
+          const x = Number(label.attrs!.x);
+          if (x + half > box.right || x - half < box.left) out.push(`${width}×${height} ${yScale}: x=${x}`);
+        }
+    expect(out).toEqual([]);
+  });
 });
+
+function findClass(scene: SvgNode, cls: string): SvgNode | null {
+  if (scene.attrs?.class === cls) return scene;
+  for (const c of scene.children ?? []) {
+    const found = findClass(c, cls);
+    if (found) return found;
+  }
+  return null;
+}
