@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { startStaticServer } from "../e2e/support/static-server.ts";
+import { BEGIN_MAIN_FRAME, RASTER, RENDER_PHASES } from "./render-phases.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -31,21 +32,7 @@ const RUNS = Math.max(1, Number(option("--runs")) || 3);
 const PROFILE = args.includes("--profile");
 const MOVES = 60;
 const TRACE = "/tmp/drag-profile-trace.json";
-const PHASES = [
-  "EventDispatch",
-  "FireAnimationFrame",
-  "UpdateLayoutTree",
-  "Layout",
-  "PrePaint",
-  "Paint",
-  "Layerize",
-  "Commit",
-  "MinorGC",
-  "MajorGC",
-  "V8.GC_SCAVENGER",
-  "RasterTask",
-  "ProxyMain::BeginMainFrame",
-];
+const PHASES = [...RENDER_PHASES, "MinorGC", "MajorGC", "V8.GC_SCAVENGER", RASTER, BEGIN_MAIN_FRAME];
 /** a main-thread task: every phase above happens inside one */
 const TASK = "ThreadControllerImpl::RunTask";
 

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStaticServer } from "../e2e/support/static-server.ts";
+import { BEGIN_MAIN_FRAME, RASTER, RENDER_PHASES } from "./render-phases.ts";
 const [path, distsArg, ...variants] = process.argv.slice(2);
 const detached = process.env.DETACHED === "1";
 const TRACE = join(tmpdir(), `frame-phases-ab-${process.pid}.json`);
@@ -20,19 +21,7 @@ const dists = distsArg!.split(",");
 const server = await Promise.all(dists.map((d) => startStaticServer(d, "/")));
 const browser = await launchChromium();
 const MAIN = "main thread, all tasks";
-const PH = [
-  MAIN,
-  "ProxyMain::BeginMainFrame",
-  "EventDispatch",
-  "FireAnimationFrame",
-  "UpdateLayoutTree",
-  "Layout",
-  "PrePaint",
-  "Paint",
-  "Layerize",
-  "Commit",
-  "RasterTask",
-];
+const PH = [MAIN, BEGIN_MAIN_FRAME, ...RENDER_PHASES, RASTER];
 async function one(di: number, css: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await context.newPage();

@@ -11,6 +11,7 @@
 import { launchChromium } from "../support/chromium.ts";
 import { readFileSync } from "node:fs";
 import { startStaticServer } from "../e2e/support/static-server.ts";
+import { BEGIN_MAIN_FRAME, RASTER, RENDER_PHASES } from "./render-phases.ts";
 const [path = "cross-entropy/", mode = "live", css = ""] = process.argv.slice(2);
 const server = await startStaticServer("dist", "/");
 const browser = await launchChromium();
@@ -53,20 +54,7 @@ for (const e of events) if (e.ph === "X" && e.dur) sums[e.name] = (sums[e.name] 
 console.log(`ms per frame (throttled), ${path || "/"} ${mode}`);
 console.log(
   Object.entries(sums)
-    .filter(([k]) =>
-      [
-        "ProxyMain::BeginMainFrame",
-        "FireAnimationFrame",
-        "UpdateLayoutTree",
-        "Layout",
-        "PrePaint",
-        "Paint",
-        "Layerize",
-        "Commit",
-        "EventDispatch",
-        "RasterTask",
-      ].includes(k),
-    )
+    .filter(([k]) => [BEGIN_MAIN_FRAME, ...RENDER_PHASES, RASTER].includes(k))
     .map(([k, v]) => `  ${(v / 61).toFixed(2).padStart(6)}  ${k}`)
     .join("\n"),
 );
