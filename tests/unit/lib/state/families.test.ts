@@ -30,10 +30,11 @@ function candidate(field: Field<unknown>): fc.Arbitrary<unknown> {
       return fc.constantFrom(...shape.values);
     case "switch":
       return fc.boolean();
-    case "list":
-      return fc.array(record(shape.item), { maxLength: shape.maxItems });
-    case "custom":
-      return fc.constantFrom(...shape.examples);
+    case "list": {
+      const records = fc.array(record(shape.item), { maxLength: shape.maxItems });
+      const codec = shape.codec;
+      return codec ? records.map((rs) => rs.map((r) => codec.toItem(r))) : records;
+    }
   }
 }
 
@@ -71,12 +72,14 @@ function fieldAllows(field: Field<unknown>, value: unknown): boolean {
       return (
         Array.isArray(value) &&
         value.length <= shape.maxItems &&
-        value.every((item) =>
-          Object.entries(shape.item).every(([k, f]) => fieldAllows(f, (item as Record<string, unknown>)[k])),
-        )
+        value.every((item) => {
+          const record = shape.codec ? shape.codec.toRecord(item) : (item as Record<string, unknown>);
+          if (record === undefined || !Object.entries(shape.item).every(([k, f]) => fieldAllows(f, record[k])))
+            return false;
+          // an item with a codec is also what its record makes of it (a box inside the image)
+          return !shape.codec || JSON.stringify(shape.codec.toItem(record)) === JSON.stringify(item);
+        })
       );
-    case "custom":
-      return shape.allows(value);
   }
 }
 
