@@ -206,7 +206,8 @@ export interface ListCodec<T> {
 }
 
 export interface ListOptions<T> {
-  defaultValue: readonly T[];
+  // NoInfer: the item type comes from the schema (or the codec), not from a default's literal numbers
+  defaultValue: readonly NoInfer<T>[];
   maxItems: number;
   /** between items and between an item's parts; "," and ":" unless a family's links already use others */
   separators?: { readonly item: string; readonly part: string };
