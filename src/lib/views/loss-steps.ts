@@ -9,25 +9,12 @@
  * (`templateTex`) whose slots KaTeX marks with data attributes, so the page can
  * typeset a step once at build time and later change only its numbers.
  */
+import type { Example } from "../article/article-values";
 import { formatNumber, formatNumberTex, numberParts, type FormatOptions, type NumberParts } from "../text/format";
-import {
-  alphaT,
-  balancedCrossEntropy,
-  crossEntropy,
-  focalLoss,
-  modulatingFactor,
-  oneMinusPt,
-  pt,
-  type Alpha,
-  type Label,
-} from "../math/loss";
+import { alphaT, balancedCrossEntropy, crossEntropy, focalLoss, modulatingFactor, oneMinusPt, pt } from "../math/loss";
 
-export interface StepState {
-  p: number;
-  y: Label;
-  alpha: Alpha;
-  gamma: number;
-}
+/** A worked example's inputs: the same four numbers the article's printed values are about. */
+export type StepState = Example;
 
 /** How a slot's number is written. */
 export type SlotKind =
