@@ -26,7 +26,7 @@ const rel = (amount: number): Tolerance => ({ kind: "relative", amount });
 const abs = (amount: number): Tolerance => ({ kind: "absolute", amount });
 
 /** An answer shown to `digits` significant digits (three unless said), with its unit if it has one. */
-const numeric = (value: number, tolerance: Tolerance, digits = 3, unit = ""): NumericAnswer => ({
+const numeric = (value: number, tolerance: Tolerance, digits = 3, unit: NumericAnswer["unit"] = ""): NumericAnswer => ({
   value,
   tolerance,
   unit,
