@@ -29,7 +29,7 @@ export type FieldKind =
   | { readonly kind: "optional"; readonly range: NumberRange; readonly snap: boolean }
   | { readonly kind: "choice"; readonly values: readonly (string | number)[] }
   | { readonly kind: "switch" }
-  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number; readonly codec?: ListCodec<unknown> };
+  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number; readonly codec: ListCodec<unknown> };
 
 /** One field: how to read it from a raw parameter value and write it back. */
 export interface Field<T> {
@@ -214,6 +214,12 @@ export interface ListOptions<T> {
   codec?: ListCodec<T>;
 }
 
+/** Items that are their own records (the scenario table's rows); anything but an object reads as an empty record. */
+const RECORDS: ListCodec<Record<string, unknown>> = {
+  toRecord: (candidate) => (candidate && typeof candidate === "object" ? (candidate as Record<string, unknown>) : {}),
+  toItem: (record) => record,
+};
+
 /**
  * A list of records (the scenario table's rows), written as items separated
  * by commas and each item's fields by colons, in the order of `item`
@@ -223,10 +229,9 @@ export interface ListOptions<T> {
 export function listField<I extends Schema, T = StateOf<I>>(
   param: string,
   item: I,
-  { defaultValue, maxItems, separators = { item: ",", part: ":" }, codec }: ListOptions<T>,
+  { defaultValue, maxItems, separators = { item: ",", part: ":" }, codec = RECORDS as ListCodec<T> }: ListOptions<T>,
 ): Field<T[]> {
   const parts = Object.entries(item);
-  const toItem = (record: Record<string, unknown>) => (codec ? codec.toItem(record) : (record as T));
   const readItem = (text: string): T | undefined => {
     const raw = text.split(separators.part);
     if (raw.length !== parts.length) return undefined;
@@ -236,13 +241,13 @@ export function listField<I extends Schema, T = StateOf<I>>(
       if (v === undefined) return undefined;
       value[key] = v;
     }
-    return toItem(value);
+    return codec.toItem(value);
   };
   const copy = (items: readonly T[]) => items.map((it) => ({ ...it }));
   return {
     param,
     defaultValue: copy(defaultValue),
-    shape: { kind: "list", item, maxItems, codec: codec as ListCodec<unknown> | undefined },
+    shape: { kind: "list", item, maxItems, codec: codec as ListCodec<unknown> },
     parse(raw) {
       if (raw.length > maxItems * parts.length * (MAX_PART_LENGTH + 1)) return undefined;
       if (raw.trim() === NO_ITEMS) return [];
@@ -255,22 +260,22 @@ export function listField<I extends Schema, T = StateOf<I>>(
     },
     serialise(items) {
       if (items.length === 0) return NO_ITEMS;
-      const records = items.map((it) => (codec ? codec.toRecord(it)! : (it as Record<string, unknown>)));
-      return records
+      return items
+        .map((it) => codec.toRecord(it)!)
         .map((r) => parts.map(([key, field]) => field.serialise(r[key])).join(separators.part))
         .join(separators.item);
     },
     coerce(value) {
       if (!Array.isArray(value)) return copy(defaultValue);
-      const records = value
+      return value
         .slice(0, maxItems)
-        .map((c) => (codec ? codec.toRecord(c) : c && typeof c === "object" ? (c as Record<string, unknown>) : {}))
-        .filter((r) => r !== undefined);
-      return records.map((record) => {
-        const coerced: Record<string, unknown> = {};
-        for (const [key, field] of parts) coerced[key] = field.coerce(record[key]);
-        return toItem(coerced);
-      });
+        .map((candidate) => codec.toRecord(candidate))
+        .filter((record) => record !== undefined)
+        .map((record) => {
+          const coerced: Record<string, unknown> = {};
+          for (const [key, field] of parts) coerced[key] = field.coerce(record[key]);
+          return codec.toItem(coerced);
+        });
     },
   };
 }

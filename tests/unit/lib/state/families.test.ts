@@ -32,8 +32,7 @@ function candidate(field: Field<unknown>): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "list": {
       const records = fc.array(record(shape.item), { maxLength: shape.maxItems });
-      const codec = shape.codec;
-      return codec ? records.map((rs) => rs.map((r) => codec.toItem(r))) : records;
+      return records.map((rs) => rs.map((r) => shape.codec.toItem(r)));
     }
   }
 }
@@ -73,11 +72,11 @@ function fieldAllows(field: Field<unknown>, value: unknown): boolean {
         Array.isArray(value) &&
         value.length <= shape.maxItems &&
         value.every((item) => {
-          const record = shape.codec ? shape.codec.toRecord(item) : (item as Record<string, unknown>);
+          const record = shape.codec.toRecord(item);
           if (record === undefined || !Object.entries(shape.item).every(([k, f]) => fieldAllows(f, record[k])))
             return false;
-          // an item with a codec is also what its record makes of it (a box inside the image)
-          return !shape.codec || JSON.stringify(shape.codec.toItem(record)) === JSON.stringify(item);
+          // an item is also what its record makes of it (a box inside the image)
+          return JSON.stringify(shape.codec.toItem(record)) === JSON.stringify(item);
         })
       );
   }
