@@ -73,30 +73,38 @@ const fixed1 = (v: number) => formatNumber(v, { notation: "fixed", digits: 1 });
  */
 export const READING_SENTENCES: Record<ReadingVariant, ReadingPart[][]> = {
   focusing: [
-    `At $p_t = ${fixed1(READING_PT)}$, the loss is {ratioAtPt09}× smaller than CE.`,
-    `It is ${formatFactor(READING_RATIO)}× smaller when $p_t$ is about {ptAtRatio1000}.`,
-    `Hard examples ($p_t \\le ${fixed1(READING_HARD_LIMIT)}$) are scaled down at most {maxScaleDown}×.`,
-  ].map(readingParts),
+    [
+      { text: "At " },
+      { tex: `p_t = ${fixed1(READING_PT)}` },
+      { text: ", the loss is " },
+      { slot: "ratioAtPt09" },
+      { text: "× smaller than CE." },
+    ],
+    [
+      { text: `It is ${formatFactor(READING_RATIO)}× smaller when ` },
+      { tex: "p_t" },
+      { text: " is about " },
+      { slot: "ptAtRatio1000" },
+      { text: "." },
+    ],
+    [
+      { text: "Hard examples (" },
+      { tex: `p_t \\le ${fixed1(READING_HARD_LIMIT)}` },
+      { text: ") are scaled down at most " },
+      { slot: "maxScaleDown" },
+      { text: "×." },
+    ],
+  ],
   "cross-entropy": [
-    "With $\\gamma = 0$, focal loss is cross-entropy: no example is scaled down.",
-    `So no $p_t$ gives a loss ${formatFactor(READING_RATIO)}× smaller than CE.`,
-    `Hard examples ($p_t \\le ${fixed1(READING_HARD_LIMIT)}$) keep their full loss.`,
-  ].map(readingParts),
+    [{ text: "With " }, { tex: "\\gamma = 0" }, { text: ", focal loss is cross-entropy: no example is scaled down." }],
+    [{ text: "So no " }, { tex: "p_t" }, { text: ` gives a loss ${formatFactor(READING_RATIO)}× smaller than CE.` }],
+    [
+      { text: "Hard examples (" },
+      { tex: `p_t \\le ${fixed1(READING_HARD_LIMIT)}` },
+      { text: ") keep their full loss." },
+    ],
+  ],
 };
-
-/** A sentence as parts: $…$ is math, {name} a number slot, the rest words. */
-function readingParts(sentence: string): ReadingPart[] {
-  return sentence
-    .split(/(\$[^$]+\$|\{\w+\})/)
-    .filter((piece) => piece !== "")
-    .map((piece) =>
-      piece.startsWith("$")
-        ? { tex: piece.slice(1, -1) }
-        : piece.startsWith("{")
-          ? { slot: piece.slice(1, -1) as ReadingSlot }
-          : { text: piece },
-    );
-}
 
 export function readingVariant(r: PaperReadings): ReadingVariant {
   return r.gamma === 0 ? "cross-entropy" : "focusing";
