@@ -57,4 +57,27 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { chapters, embeds, pages };
+/**
+ * The article's wording and notation slips (content/wording-errata.json), the
+ * errata beside its printed numbers (src/lib/article/article-values.ts): each
+ * quotes the article word for word (a unit test finds every quote in
+ * ../shared/seed), says where it stands, and gives the correction with its
+ * source. Quotes are kept short: a few words to find the place, never a passage.
+ */
+const wordingErrata = defineCollection({
+  loader: file("./content/wording-errata.json"),
+  schema: z.object({
+    /** The article's section where the quote stands. */
+    location: z.string().min(3),
+    /** The article's words, verbatim (non-breaking spaces read as spaces). */
+    quote: z.string().min(3),
+    /** What is wrong, in our words; math as $…$ (typeset by the table). */
+    issue: z.string().min(3),
+    /** What is right, in our words; math as $…$. */
+    correction: z.string().min(3),
+    /** Where the correction comes from. */
+    source: z.string().min(3),
+  }),
+});
+
+export const collections = { chapters, embeds, pages, wordingErrata };

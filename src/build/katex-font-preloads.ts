@@ -16,6 +16,9 @@
  * misses first paint still ends in the right brace, without a shift.
  */
 
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
 /** One @font-face: a family in a style and weight. */
 export interface Face {
   family: string;
@@ -26,51 +29,31 @@ export interface Face {
 type FacePart = Partial<Face>;
 
 /**
- * What each KaTeX class sets, from katex/dist/katex.css 0.16 (the `.katex .x`
- * rules that name a family, style or weight), in the stylesheet's order, so a
- * later rule wins over an earlier one on the same element as in the cascade.
- * The more specific rules (delimiters, big operators) come last: they win over
- * any of the others.
+ * What each KaTeX class sets: the `.katex .x` rules of the stylesheet the site
+ * inlines (katex/dist/katex.css) that name a family, style or weight, read in
+ * its order, so a later rule wins over an earlier one on the same element as
+ * in the cascade. The more specific rules (delimiters, big operators) come last
+ * there: they win over any of the others. A rule's classes are its last
+ * compound's (`.delimsizing.mult .delim-size1 > span`: the span's parent, delim-size1).
  */
-const CLASS_RULES: readonly (readonly [string[], FacePart])[] = [
-  [["textbf"], { weight: 700 }],
-  [["textit"], { style: "italic" }],
-  [["textrm"], { family: "KaTeX_Main" }],
-  [["textsf"], { family: "KaTeX_SansSerif" }],
-  [["texttt"], { family: "KaTeX_Typewriter" }],
-  [["mathnormal"], { family: "KaTeX_Math", style: "italic" }],
-  [["mathit"], { family: "KaTeX_Main", style: "italic" }],
-  [["mathrm"], { style: "normal" }],
-  [["mathbf"], { family: "KaTeX_Main", weight: 700 }],
-  [["boldsymbol"], { family: "KaTeX_Math", style: "italic", weight: 700 }],
-  [["amsrm"], { family: "KaTeX_AMS" }],
-  [["mathbb"], { family: "KaTeX_AMS" }],
-  [["textbb"], { family: "KaTeX_AMS" }],
-  [["mathcal"], { family: "KaTeX_Caligraphic" }],
-  [["mathfrak"], { family: "KaTeX_Fraktur" }],
-  [["textfrak"], { family: "KaTeX_Fraktur" }],
-  [["mathboldfrak"], { family: "KaTeX_Fraktur", weight: 700 }],
-  [["textboldfrak"], { family: "KaTeX_Fraktur", weight: 700 }],
-  [["mathtt"], { family: "KaTeX_Typewriter" }],
-  [["mathscr"], { family: "KaTeX_Script" }],
-  [["textscr"], { family: "KaTeX_Script" }],
-  [["mathsf"], { family: "KaTeX_SansSerif" }],
-  [["mathboldsf"], { family: "KaTeX_SansSerif", weight: 700 }],
-  [["textboldsf"], { family: "KaTeX_SansSerif", weight: 700 }],
-  [["mathitsf"], { family: "KaTeX_SansSerif", style: "italic" }],
-  [["mathsfit"], { family: "KaTeX_SansSerif", style: "italic" }],
-  [["textitsf"], { family: "KaTeX_SansSerif", style: "italic" }],
-  [["mainrm"], { family: "KaTeX_Main", style: "normal" }],
-  [["delimsizing", "size1"], { family: "KaTeX_Size1" }],
-  [["delimsizing", "size2"], { family: "KaTeX_Size2" }],
-  [["delimsizing", "size3"], { family: "KaTeX_Size3" }],
-  [["delimsizing", "size4"], { family: "KaTeX_Size4" }],
-  // `.delimsizing.mult .delim-size1 > span`: the pieces of a stacked delimiter.
-  [["delim-size1"], { family: "KaTeX_Size1" }],
-  [["delim-size4"], { family: "KaTeX_Size4" }],
-  [["op-symbol", "small-op"], { family: "KaTeX_Size1" }],
-  [["op-symbol", "large-op"], { family: "KaTeX_Size2" }],
-];
+export function katexClassRules(css: string): [string[], FacePart][] {
+  const rules: [string[], FacePart][] = [];
+  for (const [, selectors = "", body = ""] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const family = /font-family:\s*(KaTeX_\w+)/.exec(body)?.[1];
+    const style = /font-style:\s*(normal|italic)/.exec(body)?.[1] as Face["style"] | undefined;
+    const weight = /font-weight:\s*bold/.test(body) ? (700 as const) : undefined;
+    if (!family && !style && !weight) continue;
+    const part: FacePart = { ...(family && { family }), ...(style && { style }), ...(weight && { weight }) };
+    for (const selector of selectors.split(",")) {
+      const inside = /^\s*\.katex\s+(.+)$/.exec(selector)?.[1];
+      const compound = inside?.split(/\s+/).findLast((s) => s.startsWith("."));
+      if (compound) rules.push([compound.slice(1).split("."), part]);
+    }
+  }
+  return rules;
+}
+
+const CLASS_RULES = katexClassRules(readFileSync(resolve("node_modules/katex/dist/katex.css"), "utf8"));
 
 /** `.katex { font: normal 1.21em KaTeX_Main }`: the face every formula starts from. */
 const KATEX_ROOT: Face = { family: "KaTeX_Main", style: "normal", weight: 400 };

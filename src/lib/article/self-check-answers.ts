@@ -25,35 +25,28 @@ function backgroundShareOfCe(): number {
 const rel = (amount: number): Tolerance => ({ kind: "relative", amount });
 const abs = (amount: number): Tolerance => ({ kind: "absolute", amount });
 
+/** An answer shown to `digits` significant digits (three unless said), with its unit if it has one. */
+const numeric = (value: number, tolerance: Tolerance, digits = 3, unit: NumericAnswer["unit"] = ""): NumericAnswer => ({
+  value,
+  tolerance,
+  unit,
+  digits,
+});
+
 const ANSWERS: Record<string, () => NumericAnswer> = {
-  "why.backgroundShare": () => ({ value: 100 * backgroundShareOfCe(), tolerance: abs(5), unit: "%", digits: 3 }),
-  "what.reductionAt09": () => ({
-    value: crossEntropy(0.9, 1) / focalLoss(0.9, 1, { alpha: null, gamma: 2 }),
-    tolerance: rel(0.1),
-    unit: "",
-    digits: 3,
-  }),
-  "ce.ceAt01": () => ({ value: crossEntropy(0.1, 1), tolerance: rel(0.05), unit: "", digits: 3 }),
-  "bce.background02": () => ({ value: balancedCrossEntropy(0.2, 0, 0.25), tolerance: rel(0.1), unit: "", digits: 3 }),
-  "fl.gammaKeeps1Percent": () => ({ value: gammaForKeptShare(0.9, 0.01), tolerance: abs(0.1), unit: "", digits: 3 }),
-  "fl.ptAt1000": () => ({ value: ptAtReduction(1000, 2), tolerance: abs(0.005), unit: "", digits: 3 }),
-  "cevfl.ratioFg095": () => ({
-    value: crossEntropy(0.95, 1) / focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 }),
-    tolerance: rel(0.1),
-    unit: "",
-    digits: 4,
-  }),
-  "final.priorBias": () => ({ value: priorBias(0.01), tolerance: abs(0.05), unit: "", digits: 3 }),
-  "lab.ceEasyPrior": () => ({ value: crossEntropy(0.01, 0), tolerance: rel(0.1), unit: "", digits: 3 }),
-  "anchors.p3At640": () => ({
-    value: levelGrids({ width: 640, height: 640 })[0]!.anchors,
-    tolerance: rel(0.05),
-    unit: "",
-    digits: 5,
-  }),
-  "detector.ceAtZeroBias": () => ({ value: crossEntropy(0.5, 0), tolerance: rel(0.05), unit: "", digits: 3 }),
-  "code.meanFactor": () => ({ value: normaliserEffect().factor, tolerance: rel(0.05), unit: "", digits: 4 }),
-  "code.zeroFrom64": () => ({ value: firstLogitZero(64), tolerance: abs(1), unit: "", digits: 3 }),
+  "why.backgroundShare": () => numeric(100 * backgroundShareOfCe(), abs(5), 3, "%"),
+  "what.reductionAt09": () => numeric(crossEntropy(0.9, 1) / focalLoss(0.9, 1, { alpha: null, gamma: 2 }), rel(0.1)),
+  "ce.ceAt01": () => numeric(crossEntropy(0.1, 1), rel(0.05)),
+  "bce.background02": () => numeric(balancedCrossEntropy(0.2, 0, 0.25), rel(0.1)),
+  "fl.gammaKeeps1Percent": () => numeric(gammaForKeptShare(0.9, 0.01), abs(0.1)),
+  "fl.ptAt1000": () => numeric(ptAtReduction(1000, 2), abs(0.005)),
+  "cevfl.ratioFg095": () => numeric(crossEntropy(0.95, 1) / focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 }), rel(0.1), 4),
+  "final.priorBias": () => numeric(priorBias(0.01), abs(0.05)),
+  "lab.ceEasyPrior": () => numeric(crossEntropy(0.01, 0), rel(0.1)),
+  "anchors.p3At640": () => numeric(levelGrids({ width: 640, height: 640 })[0]!.anchors, rel(0.05), 5),
+  "detector.ceAtZeroBias": () => numeric(crossEntropy(0.5, 0), rel(0.05)),
+  "code.meanFactor": () => numeric(normaliserEffect().factor, rel(0.05), 4),
+  "code.zeroFrom64": () => numeric(firstLogitZero(64), abs(1)),
 };
 
 export const ANSWER_NAMES: readonly string[] = Object.keys(ANSWERS);

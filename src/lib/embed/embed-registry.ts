@@ -53,74 +53,36 @@ export const IMAGE_SIZE: EmbedSize = { width: 960, height: 540 };
 /** PNG presets are rendered at this multiple of IMAGE_SIZE. */
 export const IMAGE_PNG_SCALE = 2;
 
-/** A family's state in a query, written back on its own (nothing else from the query passes). */
-const canonical =
-  <S extends Schema>(family: StateDefinition<S>) =>
-  (query: Query) =>
-    family.write(family.parse(query));
-const FIGURE_PARAMS = Object.values(FIGURE_STATE.params);
-const figureState = canonical(FIGURE_STATE);
+/** One row of the table: the figure's state is its family's, parsed and written back on its own (nothing else from the query passes). */
+function figure<S extends Schema>(
+  id: string,
+  kind: EmbeddableFigure["kind"],
+  tag: string,
+  [width, height]: [number, number],
+  family: StateDefinition<S>,
+): EmbeddableFigure {
+  const canonicalState = (query: Query) => family.write(family.parse(query));
+  return { id, kind, tag, size: { width, height }, params: Object.values(family.params), canonicalState };
+}
 
 export const EMBEDDABLE: readonly EmbeddableFigure[] = [
-  {
-    id: "focal-curves",
-    kind: "figure",
-    tag: "focal-loss-curves",
-    size: { width: 800, height: 620 },
-    params: FIGURE_PARAMS,
-    canonicalState: figureState,
-  },
-  {
-    id: "modulating-factor",
-    kind: "figure",
-    tag: "modulating-factor-curves",
-    size: { width: 800, height: 580 },
-    params: FIGURE_PARAMS,
-    canonicalState: figureState,
-  },
-  {
-    id: "logit-gradient",
-    kind: "figure",
-    tag: "logit-loss-gradient",
-    size: { width: 800, height: 520 },
-    params: FIGURE_PARAMS,
-    canonicalState: figureState,
-  },
-  {
-    id: "loss-calculator",
-    kind: "calculator",
-    tag: "loss-calculator",
-    size: { width: 760, height: 900 },
-    params: Object.values(LOSS_STATE.params),
-    canonicalState: canonical(LOSS_STATE),
-  },
-  {
-    id: "scenario-calculator",
-    kind: "calculator",
-    tag: "scenario-calculator",
-    size: { width: 900, height: 760 },
-    params: Object.values(TABLE_STATE.params),
-    canonicalState: canonical(TABLE_STATE),
-  },
-  {
-    id: "anchor-map",
-    kind: "map",
-    tag: "anchor-map",
-    size: { width: 1100, height: 1180 },
-    params: Object.values(ANCHOR_MAP_STATE.params),
-    canonicalState: canonical(ANCHOR_MAP_STATE),
-  },
+  figure("focal-curves", "figure", "focal-loss-curves", [800, 620], FIGURE_STATE),
+  figure("modulating-factor", "figure", "modulating-factor-curves", [800, 580], FIGURE_STATE),
+  figure("logit-gradient", "figure", "logit-loss-gradient", [800, 520], FIGURE_STATE),
+  figure("loss-calculator", "calculator", "loss-calculator", [760, 900], LOSS_STATE),
+  figure("scenario-calculator", "calculator", "scenario-calculator", [900, 760], TABLE_STATE),
+  figure("anchor-map", "map", "anchor-map", [1100, 1180], ANCHOR_MAP_STATE),
 ];
 
 export function embeddable(id: string): EmbeddableFigure | undefined {
   return EMBEDDABLE.find((f) => f.id === id);
 }
 
-/** The file name of a preset image, without the directory: focal-curves-gamma-2-dark.svg */
 /** SVG and PNG for slide tools, and a vector PDF for Beamer's \includegraphics and for Keynote. */
 export const IMAGE_FORMATS = ["svg", "png", "pdf"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
+/** The file name of a preset image, without the directory: focal-curves-gamma-2-dark.svg */
 export function presetFileName(
   figure: EmbeddableFigure,
   preset: ImagePreset,

@@ -29,9 +29,7 @@ export type FieldKind =
   | { readonly kind: "optional"; readonly range: NumberRange; readonly snap: boolean }
   | { readonly kind: "choice"; readonly values: readonly (string | number)[] }
   | { readonly kind: "switch" }
-  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number }
-  /** a value with its own text form (the anchor map's boxes): a few valid examples, and what is valid */
-  | { readonly kind: "custom"; readonly examples: readonly unknown[]; allows(value: unknown): boolean };
+  | { readonly kind: "list"; readonly item: Schema; readonly maxItems: number; readonly codec: ListCodec<unknown> };
 
 /** One field: how to read it from a raw parameter value and write it back. */
 export interface Field<T> {
@@ -191,11 +189,36 @@ export function booleanField(param: string, defaultValue: boolean): Field<boolea
   };
 }
 
-const ITEM_SEPARATOR = ",";
-const PART_SEPARATOR = ":";
 const NO_ITEMS = "none";
 /** Longest text one part of a list item may take (a full-precision number is at most 24 characters); a longer list is a mistake or hostile. */
 const MAX_PART_LENGTH = 25;
+
+/**
+ * How a list item that is not its flat record (the anchor map's box, written
+ * x.y.w.h.class) is read from its record and back. `toRecord` takes any
+ * candidate a control produced and returns undefined for one that is no item
+ * at all; `toItem` gets a record whose every part is valid and restores what
+ * holds between the parts (a box stays inside the image).
+ */
+export interface ListCodec<T> {
+  toRecord(candidate: unknown): Record<string, unknown> | undefined;
+  toItem(record: Record<string, unknown>): T;
+}
+
+export interface ListOptions<T> {
+  // NoInfer: the item type comes from the schema (or the codec), not from a default's literal numbers
+  defaultValue: readonly NoInfer<T>[];
+  maxItems: number;
+  /** between items and between an item's parts; "," and ":" unless a family's links already use others */
+  separators?: { readonly item: string; readonly part: string };
+  codec?: ListCodec<T>;
+}
+
+/** Items that are their own records (the scenario table's rows); anything but an object reads as an empty record. */
+const RECORDS: ListCodec<Record<string, unknown>> = {
+  toRecord: (candidate) => (candidate && typeof candidate === "object" ? (candidate as Record<string, unknown>) : {}),
+  toItem: (record) => record,
+};
 
 /**
  * A list of records (the scenario table's rows), written as items separated
@@ -203,14 +226,14 @@ const MAX_PART_LENGTH = 25;
  * (`1:0.95,0:0.05`); `none` is the empty list. Unreadable items are dropped;
  * a list with no readable item falls back to the default.
  */
-export function listField<I extends Schema>(
+export function listField<I extends Schema, T = StateOf<I>>(
   param: string,
   item: I,
-  { defaultValue, maxItems }: { defaultValue: readonly StateOf<I>[]; maxItems: number },
-): Field<StateOf<I>[]> {
+  { defaultValue, maxItems, separators = { item: ",", part: ":" }, codec = RECORDS as ListCodec<T> }: ListOptions<T>,
+): Field<T[]> {
   const parts = Object.entries(item);
-  const readItem = (text: string): StateOf<I> | undefined => {
-    const raw = text.split(PART_SEPARATOR);
+  const readItem = (text: string): T | undefined => {
+    const raw = text.split(separators.part);
     if (raw.length !== parts.length) return undefined;
     const value: Record<string, unknown> = {};
     for (const [i, [key, field]] of parts.entries()) {
@@ -218,37 +241,41 @@ export function listField<I extends Schema>(
       if (v === undefined) return undefined;
       value[key] = v;
     }
-    return value as StateOf<I>;
+    return codec.toItem(value);
   };
-  const copy = (items: readonly StateOf<I>[]) => items.map((it) => ({ ...it }));
+  const copy = (items: readonly T[]) => items.map((it) => ({ ...it }));
   return {
     param,
     defaultValue: copy(defaultValue),
-    shape: { kind: "list", item, maxItems },
+    shape: { kind: "list", item, maxItems, codec: codec as ListCodec<unknown> },
     parse(raw) {
       if (raw.length > maxItems * parts.length * (MAX_PART_LENGTH + 1)) return undefined;
       if (raw.trim() === NO_ITEMS) return [];
       const items = raw
-        .split(ITEM_SEPARATOR)
+        .split(separators.item)
         .slice(0, maxItems)
         .map(readItem)
         .filter((v) => v !== undefined);
       return items.length > 0 ? items : undefined;
     },
-    serialise: (items) =>
-      items.length === 0
-        ? NO_ITEMS
-        : items
-            .map((it) => parts.map(([key, field]) => field.serialise(it[key])).join(PART_SEPARATOR))
-            .join(ITEM_SEPARATOR),
+    serialise(items) {
+      if (items.length === 0) return NO_ITEMS;
+      return items
+        .map((it) => codec.toRecord(it)!)
+        .map((r) => parts.map(([key, field]) => field.serialise(r[key])).join(separators.part))
+        .join(separators.item);
+    },
     coerce(value) {
       if (!Array.isArray(value)) return copy(defaultValue);
-      return value.slice(0, maxItems).map((candidate) => {
-        const record = candidate && typeof candidate === "object" ? (candidate as Record<string, unknown>) : {};
-        const coerced: Record<string, unknown> = {};
-        for (const [key, field] of parts) coerced[key] = field.coerce(record[key]);
-        return coerced as StateOf<I>;
-      });
+      return value
+        .slice(0, maxItems)
+        .map((candidate) => codec.toRecord(candidate))
+        .filter((record) => record !== undefined)
+        .map((record) => {
+          const coerced: Record<string, unknown> = {};
+          for (const [key, field] of parts) coerced[key] = field.coerce(record[key]);
+          return codec.toItem(coerced);
+        });
     },
   };
 }

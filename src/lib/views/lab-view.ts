@@ -4,9 +4,10 @@
  * (browser) both go through here, so they show the same thing for the same run.
  */
 import type { LabSnapshot, ModelId, ModelSnapshot } from "../lab/lab-run";
-import type { LossChoice, ModelState } from "../lab/trainer";
+import { lossParams, type LossChoice, type ModelState } from "../lab/trainer";
 import type { CdfPoint, PrPoint } from "../math/metrics";
 import { formatNumber } from "../text/format";
+import { lossName } from "./loss-budget";
 
 /** One model's training loss: [step, loss] pairs. */
 export interface CurveSeries {
@@ -37,10 +38,9 @@ export interface CdfSeries {
   reader?: boolean;
 }
 
+/** The loss a lab model trains with, named as the loss budget names it. */
 export function choiceLabel(choice: LossChoice): string {
-  if (choice.kind === "ce") return "Cross-entropy";
-  if (choice.kind === "balanced") return `Balanced CE (α = ${choice.alpha})`;
-  return `Focal loss (γ = ${choice.gamma}, α = ${choice.alpha})`;
+  return lossName(choice.kind, lossParams(choice));
 }
 
 export function modelLabel(m: Pick<ModelSnapshot, "id" | "choice">): string {

@@ -9,25 +9,12 @@
  * (`templateTex`) whose slots KaTeX marks with data attributes, so the page can
  * typeset a step once at build time and later change only its numbers.
  */
+import type { Example } from "../article/article-values";
 import { formatNumber, formatNumberTex, numberParts, type FormatOptions, type NumberParts } from "../text/format";
-import {
-  alphaT,
-  balancedCrossEntropy,
-  crossEntropy,
-  focalLoss,
-  modulatingFactor,
-  oneMinusPt,
-  pt,
-  type Alpha,
-  type Label,
-} from "../math/loss";
+import { alphaT, balancedCrossEntropy, crossEntropy, focalLoss, modulatingFactor, oneMinusPt, pt } from "../math/loss";
 
-export interface StepState {
-  p: number;
-  y: Label;
-  alpha: Alpha;
-  gamma: number;
-}
+/** A worked example's inputs: the same four numbers the article's printed values are about. */
+export type StepState = Example;
 
 /** How a slot's number is written. */
 export type SlotKind =
@@ -216,6 +203,11 @@ export function ratioStep(id: StepId, label: string, name: Fixed, num: Slot, den
   return { id, variant: undefinedRatio ? "no-value" : "value", label, parts, value, ...(note ? { note } : {}) };
 }
 
+/** A step of the working, its note only where it has one. */
+function step(id: StepId, variant: string, label: string, value: number, parts: StepPart[], note?: string): LossStep {
+  return { id, variant, label, value, parts, ...(note ? { note } : {}) };
+}
+
 /** α_t with α off (binary and softmax alike): every class weighs 1. */
 export function alphaOffStep(at: number): LossStep {
   const slot: Slot = { name: "at", value: at, kind: "input", group: false };
@@ -248,57 +240,42 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
   const AT: Slot = { name: "at", value: at, kind: "input", group: true };
   const G: Slot = { name: "gamma", value: gamma, kind: "input", script: true };
 
-  const ptStep: LossStep =
+  const ptStep = step(
+    "pt",
+    y === 1 ? "foreground" : "background",
+    "Probability of the true class",
+    ptValue,
     y === 1
-      ? {
-          id: "pt",
-          variant: "foreground",
-          label: "Probability of the true class",
-          value: ptValue,
-          parts: [f("p_t = p", "p_t = p"), EQ, { ...P, group: false }],
-        }
-      : {
-          id: "pt",
-          variant: "background",
-          label: "Probability of the true class",
-          value: ptValue,
-          parts: [f("p_t = 1 - p", "p_t = 1 − p"), EQ, f("1 - ", "1 − "), P, EQ, { ...PT, group: false }],
-        };
+      ? [f("p_t = p", "p_t = p"), EQ, { ...P, group: false }]
+      : [f("p_t = 1 - p", "p_t = 1 − p"), EQ, f("1 - ", "1 − "), P, EQ, { ...PT, group: false }],
+  );
 
-  let alphaStep: LossStep;
-  if (alpha === null) {
-    alphaStep = alphaOffStep(at);
-  } else if (y === 1) {
-    alphaStep = {
-      id: "alphaT",
-      variant: "foreground",
-      label: "Class weight",
-      value: at,
-      parts: [f("\\alpha_t = \\alpha", "α_t = α"), EQ, { ...AT, group: false }],
-    };
-  } else {
-    alphaStep = {
-      id: "alphaT",
-      variant: "background",
-      label: "Class weight",
-      value: at,
-      parts: [
-        f("\\alpha_t = 1 - \\alpha", "α_t = 1 − α"),
-        EQ,
-        f("1 - ", "1 − "),
-        { name: "alpha", value: alpha, kind: "input", group: true },
-        EQ,
-        { ...AT, group: false },
-      ],
-    };
-  }
+  const alphaStep =
+    alpha === null
+      ? alphaOffStep(at)
+      : step(
+          "alphaT",
+          y === 1 ? "foreground" : "background",
+          "Class weight",
+          at,
+          y === 1
+            ? [f("\\alpha_t = \\alpha", "α_t = α"), EQ, { ...AT, group: false }]
+            : [
+                f("\\alpha_t = 1 - \\alpha", "α_t = 1 − α"),
+                EQ,
+                f("1 - ", "1 − "),
+                { name: "alpha", value: alpha, kind: "input", group: true },
+                EQ,
+                { ...AT, group: false },
+              ],
+        );
 
-  const modulatingStep: LossStep = {
-    id: "modulating",
-    variant: "main",
-    label: "Modulating factor",
-    value: mf,
-    parts: [
+  const modulatingStep = step(
+    "modulating",
+    "main",
+    "Modulating factor",
+    mf,
+    [
       f("{(1 - p_t)^{\\gamma}}", "(1 − p_t)^γ"),
       EQ,
       OPEN_ONE_MINUS,
@@ -310,18 +287,16 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       EQ,
       { name: "mf", value: mf, kind: "result" },
     ],
-    ...(q === 0 && gamma === 0
-      ? { note: "0⁰ is taken as 1, so γ = 0 leaves cross-entropy unchanged even at p_t = 1." }
-      : {}),
-  };
+    q === 0 && gamma === 0 ? "0⁰ is taken as 1, so γ = 0 leaves cross-entropy unchanged even at p_t = 1." : undefined,
+  );
 
   const pt0 = ptValue === 0;
-  const ceStep: LossStep = {
-    id: "ce",
-    variant: "main",
-    label: "Cross-entropy",
-    value: ce,
-    parts: [
+  const ceStep = step(
+    "ce",
+    "main",
+    "Cross-entropy",
+    ce,
+    [
       f("\\mathrm{CE} = -\\ln p_t", "CE = −ln p_t"),
       EQ,
       MINUS_SIGN,
@@ -330,24 +305,22 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       EQ,
       { name: "ce", value: ce, kind: "result" },
     ],
-    ...(pt0
-      ? {
-          note: "p_t = 0: the model gave the true class no probability at all, and ln 0 is −∞, so the loss is infinite.",
-        }
-      : {}),
-  };
+    pt0
+      ? "p_t = 0: the model gave the true class no probability at all, and ln 0 is −∞, so the loss is infinite."
+      : undefined,
+  );
 
   const bceNote = pt0
     ? at === 0
       ? "α_t = 0 switches this example off, so even its infinite cross-entropy counts 0."
       : "p_t = 0, so −ln p_t is infinite, and weighting by α_t does not make it finite."
     : undefined;
-  const balancedStep: LossStep = {
-    id: "balancedCe",
-    variant: "main",
-    label: "Balanced cross-entropy",
-    value: bce,
-    parts: [
+  const balancedStep = step(
+    "balancedCe",
+    "main",
+    "Balanced cross-entropy",
+    bce,
+    [
       f("\\mathrm{CE}_{\\alpha} = -\\alpha_t \\ln p_t", "CE_α = −α_t ln p_t"),
       EQ,
       MINUS_SIGN,
@@ -358,20 +331,20 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       EQ,
       { name: "bce", value: bce, kind: "result" },
     ],
-    ...(bceNote ? { note: bceNote } : {}),
-  };
+    bceNote,
+  );
 
   const flNote = pt0
     ? at === 0
       ? "α_t = 0 switches this example off, so even its infinite cross-entropy counts 0."
       : "p_t = 0: the modulating factor is (1 − 0)^γ = 1, so nothing damps the infinite −ln 0."
     : undefined;
-  const flStep: LossStep = {
-    id: "fl",
-    variant: "main",
-    label: "Focal loss",
-    value: fl,
-    parts: [
+  const flStep = step(
+    "fl",
+    "main",
+    "Focal loss",
+    fl,
+    [
       f("\\mathrm{FL} = -\\alpha_t {(1 - p_t)^{\\gamma}} \\ln p_t", "FL = −α_t (1 − p_t)^γ ln p_t"),
       EQ,
       MINUS_SIGN,
@@ -389,8 +362,8 @@ export function lossSteps({ p, y, alpha, gamma }: StepState): LossStep[] {
       EQ,
       { name: "fl", value: fl, kind: "result" },
     ],
-    ...(flNote ? { note: flNote } : {}),
-  };
+    flNote,
+  );
 
   return [ptStep, alphaStep, modulatingStep, ceStep, balancedStep, flStep, ...ratioSteps(ce, bce, fl, at)];
 }

@@ -30,10 +30,10 @@ function candidate(field: Field<unknown>): fc.Arbitrary<unknown> {
       return fc.constantFrom(...shape.values);
     case "switch":
       return fc.boolean();
-    case "list":
-      return fc.array(record(shape.item), { maxLength: shape.maxItems });
-    case "custom":
-      return fc.constantFrom(...shape.examples);
+    case "list": {
+      const records = fc.array(record(shape.item), { maxLength: shape.maxItems });
+      return records.map((rs) => rs.map((r) => shape.codec.toItem(r)));
+    }
   }
 }
 
@@ -71,12 +71,14 @@ function fieldAllows(field: Field<unknown>, value: unknown): boolean {
       return (
         Array.isArray(value) &&
         value.length <= shape.maxItems &&
-        value.every((item) =>
-          Object.entries(shape.item).every(([k, f]) => fieldAllows(f, (item as Record<string, unknown>)[k])),
-        )
+        value.every((item) => {
+          const record = shape.codec.toRecord(item);
+          if (record === undefined || !Object.entries(shape.item).every(([k, f]) => fieldAllows(f, record[k])))
+            return false;
+          // an item is also what its record makes of it (a box inside the image)
+          return JSON.stringify(shape.codec.toItem(record)) === JSON.stringify(item);
+        })
       );
-    case "custom":
-      return shape.allows(value);
   }
 }
 

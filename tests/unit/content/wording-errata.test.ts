@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { articleWordingErrata } from "../../../../src/lib/article/wording-errata";
-import { articlePrintedValues } from "../../../../src/lib/article/article-values";
+import { articlePrintedValues } from "../../../src/lib/article/article-values";
 
 const seed = readFileSync(
-  fileURLToPath(new URL("../../../../../shared/seed/article-focal-loss-beginners-guide.txt", import.meta.url)),
+  fileURLToPath(new URL("../../../../shared/seed/article-focal-loss-beginners-guide.txt", import.meta.url)),
   "utf8",
 );
+/** The wording errata, as the errata table reads them (src/content.config.ts's schema). */
+const articleWordingErrata = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../../content/wording-errata.json", import.meta.url)), "utf8"),
+) as Array<Record<"id" | "location" | "quote" | "issue" | "correction" | "source", string>>;
 /** The article sets some spaces as non-breaking (U+00A0); a quote is matched with every run of white space read as one space. */
 const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, " ");
 const article = normalise(seed);
