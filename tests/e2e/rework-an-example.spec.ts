@@ -5,11 +5,11 @@
  * One page for the file, its tests in order: the cases typed on a first visit
  * of /calculator/ first, each after the fields are put back and the results
  * are those of the first visit again; then the tests of an address, which load
- * it. Only the reading without JavaScript has a context of its own.
+ * it. The weight of a first visit and the reading without JavaScript have a
+ * context of their own.
  */
 import { gzipSync } from "node:zlib";
 import katex from "katex";
-import type { Response } from "@playwright/test";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
 import { BROKEN_NUMBER, htmlText, lossSummary, openCalculatorOnce, pageText, stepMathText } from "./support/calculator";
@@ -102,12 +102,13 @@ test.describe("a reader reworks the article's example in the loss calculator", (
   });
 
   test("works in place in the focal-loss chapter; on its own page it costs under 40 KB of gzipped script", async () => {
-    const { page, problems } = calculator.current;
+    // A context of its own: what a first visit downloads is measured on a renderer that has loaded nothing
+    // (on the shared page a script can come from the renderer's memory cache, with no response to count).
+    const { page, context, problems } = await watchedPage(browser.current);
     const scripts: Array<Promise<number>> = [];
-    const onResponse = (r: Response) => {
+    page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b).length));
-    };
-    page.on("response", onResponse);
+    });
     await page.goto(siteUrl("focal-loss/"), { waitUntil: "networkidle" });
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.fill("[data-input=p]", "0.99");
@@ -119,7 +120,7 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     expect(gzipped).toBeGreaterThan(0);
     expect(gzipped).toBeLessThan(40 * 1024);
     expect(problems).toEqual([]);
-    page.off("response", onResponse);
+    await context.close();
   });
 
   test("without JavaScript the article's example is already worked out", async () => {
