@@ -8,14 +8,19 @@
  * The tweens are played on the page's fake clock (Playwright's clock API),
  * stepped a frame at a time by the test: on a loaded machine a real 320 ms
  * tween may get a single frame, which proves nothing about what it draws.
+ * Each of those two tests has a page of its own (its clock installed before
+ * the first script); the tests on the real clock share one page, each loading
+ * its address afresh with the motion preference it tests.
  */
 import { expect, test, workerBrowser } from "./support/test";
 import type { Locator, Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { curveD, nextFrames, openFigure } from "./support/figures";
 import { TWEEN_MS } from "../../src/lib/state/state-tween";
 
 const browser = workerBrowser();
+const realClock = sharedPage((b) => watchedPage(b));
 
 /** Starts recording every text the reader's legend label takes. */
 async function recordReaderLabels(figure: Locator): Promise<void> {
@@ -117,7 +122,8 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     reducedMotion: "reduce" | "no-preference",
     key: string,
   ): Promise<{ labels: string[]; animating: boolean }> {
-    const { page, context } = await watchedPage(browser.current, { reducedMotion });
+    const { page } = realClock.current;
+    await page.emulateMedia({ reducedMotion });
     const figure = await openFigure(page);
     await recordReaderLabels(figure);
     await figure.getByRole("slider", { name: "focusing γ" }).focus();
@@ -127,7 +133,6 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
       labels: await recordedLabels(page),
       animating: (await figure.getAttribute("data-animating")) !== null,
     };
-    await context.close();
     return result;
   }
 
@@ -143,7 +148,8 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
   });
 
   test("an embed with animate=0 draws a jump at once, whatever the reader's motion preference", async () => {
-    const { page, context } = await watchedPage(browser.current, { reducedMotion: "no-preference" });
+    const { page } = realClock.current;
+    await page.emulateMedia({ reducedMotion: "no-preference" });
     await page.goto(siteUrl("embed/focal-curves/?animate=0"));
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     const figure = page.locator("focal-loss-curves").first();
@@ -153,6 +159,5 @@ test.describe("a jump animates, unless the reader prefers reduced motion", () =>
     await page.keyboard.press("End");
     await nextFrames(page);
     expect(await recordedLabels(page)).toEqual(["yours: γ = 5"]);
-    await context.close();
   });
 });

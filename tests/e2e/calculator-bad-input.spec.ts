@@ -5,45 +5,20 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { caseTitle, expect, test } from "./support/test";
-import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import { BROKEN_NUMBER, lossSummary, pageText } from "./support/calculator";
+import {
+  BROKEN_NUMBER,
+  lossSummary,
+  openCalculatorOnce as openOnce,
+  pageText,
+  scenarioCellTexts,
+} from "./support/calculator";
 import { sharedPage } from "./support/shared-page";
-import { fieldStates, restoreFields } from "./support/form-state";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-const LOSS_FIELDS = "loss-calculator [data-input]";
-const SCENARIO_FIELDS = "scenario-calculator [data-input], scenario-calculator [data-row-input]";
-
-/**
- * A calculator page opened once for a describe block, with what it showed on
- * opening, and `reset()`, which puts every field back and waits until the
- * results are those again, fresh (each case starts where a first visit does).
- */
-async function openOnce(
-  browser: Browser,
-  path: string,
-  element: "loss-calculator" | "scenario-calculator",
-  options: BrowserContextOptions = {},
-) {
-  const watched = await watchedPage(browser, options);
-  const { page } = watched;
-  await page.goto(siteUrl(path));
-  await page.waitForSelector(`${element}[data-ready]`);
-  const fields = element === "loss-calculator" ? LOSS_FIELDS : SCENARIO_FIELDS;
-  const results = (): Promise<unknown> => (element === "loss-calculator" ? lossSummary(page) : cellsOf(page));
-  const saved = await fieldStates(page, fields);
-  const opened = await results();
-  const reset = async () => {
-    await restoreFields(page, fields, saved);
-    await expect.poll(results, "back to the results shown on opening").toEqual(opened);
-    await expect(page.locator(element)).not.toHaveAttribute("data-stale");
-  };
-  return { ...watched, reset };
-}
-
-const cellsOf = (page: Page) => page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
+const cellsOf = scenarioCellTexts;
 
 /** The field's message as the accessibility tree links it: aria-invalid, and the text aria-describedby points to. */
 async function fieldError(
@@ -236,33 +211,50 @@ test.describe("bad input in the scenario table", () => {
 });
 
 test.describe("error states stay accessible", () => {
-  for (const [index, row] of (["light", "dark"] as const).entries()) {
-    test(
-      caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", row, index),
-      async ({ browser }) => {
-        const colorScheme = row;
-        const { page, context } = await watchedPage(browser, { colorScheme });
-        await page.goto(siteUrl("calculator/"));
-        await page.waitForSelector("loss-calculator[data-ready]");
-        await page.fill("[data-input=p]", "2");
-        await page.fill("[data-input=gamma]", "x");
-        expect(
-          (await new AxeBuilder({ page }).include("loss-calculator").setLegacyMode().analyze()).violations.map(
-            (v) => v.id,
-          ),
-        ).toEqual([]);
+  // One page for both themes: the light test leaves it on the scenario table showing its errors, and the dark one
+  // switches the system's scheme there (the palette is light-dark(), so the page repaints in place) before it
+  // opens the loss calculator again.
+  const errors = sharedPage((browser) => watchedPage(browser, { colorScheme: "light" }));
 
-        await page.goto(siteUrl("scenarios/"));
-        await page.waitForSelector("scenario-calculator[data-ready]");
-        await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
-        await page.fill("scenario-calculator [data-input=alpha]", "5");
-        expect(
-          (await new AxeBuilder({ page }).include("scenario-calculator").setLegacyMode().analyze()).violations.map(
-            (v) => v.id,
-          ),
-        ).toEqual([]);
-        await context.close();
-      },
-    );
+  async function lossCalculatorWithErrors(page: Page) {
+    await page.goto(siteUrl("calculator/"));
+    await page.waitForSelector("loss-calculator[data-ready]");
+    await page.fill("[data-input=p]", "2");
+    await page.fill("[data-input=gamma]", "x");
+    expect(
+      (await new AxeBuilder({ page }).include("loss-calculator").setLegacyMode().analyze()).violations.map((v) => v.id),
+    ).toEqual([]);
   }
+
+  async function scenarioTableWithErrors(page: Page) {
+    await page.goto(siteUrl("scenarios/"));
+    await page.waitForSelector("scenario-calculator[data-ready]");
+    await page.locator("scenario-calculator [data-rows] > tr").nth(1).locator("[data-row-input=p]").fill("x");
+    await page.fill("scenario-calculator [data-input=alpha]", "5");
+    await scenarioTableAxe(page);
+  }
+
+  async function scenarioTableAxe(page: Page) {
+    expect(
+      (await new AxeBuilder({ page }).include("scenario-calculator").setLegacyMode().analyze()).violations.map(
+        (v) => v.id,
+      ),
+    ).toEqual([]);
+  }
+
+  test(caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", "light", 0), async () => {
+    const { page } = errors.current;
+    await lossCalculatorWithErrors(page);
+    await scenarioTableWithErrors(page);
+  });
+
+  test(caseTitle("axe finds nothing wrong with both calculators showing errors (%s theme)", "dark", 1), async () => {
+    const { page } = errors.current;
+    await page.emulateMedia({ colorScheme: "dark" });
+    // Still the table the light test left, with its errors: now in the dark palette.
+    expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+    await expect(page.locator("scenario-calculator")).toHaveAttribute("data-stale");
+    await scenarioTableAxe(page);
+    await lossCalculatorWithErrors(page);
+  });
 });

@@ -1,10 +1,18 @@
 /**
  * A reader prepares the scenario table for a slide: checks it against the
  * article, changes α, γ and the examples, and copies or downloads it.
+ *
+ * One page (clipboard allowed) for the file, its tests in order: a test of the
+ * table as a first visit shows it opens /scenarios/ unless the page is there,
+ * and otherwise puts the reader's edits back with the table's own reset button
+ * and waits until the cells are those of the first visit again; a test of an
+ * address (a query, another page) loads it. Only the test without JavaScript
+ * needs a context of its own.
  */
 import { readFile } from "node:fs/promises";
 import { expect, test, workerBrowser } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { BROKEN_NUMBER, currentUrl, pageText, scenarioCells } from "./support/calculator";
 import { parseCsv } from "../support/csv";
 import { articleScenarios } from "../../src/lib/article/article-values";
@@ -19,16 +27,39 @@ const ARTICLE_ROWS: Array<{ y: Label; p: number }> = articleScenarios.flatMap((s
   { y: 0 as Label, p: s.backgroundP },
 ]);
 
-async function openTable(query = "", options = {}) {
-  const watched = await watchedPage(browser.current, options);
-  await watched.page.goto(siteUrl(`scenarios/${query}`));
+const shared = sharedPage((b) => watchedPage(b, { permissions: ["clipboard-read", "clipboard-write"] }));
+/** The cells of /scenarios/ as its first visit showed them (read by the first test to open it). */
+let firstVisitCells: Array<Record<string, string>> | undefined;
+
+/** The shared page on `path` (a query or another page): loaded, then the calculator awake. */
+async function load(path: string) {
+  const watched = shared.current;
+  await watched.page.goto(siteUrl(path));
   await watched.page.waitForSelector("scenario-calculator[data-ready]");
+  return watched;
+}
+
+/** The shared page on /scenarios/ as a first visit shows it: loaded if elsewhere, else reset by the reader's button. */
+async function openTable() {
+  const watched = shared.current;
+  const { page } = watched;
+  const at = await currentUrl(page);
+  if (!firstVisitCells || at.pathname !== new URL(siteUrl("scenarios/")).pathname || at.search !== "") {
+    await load("scenarios/");
+    firstVisitCells ??= await scenarioCells(page);
+    return watched;
+  }
+  const reset = page.locator("scenario-calculator [data-action=reset]");
+  if (await reset.isEnabled()) await reset.click();
+  await expect.poll(() => scenarioCells(page), "the cells of a first visit again").toEqual(firstVisitCells);
+  await expect.poll(async () => (await currentUrl(page)).search).toBe("");
+  await expect(page.locator("scenario-calculator")).not.toHaveAttribute("data-stale");
   return watched;
 }
 
 test.describe("the scenario table", () => {
   test("shows the article's six examples computed by the module, and checks what the article printed", async () => {
-    const { page, context, problems } = await openTable();
+    const { page, problems } = await openTable();
     const cells = await scenarioCells(page);
     expect(cells).toHaveLength(6);
     ARTICLE_ROWS.forEach(({ y, p }, i) => {
@@ -43,11 +74,10 @@ test.describe("the scenario table", () => {
     expect(await firstRowPrinted.locator(".verdict-differs").textContent()).toContain("FL 3.2058E-7");
     expect(await firstRowPrinted.locator(".verdict-differs").textContent()).toContain("differs");
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("recomputes for the reader's γ and hides the printed column away from the article's α and γ", async () => {
-    const { page, context } = await openTable();
+    const { page } = await openTable();
     await page.fill("scenario-calculator [data-input=gamma]", "1");
     const cells = await scenarioCells(page);
     ARTICLE_ROWS.forEach(({ y, p }, i) =>
@@ -56,11 +86,10 @@ test.describe("the scenario table", () => {
     expect(await page.locator("scenario-calculator th[data-printed-col]").isVisible()).toBe(false);
     await page.fill("scenario-calculator [data-input=gamma]", "2");
     expect(await page.locator("scenario-calculator th[data-printed-col]").isVisible()).toBe(true);
-    await context.close();
   });
 
   test("edits p and the class, adds and removes rows, and resets to the article's values", async () => {
-    const { page, context } = await openTable();
+    const { page } = await openTable();
     const rows = page.locator("scenario-calculator [data-rows] > tr");
     await rows.nth(0).locator("[data-row-input=p]").fill("0.8");
     await rows.nth(1).locator("[data-row-input=y]").selectOption("1");
@@ -92,39 +121,32 @@ test.describe("the scenario table", () => {
       expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 2 }))),
     );
     await expect.poll(async () => (await currentUrl(page)).search).toBe("");
-    await context.close();
   });
 
   test("works in place in the chapter comparing the two losses", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
-    await page.goto(siteUrl("ce-versus-fl/"));
-    await page.waitForSelector("scenario-calculator[data-ready]");
+    const { page, problems } = await load("ce-versus-fl/");
     await page.fill("scenario-calculator [data-input=gamma]", "5");
     const cells = await scenarioCells(page);
     ARTICLE_ROWS.forEach(({ y, p }, i) =>
       expect(cells[i]!.fl).toBe(formatNumber(focalLoss(p, y, { alpha: 0.25, gamma: 5 }))),
     );
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("shows ∞ and a dash, never a broken number, for p_t = 0 and p_t = 1", async () => {
-    const { page, context } = await openTable("?table.rows=1:0,0:1,1:1");
+    const { page } = await load("scenarios/?table.rows=1:0,0:1,1:1");
     const cells = await scenarioCells(page);
     expect(cells[0]!.ce).toBe("∞");
     expect(cells[0]!.fl).toBe("∞");
     expect(cells[0]!.ceOverFl).toBe("—");
     expect(cells[2]!.ce).toBe(formatNumber(0));
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
-    await context.close();
   });
 });
 
 test.describe("copying the table for slides", () => {
-  const clipboard = { permissions: ["clipboard-read", "clipboard-write"] };
-
   test("Markdown, CSV and LaTeX land on the clipboard with the module's numbers", async () => {
-    const { page, context, problems } = await openTable("", clipboard);
+    const { page, problems } = await openTable();
     const read = () => page.evaluate(() => navigator.clipboard.readText());
     const fl0 = focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 });
 
@@ -168,22 +190,38 @@ test.describe("copying the table for slides", () => {
       "Copied the table as LaTeX.",
     );
     expect(problems).toEqual([]);
-    await context.close();
+  });
+
+  test("downloads the table as a CSV file", async () => {
+    const { page } = await openTable();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("scenario-calculator [data-action=download]"),
+    ]);
+    expect(download.suggestedFilename()).toBe("focal-loss-scenarios.csv");
+    const text = await readFile((await download.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const csv = parseCsv(text.slice(1));
+    expect(csv).toHaveLength(7);
+    expect(Number(csv[2]![6])).toBe(focalLoss(0.05, 0, { alpha: 0.25, gamma: 2 }));
+    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
+      "Downloaded focal-loss-scenarios.csv.",
+    );
   });
 
   test("copies what the table shows after the reader's changes", async () => {
-    const { page, context } = await openTable("?table.gamma=0&table.alpha=off&table.rows=1:0.9", clipboard);
+    const { page } = await load("scenarios/?table.gamma=0&table.alpha=off&table.rows=1:0.9");
     await page.click("scenario-calculator [data-action=copy][data-format=csv]");
     const csv = parseCsv(await page.evaluate(() => navigator.clipboard.readText()));
     expect(csv[0]).not.toContain("Article printed");
     expect(csv).toHaveLength(2);
     expect(Number(csv[1]![6])).toBe(focalLoss(0.9, 1, { alpha: null, gamma: 0 }));
     expect(Number(csv[1]![6])).toBe(crossEntropy(0.9, 1)); // γ = 0 without α is cross-entropy
-    await context.close();
   });
 
   test("when the browser refuses the clipboard, the text is offered selected instead", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    // The last test on the shared page: the refusing clipboard stays in every later load of it.
+    const { page, problems } = shared.current;
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "clipboard", {
         value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) },
@@ -206,25 +244,6 @@ test.describe("copying the table for slides", () => {
     });
     expect(selected).toBe(true);
     expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  test("downloads the table as a CSV file", async () => {
-    const { page, context } = await openTable("", { acceptDownloads: true });
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.click("scenario-calculator [data-action=download]"),
-    ]);
-    expect(download.suggestedFilename()).toBe("focal-loss-scenarios.csv");
-    const text = await readFile((await download.path())!, "utf8");
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    const csv = parseCsv(text.slice(1));
-    expect(csv).toHaveLength(7);
-    expect(Number(csv[2]![6])).toBe(focalLoss(0.05, 0, { alpha: 0.25, gamma: 2 }));
-    expect(await page.locator("scenario-calculator [data-copy-status]").textContent()).toBe(
-      "Downloaded focal-loss-scenarios.csv.",
-    );
-    await context.close();
   });
 
   test("without JavaScript the article's table is there, computed at build time", async () => {

@@ -1,18 +1,30 @@
-import { expect, test, workerBrowser } from "./support/test";
+/**
+ * One page for the file, its tests in order: each loads /figures/ afresh on it (a reload is what gives each
+ * test the page a first visit sees) with the pointer parked off the charts, and the worker's renderer
+ * process and its compiled scripts serve every load.
+ */
+import { expect, test } from "./support/test";
 import { watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { centreForPointer, curveD, legendRow, nextFrames, openFigure } from "./support/figures";
 import { focalLossOfPt } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-const browser = workerBrowser();
+const shared = sharedPage((browser) => watchedPage(browser));
+
+/** The shared page on a fresh load of /figures/, the pointer where a new page has it (the top left corner). */
+async function openFresh() {
+  const { page } = shared.current;
+  await page.mouse.move(0, 0);
+  return { ...shared.current, figure: await openFigure(page) };
+}
 
 const loss3 = (pt: number, gamma: number, alpha: number | null = null) =>
   formatNumber(focalLossOfPt(pt, { gamma, alpha }), { digits: 3 });
 
 test.describe("a reader moves γ on the focal-loss figure", () => {
   test("with the keyboard: the reader's curve, its label, the readout and the readings follow", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
-    const figure = await openFigure(page);
+    const { page, problems, figure } = await openFresh();
     const slider = figure.getByRole("slider", { name: "focusing γ" });
     const before = await curveD(figure, "reader");
     expect(await legendRow(figure, "reader")).toMatchObject({ label: "yours: γ = 2" });
@@ -64,12 +76,10 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     expect(await figure.locator(".legend .legend-row").count()).toBe(6);
     expect(await figure.locator(".axis-x .tick").count()).toBe(6);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("with the pointer: dragging the thumb to either end sets γ to 5 and to 0", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
-    const figure = await openFigure(page);
+    const { page, problems, figure } = await openFresh();
     const slider = figure.getByRole("slider", { name: "focusing γ" });
     await centreForPointer(slider);
     const box = (await slider.boundingBox())!;
@@ -96,12 +106,10 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await expect(figure.locator('[data-reading-variant="cross-entropy"]').first()).toBeVisible();
     await expect(figure.locator('[data-reading-variant="focusing"]').first()).toBeHidden();
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("hovering the chart reads out every curve at the pointer's p_t", async () => {
-    const { page, context } = await watchedPage(browser.current);
-    const figure = await openFigure(page);
+    const { page, figure } = await openFresh();
     const axis = figure.locator('.axis-x [data-key="t0.4"]');
     const tick = (await axis.boundingBox())!;
     const chart = (await figure.locator("svg.chart").boundingBox())!;
@@ -113,12 +121,10 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await page.mouse.move(0, 0);
     await nextFrames(page);
     expect(await figure.locator(".crosshair").count()).toBe(0);
-    await context.close();
   });
 
   test("α weighting scales the reader's curve, switched on and moved from the keyboard", async () => {
-    const { page, context } = await watchedPage(browser.current);
-    const figure = await openFigure(page);
+    const { page, figure } = await openFresh();
     const alphaOn = figure.getByRole("checkbox", { name: "weight α" });
     const alpha = figure.getByRole("slider", { name: "class weight α" });
     // α off: the slider says so, but stays live.
@@ -138,12 +144,10 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     await nextFrames(page);
     const cell = figure.locator('td[data-col="reader"][data-x="0.5"]');
     expect(await cell.textContent()).toBe(formatNumber(focalLossOfPt(0.5, { gamma: 2, alpha: 0.26 }), { digits: 4 }));
-    await context.close();
   });
 
   test("a click on the grey α slider switches α on at the value clicked", async () => {
-    const { page, context } = await watchedPage(browser.current);
-    const figure = await openFigure(page);
+    const { page, figure } = await openFresh();
     const alpha = figure.getByRole("slider", { name: "class weight α" });
     await expect(figure.locator('output[data-output="alpha"]')).toHaveText("off");
     // A click three quarters along the track (the thumb's travel is the track less one thumb width, so near, not at, 0.75).
@@ -156,6 +160,5 @@ test.describe("a reader moves γ on the focal-loss figure", () => {
     expect(value).toBeGreaterThan(0.7);
     expect(value).toBeLessThan(0.8);
     expect((await legendRow(figure, "reader")).label).toBe(`yours: γ = 2, α = ${value}`);
-    await context.close();
   });
 });

@@ -1,11 +1,17 @@
-import { expect, test, workerBrowser } from "./support/test";
+/**
+ * One page for the file, its tests in order: each loads its address afresh on it (a load is what gives each
+ * test the page a first visit sees), the pointer parked where a new page has it.
+ */
+import { expect, test } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { centreForPointer, nextFrames, searchParams } from "./support/figures";
 import { formulaTexts, formulaValues } from "../../src/lib/views/live-formula";
 
-const browser = workerBrowser();
+const shared = sharedPage((browser) => watchedPage(browser));
 
 async function openFormula(page: import("playwright-core").Page, query = "") {
+  await page.mouse.move(0, 0);
   await page.goto(siteUrl(`figures/${query}`), { waitUntil: "load" });
   const formula = page.locator("live-focal-formula").first();
   await formula.scrollIntoViewIfNeeded();
@@ -15,7 +21,7 @@ async function openFormula(page: import("playwright-core").Page, query = "") {
 
 test.describe("a reader plays with the numbers in the focal-loss formula", () => {
   test("steps γ, α and p_t with the keyboard; the loss and the ratio follow the module", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     const formula = await openFormula(page);
     const gamma = formula.locator('[data-tangle="gamma"]').first();
     expect(await gamma.getAttribute("role")).toBe("slider");
@@ -58,11 +64,10 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     const hostile = await openFormula(page, "?formula.pt=1.5");
     await expect(hostile.locator('[data-tangle="pt"]').first()).toHaveText("0.90");
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("shows a key press at once: the number and aria-valuenow change before the next frame", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     const formula = await openFormula(page);
     // Key and read in one task: nothing can be waiting for an animation frame.
     const after = await formula.evaluate((el) => {
@@ -76,11 +81,10 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     });
     expect(after).toEqual({ pt: ["0.91", "0.91"], gamma: ["2.1", "2.1"] });
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("shows α off as a muted 1 with a note, and α keeps its width when turned on", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     const formula = await openFormula(page);
     const alpha = formula.locator('[data-tangle="alpha"]').first();
     const note = formula.locator("[data-alpha-note]");
@@ -116,11 +120,10 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     expect(await alpha.getAttribute("data-off")).not.toBeNull();
     expect(await noteShown()).toBe(true);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("keeps every number where it is while p_t is dragged and the results change width", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = shared.current;
     const formula = await openFormula(page, "?gamma=5&alpha=0.25");
     const numbers = formula.locator("[data-tangle]");
     const places = () =>
@@ -149,11 +152,10 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     expect(await pt.textContent()).toBe("0.01");
     expect(await fl.textContent()).not.toBe(flBefore);
     expect(await places()).toEqual(before);
-    await context.close();
   });
 
   test("drags γ to the right and to the left with the pointer, clamped to [0, 5]", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = shared.current;
     const formula = await openFormula(page, "?gamma=1");
     const gamma = formula.locator('[data-tangle="gamma"]').first();
     expect(await gamma.textContent()).toBe("1.0");
@@ -172,6 +174,5 @@ test.describe("a reader plays with the numbers in the focal-loss formula", () =>
     expect(await gamma.textContent()).toBe("0.0");
     expect(await formula.locator('[data-result="factor"]').textContent()).toBe("1");
     expect(await page.locator('focal-loss-curves output[data-output="gamma"]').textContent()).toBe("0.0");
-    await context.close();
   });
 });

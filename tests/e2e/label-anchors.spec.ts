@@ -3,20 +3,30 @@
  * and nudges a box, sees the counts and the map change, shares the view by its
  * URL, survives a broken link, and reads the default numbers with JavaScript off.
  * Written for @playwright/test (baseURL set by its config).
+ *
+ * The tests with JavaScript share one page, in order, each loading its address
+ * afresh on it with the pointer parked where a new page has it.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 
 const PAGE = "/from-loss-to-detector/";
 const summary = (page: Page) => page.locator('anchor-map [data-summary="assignment"]');
 
+// As the page fixture's context: no reduced-motion emulation.
+const shared = sharedPage((browser) => watchedPage(browser, { reducedMotion: "no-preference" }));
+
 async function ready(page: Page, query = ""): Promise<void> {
+  await page.mouse.move(0, 0);
   await page.goto(`${PAGE}${query}`);
   const map = page.locator("anchor-map");
   await map.scrollIntoViewIfNeeded();
   await expect(map).toHaveAttribute("data-ready", "");
 }
 
-test("dragging the dog's box changes the counts and the map", async ({ page }) => {
+test("dragging the dog's box changes the counts and the map", async () => {
+  const { page } = shared.current;
   await ready(page);
   const before = await summary(page).innerText();
   const canvas = page.locator('[data-stage="labels"] canvas');
@@ -32,7 +42,8 @@ test("dragging the dog's box changes the counts and the map", async ({ page }) =
   await expect(page).toHaveURL(/anchors\.boxes=/);
 });
 
-test("arrow keys move a focused box and Shift + arrows resize it", async ({ page }) => {
+test("arrow keys move a focused box and Shift + arrows resize it", async () => {
+  const { page } = shared.current;
   await ready(page);
   const ball = page.locator('[data-stage="labels"] [data-box="2"]');
   await ball.focus();
@@ -44,7 +55,8 @@ test("arrow keys move a focused box and Shift + arrows resize it", async ({ page
   await expect(page.locator('[data-stage="labels"] [data-box="2"]')).toHaveAttribute("aria-label", /26 by 34 pixels/);
 });
 
-test("the URL restores the view, and bad values fall back with no error", async ({ page }) => {
+test("the URL restores the view, and bad values fall back with no error", async () => {
+  const { page } = shared.current;
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await ready(page, "?anchors.level=p5&anchors.loss=ce&anchors.boxes=100.100.200.200.1");

@@ -1,23 +1,76 @@
 /**
  * A reader reworks the article's example in the loss calculator, then one of
  * their own, and checks each number and each substituted formula.
+ *
+ * One page for the file, its tests in order: the cases typed on a first visit
+ * of /calculator/ first, each after the fields are put back and the results
+ * are those of the first visit again; then the tests of an address, which load
+ * it. The weight of a first visit and the reading without JavaScript have a
+ * context of their own.
  */
 import { gzipSync } from "node:zlib";
 import katex from "katex";
 import { caseTitle, expect, test, workerBrowser } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
-import { BROKEN_NUMBER, htmlText, lossSummary, pageText, stepMathText } from "./support/calculator";
+import { BROKEN_NUMBER, htmlText, lossSummary, openCalculatorOnce, pageText, stepMathText } from "./support/calculator";
+import { sharedPage } from "./support/shared-page";
 import { balancedCrossEntropy, crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 import { lossSteps, stepTex } from "../../src/lib/views/loss-steps";
 
 const browser = workerBrowser();
+const calculator = sharedPage((b) => openCalculatorOnce(b, "calculator/", "loss-calculator"));
 
 const katexHtml = (tex: string) => katex.renderToString(tex, { output: "html", throwOnError: true });
 
 test.describe("a reader reworks the article's example in the loss calculator", () => {
+  for (const [index, row] of [
+    { p: "0.3", y: "0", alpha: "0.5", gamma: "1.5" },
+    { p: "1e-7", y: "1", alpha: "0.25", gamma: "0" },
+    { p: "0.999", y: "1", alpha: null, gamma: "10" },
+  ].entries()) {
+    test(
+      caseTitle("every step reads exactly as KaTeX typesets it for p = $p, y = $y, α = $alpha, γ = $gamma", row, index),
+      async () => {
+        const input = row;
+        const { page, problems, reset } = calculator.current;
+        await reset();
+        await page.fill("[data-input=p]", input.p);
+        await page.check(`[data-input=y][value='${input.y}']`);
+        if (input.alpha === null) await page.uncheck("[data-input=alpha-on]");
+        else await page.fill("[data-input=alpha]", input.alpha);
+        await page.fill("[data-input=gamma]", input.gamma);
+
+        const state = {
+          p: Number(input.p),
+          y: Number(input.y) as 0 | 1,
+          alpha: input.alpha === null ? null : Number(input.alpha),
+          gamma: Number(input.gamma),
+        };
+        for (const step of lossSteps(state)) {
+          // The page changed numbers inside build-time KaTeX; a fresh KaTeX render of the same formula must read the same.
+          expect(await stepMathText(page, step.id), step.id).toBe(await htmlText(page, katexHtml(stepTex(step))));
+        }
+        const summary = await lossSummary(page);
+        expect(summary.fl).toBe(formatNumber(focalLoss(state.p, state.y, state)));
+        expect(summary.ce).toBe(formatNumber(crossEntropy(state.p, state.y)));
+        expect(problems).toEqual([]);
+      },
+    );
+  }
+
+  test("the slider moves p and the results follow; the keyboard works it too", async () => {
+    const { page, reset } = calculator.current;
+    await reset();
+    await page.focus("[data-slider=p]");
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.inputValue("[data-input=p]")).toBe("0.05");
+    expect((await lossSummary(page)).ce).toBe(formatNumber(crossEntropy(0.05, 1)));
+  });
+
   test("typing p = 0.95, foreground, α = 0.25, γ = 2 shows the module's CE and FL, and the worked formula", async () => {
-    const { page, context, problems, foreignRequests } = await watchedPage(browser.current);
+    const { page, problems, foreignRequests } = calculator.current;
     // Start somewhere else, so every number on screen comes from what the reader typed.
     await page.goto(siteUrl("calculator/?loss.p=0.3&loss.y=0&loss.alpha=off&loss.gamma=0.5"));
     await page.waitForSelector("loss-calculator[data-ready]");
@@ -46,59 +99,11 @@ test.describe("a reader reworks the article's example in the loss calculator", (
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
-    await context.close();
-  });
-
-  for (const [index, row] of [
-    { p: "0.3", y: "0", alpha: "0.5", gamma: "1.5" },
-    { p: "1e-7", y: "1", alpha: "0.25", gamma: "0" },
-    { p: "0.999", y: "1", alpha: null, gamma: "10" },
-  ].entries()) {
-    test(
-      caseTitle("every step reads exactly as KaTeX typesets it for p = $p, y = $y, α = $alpha, γ = $gamma", row, index),
-      async () => {
-        const input = row;
-        const { page, context, problems } = await watchedPage(browser.current);
-        await page.goto(siteUrl("calculator/"));
-        await page.waitForSelector("loss-calculator[data-ready]");
-        await page.fill("[data-input=p]", input.p);
-        await page.check(`[data-input=y][value='${input.y}']`);
-        if (input.alpha === null) await page.uncheck("[data-input=alpha-on]");
-        else await page.fill("[data-input=alpha]", input.alpha);
-        await page.fill("[data-input=gamma]", input.gamma);
-
-        const state = {
-          p: Number(input.p),
-          y: Number(input.y) as 0 | 1,
-          alpha: input.alpha === null ? null : Number(input.alpha),
-          gamma: Number(input.gamma),
-        };
-        for (const step of lossSteps(state)) {
-          // The page changed numbers inside build-time KaTeX; a fresh KaTeX render of the same formula must read the same.
-          expect(await stepMathText(page, step.id), step.id).toBe(await htmlText(page, katexHtml(stepTex(step))));
-        }
-        const summary = await lossSummary(page);
-        expect(summary.fl).toBe(formatNumber(focalLoss(state.p, state.y, state)));
-        expect(summary.ce).toBe(formatNumber(crossEntropy(state.p, state.y)));
-        expect(problems).toEqual([]);
-        await context.close();
-      },
-    );
-  }
-
-  test("the slider moves p and the results follow; the keyboard works it too", async () => {
-    const { page, context } = await watchedPage(browser.current);
-    await page.goto(siteUrl("calculator/"));
-    await page.waitForSelector("loss-calculator[data-ready]");
-    await page.focus("[data-slider=p]");
-    await page.keyboard.press("Home");
-    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
-    expect(await page.inputValue("[data-input=p]")).toBe("0.05");
-    expect((await lossSummary(page)).ce).toBe(formatNumber(crossEntropy(0.05, 1)));
-    await context.close();
   });
 
   test("works in place in the focal-loss chapter; on its own page it costs under 40 KB of gzipped script", async () => {
+    // A context of its own: what a first visit downloads is measured on a renderer that has loaded nothing
+    // (on the shared page a script can come from the renderer's memory cache, with no response to count).
     const { page, context, problems } = await watchedPage(browser.current);
     const scripts: Array<Promise<number>> = [];
     page.on("response", (r) => {

@@ -4,13 +4,24 @@
  * scene, its numbers are the ones the chapter's prose quotes for that run, the
  * URL restores the choice, bad stored data falls back to the default run with
  * a message, and a run the reader steps in chapter 10 is the one the map shows.
+ *
+ * The tests with JavaScript share one page, each loading its address afresh:
+ * the run stepped in chapter 10 comes right after the first test (neither
+ * trains before it, and it checks that nothing is stored yet), the tests of a
+ * stored record after it (each sets or removes the record before the page's
+ * scripts run, on its own loads only).
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 
 const PAGE = "/from-loss-to-detector/";
 const LAB = "/train-a-detector/";
 const KEY = "focal-loss.trained-detector";
+
+// As the page fixture's context: no reduced-motion emulation.
+const shared = sharedPage((browser) => watchedPage(browser, { reducedMotion: "no-preference" }));
 
 async function openMap(page: Page, query = ""): Promise<Locator> {
   await page.goto(`${PAGE}${query}`);
@@ -25,9 +36,8 @@ const budgetCell = (map: Locator, row: number, cell: number) =>
   map.locator('tbody[data-table="budget"] tr').nth(row).locator("td").nth(cell);
 const prose = (page: Page, name: string) => page.locator(`[data-trained-number="${name}"]`).first();
 
-test("switching the scores to the trained detector redraws the map and its numbers, and the URL restores it", async ({
-  page,
-}) => {
+test("switching the scores to the trained detector redraws the map and its numbers, and the URL restores it", async () => {
+  const { page } = shared.current;
   const map = await openMap(page);
   const statedCeEasy = (await budgetCell(map, 0, 2).textContent())!;
   const statedLoss = (await map.locator('[data-summary="loss"]').textContent())!;
@@ -75,6 +85,27 @@ test("switching the scores to the trained detector redraws the map and its numbe
   await expect(restored.locator('[data-summary="loss"]')).toHaveText(statedLoss);
 });
 
+test("a run stepped in chapter 10 is the one chapter 6's map scores with", async () => {
+  const { page } = shared.current;
+  await page.goto(LAB);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY), "nothing stored before the step").toBeNull();
+  const lab = page.locator('detector-lab[data-ready="true"]');
+  await lab.scrollIntoViewIfNeeded();
+  await lab.getByRole("button", { name: "Step", exact: true }).click();
+  await expect(lab).toHaveAttribute("data-trained", "true", { timeout: 60_000 });
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).not.toBeNull();
+
+  const map = await openMap(page, "?anchors.scores=yours");
+  await expect(map).toHaveAttribute("data-run", "yours");
+  await expect(map.locator("[data-source-problem]")).toBeHidden();
+  await expect(map.locator("[data-run-note]")).toContainText(
+    /^Your run of .+ \(seed 1, γ 2\.0, α 0\.25, prior on, 1 of 200 steps\)/,
+  );
+  // One step from the prior is far from the default run's 200: the shares are not the prose's.
+  await expect(budgetCell(map, 2, 2)).not.toHaveText((await prose(page, "fm-fl-easy-loss").textContent())!);
+  await expect(budgetCell(map, 2, 2)).toHaveText(/^(\d+\.\d%|< 0\.1%)$/);
+});
+
 const stored: [string, string | null, RegExp][] = [
   ["nothing stored", null, /^No run of yours is stored in this browser yet .*, so the map shows the default run\.$/],
   [
@@ -100,8 +131,9 @@ const stored: [string, string | null, RegExp][] = [
   ],
 ];
 for (const [what, value, message] of stored)
-  test(`"your run" with ${what} shows the default run and says why`, async ({ page }) => {
-    await page.addInitScript(
+  test(`"your run" with ${what} shows the default run and says why`, async () => {
+    const { page } = shared.current;
+    const record = await page.addInitScript(
       ([key, v]) => {
         if (v === null) localStorage.removeItem(key!);
         else localStorage.setItem(key!, v);
@@ -113,26 +145,8 @@ for (const [what, value, message] of stored)
     await expect(map.locator("[data-source-problem]")).toHaveText(message);
     await expect(map.locator("[data-run-note]")).toContainText("The default run of chapter 10");
     await expect(map.locator('[data-summary="loss"]')).not.toContainText("NaN");
+    await record.dispose();
   });
-
-test("a run stepped in chapter 10 is the one chapter 6's map scores with", async ({ page }) => {
-  await page.goto(LAB);
-  const lab = page.locator('detector-lab[data-ready="true"]');
-  await lab.scrollIntoViewIfNeeded();
-  await lab.getByRole("button", { name: "Step", exact: true }).click();
-  await expect(lab).toHaveAttribute("data-trained", "true", { timeout: 60_000 });
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).not.toBeNull();
-
-  const map = await openMap(page, "?anchors.scores=yours");
-  await expect(map).toHaveAttribute("data-run", "yours");
-  await expect(map.locator("[data-source-problem]")).toBeHidden();
-  await expect(map.locator("[data-run-note]")).toContainText(
-    /^Your run of .+ \(seed 1, γ 2\.0, α 0\.25, prior on, 1 of 200 steps\)/,
-  );
-  // One step from the prior is far from the default run's 200: the shares are not the prose's.
-  await expect(budgetCell(map, 2, 2)).not.toHaveText((await prose(page, "fm-fl-easy-loss").textContent())!);
-  await expect(budgetCell(map, 2, 2)).toHaveText(/^(\d+\.\d%|< 0\.1%)$/);
-});
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

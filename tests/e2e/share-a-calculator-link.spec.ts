@@ -1,18 +1,22 @@
 /**
  * A reader sets up an example, reloads or shares the link, and finds it as
  * they left it; a hostile or broken link falls back to defaults, field by field.
+ *
+ * One page for the file, its tests in order, each loading the address it tests on it: what it reads is a
+ * fresh load of that address (the calculators keep their state in the URL only).
  */
-import { expect, test, workerBrowser } from "./support/test";
+import { expect, test } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { BROKEN_NUMBER, currentUrl, lossSummary, pageText, scenarioCells } from "./support/calculator";
 import { crossEntropy, focalLoss } from "../../src/lib/math/loss";
 import { formatNumber } from "../../src/lib/text/format";
 
-const browser = workerBrowser();
+const shared = sharedPage((browser) => watchedPage(browser));
 
 test.describe("the loss calculator keeps its state in the URL", () => {
   test("restores p, class, α and γ after a reload", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     await page.goto(siteUrl("calculator/#top"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.fill("[data-input=p]", "0.3");
@@ -39,11 +43,10 @@ test.describe("the loss calculator keeps its state in the URL", () => {
     expect(after).toEqual(before);
     expect(after.fl).toBe(formatNumber(focalLoss(0.3, 0, { alpha: 0.6, gamma: 3.5 })));
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("α off survives a reload, and going back to the article's example clears the URL", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = shared.current;
     await page.goto(siteUrl("calculator/"));
     await page.waitForSelector("loss-calculator[data-ready]");
     await page.uncheck("[data-input=alpha-on]");
@@ -55,11 +58,10 @@ test.describe("the loss calculator keeps its state in the URL", () => {
     await page.getByRole("button", { name: "Back to the article’s example" }).click();
     await expect.poll(async () => (await currentUrl(page)).search).toBe("");
     expect((await lossSummary(page)).fl).toBe(formatNumber(focalLoss(0.95, 1, { alpha: 0.25, gamma: 2 })));
-    await context.close();
   });
 
   test("a hostile or broken link falls back field by field, and nothing from it reaches the page", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     let dialogs = 0;
     page.on("dialog", (d) => {
       dialogs++;
@@ -77,13 +79,12 @@ test.describe("the loss calculator keeps its state in the URL", () => {
     expect(await pageText(page)).not.toMatch(BROKEN_NUMBER);
     expect(dialogs).toBe(0);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
 test.describe("the scenario table keeps its state in the URL", () => {
   test("restores α, γ and the edited rows after a reload", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = shared.current;
     await page.goto(siteUrl("scenarios/"));
     await page.waitForSelector("scenario-calculator[data-ready]");
     await page.uncheck("scenario-calculator [data-input=alpha-on]");
@@ -112,11 +113,10 @@ test.describe("the scenario table keeps its state in the URL", () => {
     expect(after).toEqual(before);
     expect(after[1]!.fl).toBe(formatNumber(focalLoss(0.2, 0, { alpha: null, gamma: 3 })));
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("a hostile rows parameter keeps the readable rows and shows nothing of the rest", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = shared.current;
     const rows = encodeURIComponent("1:0.7,<script>alert(1)</script>,0:2,x:0.5,0:0.4");
     await page.goto(siteUrl(`scenarios/?table.rows=${rows}&table.gamma=1e999`));
     await page.waitForSelector("scenario-calculator[data-ready]");
@@ -125,6 +125,5 @@ test.describe("the scenario table keeps its state in the URL", () => {
     expect(cells[0]!.fl).toBe(formatNumber(focalLoss(0.7, 1, { alpha: 0.25, gamma: 2 })));
     expect(cells[1]!.fl).toBe(formatNumber(focalLoss(0.4, 0, { alpha: 0.25, gamma: 2 })));
     expect(await pageText(page)).not.toMatch(/alert|BROKEN|NaN|Infinity|undefined/);
-    await context.close();
   });
 });

@@ -1,12 +1,25 @@
-import { caseTitle, expect, test, workerBrowser } from "./support/test";
+/**
+ * A reader shares a figure's view as a link. One page for the file, its tests
+ * in order, each loading the address it tests on it (so what it reads is a
+ * fresh load of that address) with the pointer parked; the figures keep their
+ * state in the URL only.
+ */
+import { caseTitle, expect, test } from "./support/test";
 import { siteUrl, watchedPage } from "./support/browser";
+import { sharedPage } from "./support/shared-page";
 import { curveD, legendRow, nextFrames, openFigure, searchParams, GALLERY } from "./support/figures";
 
-const browser = workerBrowser();
+const shared = sharedPage((browser) => watchedPage(browser));
+
+/** The shared page, the pointer where a new page has it (the top left corner), about to load an address. */
+async function fresh() {
+  await shared.current.page.mouse.move(0, 0);
+  return shared.current;
+}
 
 test.describe("a reader shares a view of a figure as a link", () => {
   test("moving the controls writes the URL, and reloading that URL restores the view", async () => {
-    const { page, context, problems } = await watchedPage(browser.current);
+    const { page, problems } = await fresh();
     const figure = await openFigure(page);
     expect(new URL(page.url()).search).toBe("");
     await figure.getByRole("slider", { name: "focusing γ" }).focus();
@@ -42,18 +55,16 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await expect.poll(() => searchParams(page)).toEqual({});
     expect(new URL(await page.evaluate(() => location.href)).search).toBe("");
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test("leaves other parameters and the fragment of the URL alone", async () => {
-    const { page, context } = await watchedPage(browser.current);
+    const { page } = await fresh();
     const figure = await openFigure(page, `${GALLERY}?p=0.3#focal-curves`);
     await figure.getByRole("slider", { name: "focusing γ" }).focus();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => searchParams(page)).toEqual({ p: "0.3", gamma: "2.1" });
     const url = new URL(await page.evaluate(() => location.href));
     expect(url.hash).toBe("#focal-curves");
-    await context.close();
   });
 
   for (const [index, row] of [
@@ -67,7 +78,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
   ].entries()) {
     test(caseTitle("?%s shows γ = %s and α = %s without an error", row, index), async () => {
       const [query, gamma, alpha] = row;
-      const { page, context, problems } = await watchedPage(browser.current);
+      const { page, problems } = await fresh();
       const figure = await openFigure(page, `${GALLERY}?${query}`);
       expect(await figure.locator('output[data-output="gamma"]').textContent()).toBe(gamma);
       expect(await figure.locator('output[data-output="alpha"]').textContent()).toBe(alpha);
@@ -81,14 +92,14 @@ test.describe("a reader shares a view of a figure as a link", () => {
           .evaluateAll((ps) => ps.every((p) => (p.getAttribute("d") ?? "").length > 100)),
       ).toBe(true);
       expect(problems).toEqual([]);
-      await context.close();
     });
   }
 
   test("a figure far down a page upgrades only when the reader scrolls near it", async () => {
-    const { page, context, problems } = await watchedPage(browser.current, { viewport: { width: 800, height: 600 } });
-    // Push the figure three screens down, before any script runs.
-    await page.addInitScript(() => {
+    const { page, problems } = await fresh();
+    await page.setViewportSize({ width: 800, height: 600 });
+    // Push the figure three screens down, before any script runs (this test's loads only).
+    const spacer = await page.addInitScript(() => {
       new MutationObserver((_records, observer) => {
         const main = document.querySelector("main");
         if (!main) return;
@@ -112,6 +123,7 @@ test.describe("a reader shares a view of a figure as a link", () => {
     await page.waitForSelector("focal-loss-curves[data-ready]");
     expect(await page.locator('output[data-output="gamma"]').first().textContent()).toBe("3.0");
     expect(problems).toEqual([]);
-    await context.close();
+    await spacer.dispose();
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

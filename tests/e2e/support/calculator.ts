@@ -1,5 +1,8 @@
-/** What the calculator tests share: reading the page the way a reader sees it. */
-import type { Page } from "@playwright/test";
+/** What the calculator tests share: reading the page the way a reader sees it, and one page for many cases. */
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { expect } from "./test";
+import { siteUrl, watchedPage } from "./browser";
+import { fieldStates, restoreFields } from "./form-state";
 
 /** All text on the page, hidden readings for screen readers included, minus scripts. */
 export async function pageText(page: Page): Promise<string> {
@@ -59,4 +62,39 @@ export async function scenarioCells(page: Page): Promise<Array<Record<string, st
  */
 export async function currentUrl(page: Page): Promise<URL> {
   return new URL(await page.evaluate(() => location.href));
+}
+
+/** The loss calculator's fields, and the scenario table's (its α and γ and every row's). */
+export const LOSS_FIELDS = "loss-calculator [data-input]";
+export const SCENARIO_FIELDS = "scenario-calculator [data-input], scenario-calculator [data-row-input]";
+
+/** Every computed cell of the scenario table, as shown. */
+export const scenarioCellTexts = (page: Page) =>
+  page.locator("scenario-calculator [data-rows] [data-cell]").allTextContents();
+
+/**
+ * A calculator page opened once (for a sharedPage), with what it showed on
+ * opening, and `reset()`, which puts every field back and waits until the
+ * results are those again, fresh (each case starts where a first visit does).
+ */
+export async function openCalculatorOnce(
+  browser: Browser,
+  path: string,
+  element: "loss-calculator" | "scenario-calculator",
+  options: BrowserContextOptions = {},
+) {
+  const watched = await watchedPage(browser, options);
+  const { page } = watched;
+  await page.goto(siteUrl(path));
+  await page.waitForSelector(`${element}[data-ready]`);
+  const fields = element === "loss-calculator" ? LOSS_FIELDS : SCENARIO_FIELDS;
+  const results = (): Promise<unknown> => (element === "loss-calculator" ? lossSummary(page) : scenarioCellTexts(page));
+  const saved = await fieldStates(page, fields);
+  const opened = await results();
+  const reset = async () => {
+    await restoreFields(page, fields, saved);
+    await expect.poll(results, "back to the results shown on opening").toEqual(opened);
+    await expect(page.locator(element)).not.toHaveAttribute("data-stale");
+  };
+  return { ...watched, reset };
 }
