@@ -1,6 +1,7 @@
 // html-validate configuration for the built pages (dist/**/*.html), checked by
 // tests/built/links-and-html.test.ts. A .mjs file rather than .htmlvalidate.json
 // so each relaxed rule can carry the reason it is relaxed.
+/** @type {import("html-validate").ConfigData} */
 export default {
   root: true,
   extends: ["html-validate:recommended"],

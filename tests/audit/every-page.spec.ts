@@ -2,7 +2,7 @@
  * The per-page quality gates, in one visit to every built page: loaded and
  * scrolled through once, then
  * - axe with every WCAG A/AA rule and best practice in the light theme, and the
- *   theme-dependent rule (colour contrast) again in the dark theme;
+ *   theme-dependent rules (colour contrast, links told apart from text) again in the dark theme;
  * - charts named and described, controls labelled;
  * - the keyboard-only reader's walk: every control reached by Tab in document
  *   order, focus always visible, sliders, toggles, checkboxes and selects operable;

@@ -6,6 +6,8 @@
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
 import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
+// The function Lighthouse itself evaluates in the page to fill lhr.environment.benchmarkIndex.
+import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 import { launchChromium } from "../support/chromium";
 import { calibratedCpuSlowdown, type CategoryScores } from "../support/lighthouse-thresholds";
 
@@ -59,18 +61,29 @@ export interface LighthouseRun {
 }
 
 /**
- * The host's Lighthouse benchmark index right now, from a short run (SEO only)
- * on a small page: the slowdown for the real run is calibrated from it, so a
- * slow or momentarily busy host emulates the same phone as a fast idle one.
+ * The host's Lighthouse benchmark index right now, just before the real run: the slowdown for it is
+ * calibrated from it, so a slow or momentarily busy host emulates the same phone as a fast idle one.
+ * Measured by the very function Lighthouse runs for lhr.environment.benchmarkIndex (its page function
+ * computeBenchmarkIndex, about a second of script), in a tab of the same browser on a small page of the
+ * site, instead of a whole Lighthouse run (an SEO-only audit of that page) that reported the same number.
  */
-export async function measureBenchmarkIndex(url: string, port: number): Promise<number> {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["seo"] });
-  return result?.lhr.environment.benchmarkIndex ?? Number.NaN;
+export async function measureBenchmarkIndex(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    return await page.evaluate(pageFunctions.computeBenchmarkIndex);
+  } finally {
+    await page.close();
+  }
 }
 
-export async function runLighthouse(url: string, port: number, calibrationUrl: string): Promise<LighthouseRun> {
+export async function runLighthouse(
+  { browser, port }: LighthouseBrowser,
+  url: string,
+  calibrationUrl: string,
+): Promise<LighthouseRun> {
   const benchmarkIndex =
-    LIGHTHOUSE_PRESET === "mobile" ? await measureBenchmarkIndex(calibrationUrl, port) : Number.NaN;
+    LIGHTHOUSE_PRESET === "mobile" ? await measureBenchmarkIndex(browser, calibrationUrl) : Number.NaN;
   // The desktop preset applies no CPU slowdown, so there is nothing to calibrate.
   const cpuSlowdown = LIGHTHOUSE_PRESET === "mobile" ? calibratedCpuSlowdown(benchmarkIndex) : 1;
   const flags: Flags = {

@@ -62,7 +62,7 @@ describe("Lighthouse", () => {
   });
 
   it.each(pages)("$label reaches the minimum scores", async (page) => {
-    const measure = () => runLighthouse(siteUrl(page.path), chrome.port, siteUrl("404.html"));
+    const measure = () => runLighthouse(chrome, siteUrl(page.path), siteUrl("404.html"));
     // One run normally; a page below the Performance minimum is measured twice more and judged by
     // the median of the three (Lighthouse's advice for its run-to-run variability), never by its best.
     const runs = [await measure()];

@@ -15,8 +15,18 @@ export interface BuiltDocument {
   one(selector: string, root?: AnyNode | AnyNode[]): Element | null;
 }
 
+/** Built pages parsed so far, by file: the build does not change while the checks read it. */
+const parsedFiles = new Map<string, BuiltDocument>();
+
 export function builtDocument(fileOrHtml: string, isHtml = false): BuiltDocument {
-  const dom = parseDocument(isHtml ? fileOrHtml : readFileSync(fileOrHtml, "utf8"));
+  if (isHtml) return documentOf(fileOrHtml);
+  let doc = parsedFiles.get(fileOrHtml);
+  if (!doc) parsedFiles.set(fileOrHtml, (doc = documentOf(readFileSync(fileOrHtml, "utf8"))));
+  return doc;
+}
+
+function documentOf(html: string): BuiltDocument {
+  const dom = parseDocument(html);
   return {
     all: (selector, root) => selectAll(selector, root ?? dom) as Element[],
     one: (selector, root) => selectOne(selector, root ?? dom) as Element | null,
