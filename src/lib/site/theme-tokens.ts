@@ -8,10 +8,10 @@
  */
 
 const LIGHT = {
-  "--font-text": '"Source Serif 4", "Iowan Old Style", "Palatino Linotype", Georgia, serif',
-  "--font-ui": '"Inter", system-ui, -apple-system, "Segoe UI", sans-serif',
+  "--font-text": '"Source Serif 4", "Source Serif 4 fallback", "Iowan Old Style", "Palatino Linotype", Georgia, serif',
+  "--font-ui": '"Inter", "Inter fallback", system-ui, -apple-system, "Segoe UI", sans-serif',
   "--font-mono": 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
-  "--measure": "68ch",
+  "--measure": "36em",
   "--wide": "min(100%, 64rem)",
   "--space": "clamp(1rem, 0.6rem + 1.5vw, 1.5rem)",
 
