@@ -40,10 +40,14 @@ export class RedrawController implements Controller {
   /** wantLive: the change belongs to a drag; live: the canvas stands in for the SVG's moving marks */
   private wantLive = false;
   private live = false;
+  /** a pointer is down: its changes are a drag however far apart a slow frame rate spaces them */
+  private pressed = false;
   private stops: Array<() => void> = [];
   /** asks for one redraw on the next frame, however many times it is called before then */
   readonly request = frameCoalescer(() => this.redraw());
-  private readonly settle = (): void => {
+  private readonly settle = (event?: Event): void => {
+    if (event?.type === "pointerdown") return void (this.pressed = true);
+    if (event?.type.startsWith("pointer")) this.pressed = false;
     this.wantLive = false;
     if (this.live) this.redraw();
   };
@@ -89,7 +93,8 @@ export class RedrawController implements Controller {
     }
     // Document-wide: the slider may be another figure's (synced figures), and the release may land off it.
     if (this.options.live)
-      for (const type of ["pointerup", "keyup", "change"]) this.stops.push(listen(document, type, this.settle));
+      for (const type of ["pointerdown", "pointerup", "pointercancel", "keyup", "change"])
+        this.stops.push(listen(document, type, this.settle));
     this.redraw();
   }
 
@@ -108,12 +113,10 @@ export class RedrawController implements Controller {
   }
 
   /**
-   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale,
-   * the standalone element's font-scale, set --chart-scale; at least the wide
-   * column's --chart-text-scale from charts.css): the chart is drawn
-   * that much smaller and its viewBox scales it up, so text, lines and spacing
-   * grow together. Read once per size change: a computed-style read every frame
-   * would force style recalculation.
+   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale, the standalone element's
+   * font-scale, set --chart-scale; at least the wide column's --chart-text-scale from charts.css): the chart
+   * is drawn that much smaller and its viewBox scales it up, so text, lines and spacing grow together.
+   * Read once per size change: a computed-style read every frame would force style recalculation.
    */
   get scale(): number {
     if (this.scaleValue === undefined) {
@@ -153,8 +156,8 @@ export class RedrawController implements Controller {
         : null;
     this.markAnimating(this.tween !== null);
     // A slider's steps and drags (not a switch of the axis or the examples) go to the canvas.
-    this.wantLive =
-      continuous && !this.tween && from?.yScale === state.yScale && from.showExamples === state.showExamples;
+    const sameView = from?.yScale === state.yScale && from.showExamples === state.showExamples;
+    this.wantLive = (continuous || this.pressed) && !this.tween && sameView;
   }
 
   /** data-animating while a tween plays (for styles and tests); written only on change. */
