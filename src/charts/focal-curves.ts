@@ -3,7 +3,7 @@
  * reader's own γ and α, with the "well-classified examples" band, a legend
  * that reads out every curve at the crosshair, and the worked examples.
  */
-import { scaleLinear, scaleLog } from "d3-scale";
+import { linearScale, logScale } from "./plot-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis, logTickLabels } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
@@ -16,6 +16,7 @@ import {
   curvePolylines,
   curveLabel,
   curvePath,
+  dotPath,
   curvesInDrawingOrder,
   keyBelow,
   legend,
@@ -24,6 +25,7 @@ import {
   textWidth,
   type Box,
   type KeyBelow,
+  type LiveMarks,
   type Scale,
 } from "./line-marks";
 import { applyScene, node, sceneToMarkup, staticNode, type SvgNode } from "./scene";
@@ -74,12 +76,10 @@ export function focalCurvesLayout(options: Pick<FocalCurvesOptions, "width" | "h
   const bottom = Math.max(10 + MIN_PLOT_HEIGHT, options.height - X_AXIS_SPACE - keyHeight);
   const box: Box = { left: narrow ? 48 : 56, top: 10, right: options.width - (narrow ? 10 : 16), bottom };
   const key = keyHeight > 0 ? keyBelow(spec, 4, options.width - 4, bottom + X_AXIS_SPACE - 2) : null;
-  const x = scaleLinear().domain([0, 1]).range([box.left, box.right]);
+  const x = linearScale([0, 1], [box.left, box.right]);
   const [lo, hi] = FOCAL_Y_DOMAIN[options.yScale];
   const y =
-    options.yScale === "log"
-      ? scaleLog().domain([lo, hi]).range([box.bottom, box.top])
-      : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]);
+    options.yScale === "log" ? logScale([lo, hi], [box.bottom, box.top]) : linearScale([lo, hi], [box.bottom, box.top]);
   return { box, x, y, key };
 }
 
@@ -161,6 +161,22 @@ function labelBoxes(
   });
 }
 
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Where the worked examples' dots sit on the reader's curve (held inside the plot). */
+function exampleDots(
+  reader: Curve,
+  pts: readonly number[],
+  { box, x, y }: Omit<FocalCurvesLayout, "key">,
+  log: boolean,
+) {
+  return pts.map((pt) => {
+    const value = reader.at(pt);
+    const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
+    return { pt, px: round(x(pt)), py: round(py) };
+  });
+}
+
 /**
  * The worked examples' dots and labels. Each label, in turn, takes the free box nearest its dot that
  * crosses no curve, overlaps no dot, no label placed before it, the legend or the band label (`taken`),
@@ -176,12 +192,7 @@ function exampleMarks(
   polylines: readonly (readonly Point[])[],
   taken: readonly Rect[],
 ): SvgNode[] {
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const dots = pts.map((pt) => {
-    const value = reader.at(pt);
-    const py = Math.max(box.top, Math.min(box.bottom, y(log && value <= 0 ? FOCAL_Y_DOMAIN.log[0] : value)));
-    return { pt, px: round(x(pt)), py: round(py) };
-  });
+  const dots = exampleDots(reader, pts, { box, x, y }, log);
   const blocked = [
     ...taken,
     ...dots.map((d) => ({
@@ -358,6 +369,22 @@ export function focalCurvesScene(curves: Curve[], options: FocalCurvesOptions): 
     },
     marks,
   );
+}
+
+/**
+ * What a drag moves, for the live figure's canvas: the reader's curve and its worked examples' dots,
+ * the same paths the scene draws (their labels, the legend and the band label are placed when the
+ * hand settles). Null with a crosshair: its readouts follow the curves, so the SVG draws every frame.
+ */
+export function focalCurvesLiveMarks(curves: Curve[], options: FocalCurvesOptions): LiveMarks | null {
+  const reader = curves.find((c) => c.reader);
+  if (!reader || (options.crosshair ?? null) !== null) return null;
+  const layout = focalCurvesLayout(options);
+  const log = options.yScale === "log";
+  const paths = [{ d: curvePath(reader, layout.x, layout.y, layout.box, log), like: ".curve.is-reader" }];
+  for (const { px, py } of exampleDots(reader, options.examples ?? [], layout, log))
+    paths.push({ d: dotPath(px, py, 4), like: ".example-dot" });
+  return { paths, hide: ".curve.is-reader, .examples" };
 }
 
 /** Draws or updates the chart in a live <svg>; idempotent. */

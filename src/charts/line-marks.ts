@@ -458,6 +458,21 @@ export function legendRect(legendNode: SvgNode): Rect {
   };
 }
 
+/**
+ * What a slider moves in a chart, for the canvas a live figure draws while the reader drags
+ * (src/elements/figure/canvas-layer.ts): each mark's SVG path, painted like the first SVG element
+ * `like` selects, and the SVG elements the canvas stands in for meanwhile (`hide`).
+ */
+export interface LiveMarks {
+  paths: { d: string; like: string }[];
+  hide: string;
+}
+
+/** A circle as path text, so the canvas draws a dot the way it draws a curve. */
+export function dotPath(cx: number, cy: number, r: number): string {
+  return `M${cx - r},${cy}a${r},${r} 0 1 0 ${2 * r},0a${r},${r} 0 1 0 ${-2 * r},0`;
+}
+
 /** The class that gives a curve its colour and dash pattern (see charts.css). */
 export function curveClass(curve: Curve): string {
   return `curve-${curve.key}${curve.reader ? " is-reader" : ""}`;

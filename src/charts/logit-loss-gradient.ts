@@ -4,7 +4,7 @@
  * d loss / d x. The right panel shows what the optimiser feels: for easy
  * examples (large x) focal loss's gradient flattens to almost nothing.
  */
-import { scaleLinear } from "d3-scale";
+import { linearScale } from "./plot-scale";
 import type { Curve, LogitData } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
@@ -19,6 +19,7 @@ import {
   type Box,
   type KeyBelow,
   type KeySpec,
+  type LiveMarks,
   type Scale,
 } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
@@ -97,8 +98,8 @@ export function logitLossGradientLayout({
       key,
       box,
       legendKey: keysBelow ? keyBelow(KEY_SPEC, a, b, box.bottom + 48) : null,
-      x: scaleLinear().domain(LOGIT_DOMAINS.x).range([box.left, box.right]),
-      y: scaleLinear().domain(LOGIT_DOMAINS[key]).range([box.bottom, box.top]),
+      x: linearScale(LOGIT_DOMAINS.x, [box.left, box.right]),
+      y: linearScale(LOGIT_DOMAINS[key], [box.bottom, box.top]),
     };
   });
 }
@@ -182,6 +183,21 @@ export function logitLossGradientScene(data: LogitData, options: LogitLossGradie
       panelScene(panels[1]!, data.gradient, at),
     ],
   );
+}
+
+/**
+ * What a drag moves, for the live figure's canvas: every curve of both panels (α moves cross-entropy's
+ * too); null with a crosshair, as in focalCurvesLiveMarks.
+ */
+export function logitLossGradientLiveMarks(data: LogitData, options: LogitLossGradientOptions): LiveMarks | null {
+  if ((options.crosshair ?? null) !== null) return null;
+  const paths = logitLossGradientLayout(options).flatMap(({ key, x, y, box }) =>
+    curvesInDrawingOrder(key === "loss" ? data.loss : data.gradient).map((c) => ({
+      d: curvePath(c, x, y, box),
+      like: `.panel-${key} .curve.curve-${c.key}`,
+    })),
+  );
+  return { paths, hide: ".curve" };
 }
 
 export function renderLogitLossGradient(

@@ -2,7 +2,7 @@
  * The modulating factor (1 − p_t)^γ against p_t for γ = 0, 0.5, 1, 2, 5 and
  * the reader's γ: the one term focal loss adds to cross-entropy.
  */
-import { scaleLinear } from "d3-scale";
+import { linearScale } from "./plot-scale";
 import type { Curve } from "../lib/views/figure-data";
 import { bottomAxis, leftAxis } from "./axes";
 import { readoutValue, shortNumber } from "../lib/text/format";
@@ -19,6 +19,7 @@ import {
   referenceKeySpec,
   type Box,
   type KeyBelow,
+  type LiveMarks,
   type Scale,
 } from "./line-marks";
 import { applyScene, node, sceneToMarkup, type SvgNode } from "./scene";
@@ -58,9 +59,9 @@ export function modulatingFactorLayout({ width, height }: Pick<ModulatingFactorO
   return {
     box,
     key: keyHeight > 0 ? keyBelow(spec, 4, width - 4, bottom + X_AXIS_SPACE - 2) : null,
-    x: scaleLinear().domain([0, 1]).range([box.left, box.right]),
+    x: linearScale([0, 1], [box.left, box.right]),
     // A little headroom above 1, so the γ = 0 line (the factor is 1 everywhere) is not drawn on the frame.
-    y: scaleLinear().domain([0, 1.05]).range([box.bottom, box.top]),
+    y: linearScale([0, 1.05], [box.bottom, box.top]),
   };
 }
 
@@ -125,6 +126,14 @@ export function modulatingFactorScene(curves: Curve[], options: ModulatingFactor
     { class: "chart modulating-factor-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img" },
     marks,
   );
+}
+
+/** What a drag moves, for the live figure's canvas: the reader's curve (null with a crosshair, as in focalCurvesLiveMarks). */
+export function modulatingFactorLiveMarks(curves: Curve[], options: ModulatingFactorOptions): LiveMarks | null {
+  const reader = curves.find((c) => c.reader);
+  if (!reader || (options.crosshair ?? null) !== null) return null;
+  const { box, x, y } = modulatingFactorLayout(options);
+  return { paths: [{ d: curvePath(reader, x, y, box), like: ".curve.is-reader" }], hide: ".curve.is-reader" };
 }
 
 export function renderModulatingFactor(target: SVGSVGElement, curves: Curve[], options: ModulatingFactorOptions): void {

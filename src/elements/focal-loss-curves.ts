@@ -3,8 +3,8 @@
  * FocalCurvesFigure component rendered at build time and redraws it with the
  * same chart function as the reader moves γ and α.
  */
-import { focalCurvesLayout, renderFocalCurves } from "../charts/focal-curves";
-import { curveLabel } from "../charts/line-marks";
+import { focalCurvesLayout, focalCurvesLiveMarks, renderFocalCurves } from "../charts/focal-curves";
+import { curveLabel, type LiveMarks } from "../charts/line-marks";
 import { readoutValue, tableValue } from "../lib/text/format";
 import { focalCurvesData, WORKED_EXAMPLE_PTS, type Curve } from "../lib/views/figure-data";
 import { paperReadings, readingNumbers, readingVariant, type ReadingSlot } from "../lib/article/paper-readings";
@@ -25,17 +25,25 @@ export class FocalLossCurvesElement extends LiveFigure {
 
   protected draw(svg: SVGSVGElement, state: FigureState, size: ChartSize, crosshair: number | null): void {
     this.curves = focalCurvesData(state);
-    renderFocalCurves(svg, this.curves, {
+    renderFocalCurves(svg, this.curves, this.options(state, size, crosshair));
+    const reader = this.curves.at(-1)!;
+    this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));
+    this.readingsGamma = state.gamma;
+    this.readingsLater();
+  }
+
+  protected liveMarks(state: FigureState, size: ChartSize, crosshair: number | null): LiveMarks | null {
+    return focalCurvesLiveMarks(focalCurvesData(state), this.options(state, size, crosshair));
+  }
+
+  private options(state: FigureState, size: ChartSize, crosshair: number | null) {
+    return {
       ...size,
       yScale: state.yScale,
       crosshair,
       // data-examples="always": a chapter about the worked examples keeps them marked whatever the shared state.
       examples: state.showExamples || this.dataset.examples === "always" ? WORKED_EXAMPLE_PTS : [],
-    });
-    const reader = this.curves.at(-1)!;
-    this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));
-    this.readingsGamma = state.gamma;
-    this.readingsLater();
+    };
   }
 
   private readingsGamma = NaN;

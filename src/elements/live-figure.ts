@@ -18,6 +18,8 @@ import { ControlsController, enableControls } from "./figure/controls";
 import { CrosshairController, type CrosshairAxis } from "./figure/crosshair";
 import { DataTableController } from "./figure/data-table";
 import { RedrawController } from "./figure/redraw";
+import { CanvasLayer } from "./figure/canvas-layer";
+import type { LiveMarks } from "../charts/line-marks";
 import type { ChartIdentity } from "./figure/standalone-markup";
 
 export type { ChartSize } from "./figure/controller";
@@ -60,6 +62,8 @@ export abstract class LiveFigure extends HTMLElement {
   protected abstract invertX(px: number, size: ChartSize, state: FigureState): number | null;
   /** A sentence for screen readers about the values at the crosshair. */
   protected abstract describeCrosshair(state: FigureState, x: number): string;
+  /** What a drag moves, drawn on a canvas until the hand settles (null: the SVG is drawn every frame). */
+  protected abstract liveMarks(state: FigureState, size: ChartSize, crosshair: number | null): LiveMarks | null;
 
   private store!: FigureStore;
   /** where the figure's markup is: the element itself, or its shadow root */
@@ -117,8 +121,18 @@ export abstract class LiveFigure extends HTMLElement {
         describe: (x) => this.describeCrosshair(this.store.state, x),
         moved: () => redraw.request(),
       });
+      // The standalone element keeps drawing its SVG: a slide tool may read it while its attributes change.
+      const layer = own ? null : new CanvasLayer(svg);
       const redraw = new RedrawController(this, svg, this.store, {
         draw: (state, size) => this.draw(svg, state, size, crosshair.x),
+        live: layer && {
+          draw: (state, size, box) => {
+            const marks = this.liveMarks(state, size, crosshair.x);
+            if (marks) layer.draw(marks, size, box);
+            return marks !== null;
+          },
+          clear: () => layer.clear(),
+        },
         // A standalone element draws its attributes at once, as a slide that sets them expects.
         motionAllowed: () => !own && !prefersReducedMotion() && document.documentElement.dataset.animate !== "0",
         drawn: own ? (state) => this.announceDrawn(state) : undefined,

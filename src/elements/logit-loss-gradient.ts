@@ -1,5 +1,11 @@
 /** <logit-loss-gradient>: FL and CE and their gradients against the logit, for the reader's γ and α. */
-import { logitAtPixel, logitLossGradientLayout, renderLogitLossGradient } from "../charts/logit-loss-gradient";
+import {
+  logitAtPixel,
+  logitLossGradientLayout,
+  logitLossGradientLiveMarks,
+  renderLogitLossGradient,
+} from "../charts/logit-loss-gradient";
+import type { LiveMarks } from "../charts/line-marks";
 import { readoutValue, tableValue, formatNumber } from "../lib/text/format";
 import { logitLossGradientData, type LogitData } from "../lib/views/figure-data";
 import type { FigureState } from "../lib/state/state";
@@ -22,6 +28,10 @@ export class LogitLossGradientElement extends LiveFigure {
     this.updateColumn("ce", data.loss[0]!.at, tableValue);
     this.updateColumn("dfl", data.gradient[1]!.at, tableValue, `dFL/dx (γ = ${gammaText})`);
     this.updateColumn("dce", data.gradient[0]!.at, tableValue);
+  }
+
+  protected liveMarks(state: FigureState, size: ChartSize, crosshair: number | null): LiveMarks | null {
+    return logitLossGradientLiveMarks(logitLossGradientData(state), { ...size, crosshair });
   }
 
   protected invertX(px: number, size: ChartSize): number | null {

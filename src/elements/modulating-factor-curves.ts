@@ -1,6 +1,6 @@
 /** <modulating-factor-curves>: (1 − p_t)^γ for the reference γ values and the reader's, live. */
-import { modulatingFactorLayout, renderModulatingFactor } from "../charts/modulating-factor";
-import { curveLabel } from "../charts/line-marks";
+import { modulatingFactorLayout, modulatingFactorLiveMarks, renderModulatingFactor } from "../charts/modulating-factor";
+import { curveLabel, type LiveMarks } from "../charts/line-marks";
 import { readoutValue, tableValue } from "../lib/text/format";
 import { modulatingFactorData, type Curve } from "../lib/views/figure-data";
 import type { FigureState } from "../lib/state/state";
@@ -20,6 +20,10 @@ export class ModulatingFactorCurvesElement extends LiveFigure {
     renderModulatingFactor(svg, this.curves, { ...size, crosshair });
     const reader = this.curves.at(-1)!;
     this.updateColumn("reader", reader.at, tableValue, curveLabel(reader));
+  }
+
+  protected liveMarks(state: FigureState, size: ChartSize, crosshair: number | null): LiveMarks | null {
+    return modulatingFactorLiveMarks(modulatingFactorData(state), { ...size, crosshair });
   }
 
   protected invertX(px: number, size: ChartSize): number | null {

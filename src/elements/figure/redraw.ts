@@ -3,12 +3,15 @@
  * not at all while it is scrolled out of sight (it catches up when it comes
  * back), at the size its <svg> is laid out at, and through a short tween when
  * the state jumps (d3fc-element's pattern: coalesce, measure, then draw).
+ * While the reader drags, only what moves is drawn, on a canvas (options.live);
+ * the SVG is written once the hand settles: 150 ms after the last change, or
+ * at once when the pointer or key is released (or the input's change event).
  */
 import type { FigureState } from "../../lib/state/state";
 import { CONTINUOUS_INPUT_MS, isJump, stateAt, tweenProgress } from "../../lib/state/state-tween";
 import type { FigureStore } from "../figure-store";
-import { frameCoalescer } from "../frame";
-import type { ChartSize, Controller } from "./controller";
+import { afterQuiet, frameCoalescer } from "../frame";
+import { listen, type ChartSize, type Controller } from "./controller";
 
 export interface RedrawOptions {
   draw(state: FigureState, size: ChartSize): void;
@@ -16,7 +19,12 @@ export interface RedrawOptions {
   motionAllowed(): boolean;
   /** after each draw */
   drawn?(state: FigureState): void;
+  /** draws what a drag moves on the canvas over the chart (false when it cannot), and clears it once the SVG is drawn */
+  live?: { draw(state: FigureState, size: ChartSize, box: ChartSize): boolean; clear(): void } | null;
 }
+
+/** How long after the last change of a drag the SVG is written (if no release came first). */
+const SETTLE_MS = 150;
 
 export class RedrawController implements Controller {
   /** the <svg>'s layout box, kept by a ResizeObserver so a redraw never forces a synchronous layout */
@@ -29,9 +37,21 @@ export class RedrawController implements Controller {
   private shown: FigureState | null = null;
   private tween: { from: FigureState; to: FigureState; start: number } | null = null;
   private lastChange = -Infinity;
+  /** wantLive: the change belongs to a drag; live: the canvas stands in for the SVG's moving marks */
+  private wantLive = false;
+  private live = false;
+  /** a pointer is down: its changes are a drag however far apart a slow frame rate spaces them */
+  private pressed = false;
   private stops: Array<() => void> = [];
   /** asks for one redraw on the next frame, however many times it is called before then */
   readonly request = frameCoalescer(() => this.redraw());
+  private readonly settle = (event?: Event): void => {
+    if (event?.type === "pointerdown") return void (this.pressed = true);
+    if (event?.type.startsWith("pointer")) this.pressed = false;
+    this.wantLive = false;
+    if (this.live) this.redraw();
+  };
+  private readonly settleLater = afterQuiet(SETTLE_MS, this.settle);
 
   constructor(
     private readonly host: HTMLElement,
@@ -71,6 +91,10 @@ export class RedrawController implements Controller {
       observer.observe(this.host);
       this.stops.push(() => observer.disconnect());
     }
+    // Document-wide: the slider may be another figure's (synced figures), and the release may land off it.
+    if (this.options.live)
+      for (const type of ["pointerdown", "pointerup", "pointercancel", "keyup", "change"])
+        this.stops.push(listen(document, type, this.settle));
     this.redraw();
   }
 
@@ -78,6 +102,8 @@ export class RedrawController implements Controller {
     for (const stop of this.stops.splice(0)) stop();
     this.tween = null;
     this.markAnimating(false);
+    this.options.live?.clear();
+    this.live = false;
   }
 
   /** The chart scale changed (a new size, an embed's font scale): read it again and redraw. */
@@ -87,12 +113,10 @@ export class RedrawController implements Controller {
   }
 
   /**
-   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale,
-   * the standalone element's font-scale, set --chart-scale; at least the wide
-   * column's --chart-text-scale from charts.css): the chart is drawn
-   * that much smaller and its viewBox scales it up, so text, lines and spacing
-   * grow together. Read once per size change: a computed-style read every frame
-   * would force style recalculation.
+   * How much larger than 1 unit = 1 px the chart is shown (an embed's fontScale, the standalone element's
+   * font-scale, set --chart-scale; at least the wide column's --chart-text-scale from charts.css): the chart
+   * is drawn that much smaller and its viewBox scales it up, so text, lines and spacing grow together.
+   * Read once per size change: a computed-style read every frame would force style recalculation.
    */
   get scale(): number {
     if (this.scaleValue === undefined) {
@@ -131,6 +155,9 @@ export class RedrawController implements Controller {
         ? { from, to: state, start: now }
         : null;
     this.markAnimating(this.tween !== null);
+    // A slider's steps and drags (not a switch of the axis or the examples) go to the canvas.
+    const sameView = from?.yScale === state.yScale && from.showExamples === state.showExamples;
+    this.wantLive = (continuous || this.pressed) && !this.tween && sameView;
   }
 
   /** data-animating while a tween plays (for styles and tests); written only on change. */
@@ -160,7 +187,14 @@ export class RedrawController implements Controller {
       }
     }
     this.shown = state;
+    if (this.wantLive && this.box && this.options.live?.draw(state, size, this.box)) {
+      this.live = true;
+      this.settleLater();
+      return;
+    }
     this.options.draw(state, size);
+    if (this.live) this.options.live?.clear();
+    this.live = false;
     this.options.drawn?.(state);
   }
 }

@@ -6,13 +6,26 @@
  * loss axes, at a laptop's and a phone's size, across γ and α.
  */
 import { describe, expect, it } from "vitest";
-import { focalCurvesLayout } from "../../../src/charts/focal-curves";
+import { focalCurvesLayout, focalCurvesLiveMarks, focalCurvesScene } from "../../../src/charts/focal-curves";
 import { CURVE_TOLERANCE_PX, curvePath, projectClipped, type Box, type Scale } from "../../../src/charts/line-marks";
-import { logitLossGradientLayout } from "../../../src/charts/logit-loss-gradient";
-import { modulatingFactorLayout } from "../../../src/charts/modulating-factor";
+import {
+  logitLossGradientLayout,
+  logitLossGradientLiveMarks,
+  logitLossGradientScene,
+} from "../../../src/charts/logit-loss-gradient";
+import {
+  modulatingFactorLayout,
+  modulatingFactorLiveMarks,
+  modulatingFactorScene,
+} from "../../../src/charts/modulating-factor";
 import { focalLossFromLogit, focalLossGradLogit, focalLossOfPt, modulatingFactor } from "../../../src/lib/math/loss";
-import { focalCurvesData, logitLossGradientData, modulatingFactorData } from "../../../src/lib/views/figure-data";
-import { subpaths } from "./svg-paths";
+import {
+  focalCurvesData,
+  logitLossGradientData,
+  modulatingFactorData,
+  WORKED_EXAMPLE_PTS,
+} from "../../../src/lib/views/figure-data";
+import { nodeAt, subpaths } from "./svg-paths";
 
 /** the path prints hundredths of a pixel: a vertex moves up to half of one in x and in y */
 const PRINTED = 0.005 * Math.SQRT2;
@@ -191,5 +204,110 @@ describe("the reader's drawn curve against the exact one, in pixels", () => {
     const d = coarse.map((p, i) => (p ? `${i && coarse[i - 1] ? "L" : "M"}${p[0]},${p[1]}` : "")).join("");
     const e = pixelError(d, reader.at, x, y, box, true);
     expect(Math.max(e.exactToDrawn, e.drawnToExact)).toBeGreaterThan(CURVE_TOLERANCE_PX + PRINTED);
+  });
+});
+
+/**
+ * While the reader drags, a live figure draws what moves on a canvas (src/elements/figure/canvas-layer.ts
+ * maps chart units to device pixels as the <svg>'s viewBox does): the paths it draws are measured here the
+ * same way, and must be the very paths the SVG is written with when the drag settles, so the line does not
+ * jump when the canvas steps aside.
+ */
+describe("what the canvas draws during a drag, against the exact curve, in pixels", () => {
+  const within = (e: ReturnType<typeof pixelError>, at: string) => {
+    expect(e.exactToDrawn, at).toBeLessThanOrEqual(CURVE_TOLERANCE_PX + PRINTED);
+    expect(e.drawnToExact, at).toBeLessThanOrEqual(CURVE_TOLERANCE_PX + PRINTED);
+  };
+
+  it.each(SIZES.flatMap((s) => (["linear", "log"] as const).map((yScale) => ({ ...s, yScale }))))(
+    "Figure 1 at $width × $height ($yScale axis): the reader's curve, and the worked examples' dots on it",
+    (size) => {
+      const { x, y, box } = focalCurvesLayout(size);
+      const log = size.yScale === "log";
+      for (const gamma of GAMMAS)
+        for (const alpha of ALPHAS) {
+          const at = `γ = ${gamma}, α = ${alpha}`;
+          const curves = focalCurvesData({ gamma, alpha });
+          const options = { ...size, examples: WORKED_EXAMPLE_PTS };
+          const marks = focalCurvesLiveMarks(curves, options)!;
+          const [curve, ...dots] = marks.paths;
+          expect(curve!.like, at).toBe(".curve.is-reader");
+          within(
+            pixelError(curve!.d, (p) => focalLossOfPt(p, { gamma, alpha }), x, y, box, log),
+            at,
+          );
+          expect(curve!.d, at).toBe(nodeAt(focalCurvesScene(curves, options), "path", "reader").attrs!.d);
+          // Each dot is centred on the exact curve (held inside the plot where the curve is off it).
+          expect(dots.length, at).toBe(WORKED_EXAMPLE_PTS.length);
+          dots.forEach((dot, i) => {
+            const [left, cy] = dot.d.slice(1).split("a")[0]!.split(",").map(Number) as [number, number];
+            const pt = WORKED_EXAMPLE_PTS[i]!;
+            const loss = focalLossOfPt(pt, { gamma, alpha });
+            const exactY = Math.max(box.top, Math.min(box.bottom, y(log && loss <= 0 ? 1e-4 : loss)));
+            expect(Math.hypot(left + 4 - x(pt), cy - exactY), `${at}, pₜ = ${pt}`).toBeLessThanOrEqual(PRINTED);
+          });
+        }
+    },
+  );
+
+  it.each(SIZES)("the modulating factor at $width × $height: the reader's curve", (size) => {
+    const { x, y, box } = modulatingFactorLayout(size);
+    for (const gamma of GAMMAS) {
+      const curves = modulatingFactorData({ gamma, alpha: null });
+      const [curve] = modulatingFactorLiveMarks(curves, size)!.paths;
+      within(
+        pixelError(curve!.d, (p) => modulatingFactor(p, 1, gamma), x, y, box, false),
+        `γ = ${gamma}`,
+      );
+      expect(curve!.d).toBe(nodeAt(modulatingFactorScene(curves, size), "path", "reader").attrs!.d);
+    }
+  });
+
+  it.each(SIZES)("the loss and gradient in logit space at $width × $height: all four curves", (size) => {
+    const panels = logitLossGradientLayout(size);
+    for (const gamma of GAMMAS)
+      for (const alpha of ALPHAS) {
+        const data = logitLossGradientData({ gamma, alpha });
+        const scene = logitLossGradientScene(data, size);
+        const fns = {
+          loss: { ce: (v: number) => focalLossFromLogit(v, 1, { gamma: 0, alpha }) },
+          gradient: { ce: (v: number) => focalLossGradLogit(v, 1, { gamma: 0, alpha }) },
+        };
+        const exact = (panel: "loss" | "gradient", key: string) =>
+          key === "ce"
+            ? fns[panel].ce
+            : panel === "loss"
+              ? (v: number) => focalLossFromLogit(v, 1, { gamma, alpha })
+              : (v: number) => focalLossGradLogit(v, 1, { gamma, alpha });
+        const { paths } = logitLossGradientLiveMarks(data, size)!;
+        expect(paths.map((p) => p.like).sort()).toEqual(
+          ["loss", "gradient"]
+            .flatMap((k) => [".curve.curve-ce", ".curve.curve-reader"].map((c) => `.panel-${k} ${c}`))
+            .sort(),
+        );
+        for (const { d, like } of paths) {
+          const [, panel, key] = /panel-(\w+) \.curve\.curve-(\w+)/.exec(like)! as unknown as [
+            string,
+            "loss" | "gradient",
+            string,
+          ];
+          const { x, y, box } = panels.find((p) => p.key === panel)!;
+          within(pixelError(d, exact(panel, key), x, y, box, false), `${like}, γ = ${gamma}, α = ${alpha}`);
+          expect(d).toBe(nodeAt(scene, "path", key, panel).attrs!.d);
+        }
+      }
+  });
+
+  it("draws nothing on the canvas while a crosshair reads the curves out (the SVG draws every frame then)", () => {
+    const size = { width: 880, height: 460 };
+    expect(
+      focalCurvesLiveMarks(focalCurvesData({ gamma: 2, alpha: null }), { ...size, yScale: "linear", crosshair: 0.4 }),
+    ).toBeNull();
+    expect(
+      modulatingFactorLiveMarks(modulatingFactorData({ gamma: 2, alpha: null }), { ...size, crosshair: 0.4 }),
+    ).toBeNull();
+    expect(
+      logitLossGradientLiveMarks(logitLossGradientData({ gamma: 2, alpha: null }), { ...size, crosshair: 1 }),
+    ).toBeNull();
   });
 });

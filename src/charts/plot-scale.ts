@@ -1,0 +1,44 @@
+/**
+ * The linear and log scales of the live figures' charts (Figure 1, the modulating factor, the logit
+ * panels), written out with d3-scale 4.0.3's own arithmetic (continuous.js's bimap and normalize,
+ * d3-interpolate 3.0.2's number interpolation, log.js's Math.log / Math.exp transforms), so every
+ * pixel is the one d3 computed: tests/unit/charts/plot-scale.test.ts compares the two. d3-scale's
+ * scaleLinear brings d3-interpolate and d3-color with it (4.4 KB gzip) onto every page with a live
+ * figure, for a map of one number to another, and those pages are held to 40 KB of JavaScript.
+ * Charts that need ticks, nice domains or clamping keep d3-scale.
+ */
+import type { Scale } from "./line-marks";
+
+type Pair = readonly [number, number];
+
+/** d3's bimap for a two-number domain and range: normalise to [0, 1], then interpolate. */
+function bimap([d0, d1]: Pair, [r0, r1]: Pair): (v: number) => number {
+  if (d1 < d0) [d0, d1, r0, r1] = [d1, d0, r1, r0];
+  const span = d1 - d0;
+  return (v) => {
+    const t = span ? (v - d0) / span : Number.isNaN(span) ? NaN : 0.5;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
+
+function continuous(domain: Pair, range: Pair, to: (v: number) => number, from: (v: number) => number): Scale {
+  const inner: Pair = [to(domain[0]), to(domain[1])];
+  const forward = bimap(inner, range);
+  const back = bimap(range, inner);
+  return Object.assign((v: number) => forward(to(v)), {
+    invert: (px: number) => from(back(px)),
+    domain: () => [...domain],
+    range: () => [...range],
+  });
+}
+
+const same = (v: number) => v;
+
+export function linearScale(domain: Pair, range: Pair): Scale {
+  return continuous(domain, range, same, same);
+}
+
+/** A log scale over a positive domain. */
+export function logScale(domain: Pair, range: Pair): Scale {
+  return continuous(domain, range, Math.log, Math.exp);
+}
