@@ -46,6 +46,11 @@ class AnchorMapElement extends HTMLElement {
   private ohem: OhemBatch | null = null;
   private ohemKey = "";
   private readonly redraw = frameCoalescer(() => this.draw());
+  /** the worker's answers not yet shown, oldest first: put on screen in the next frame, with the boxes' move */
+  private received: [AnchorMapFrame, UpdateRequest][] = [];
+  private readonly showReceived = frameCoalescer(() => {
+    for (const [frame, request] of this.received.splice(0)) this.show(frame, request);
+  });
   private readonly refreshOhem = afterQuiet(150, () => {
     if (this.state.ohem !== "off") this.ask({ ohem: this.state.ohem });
   });
@@ -63,7 +68,11 @@ class AnchorMapElement extends HTMLElement {
     this.store = pageStore(ANCHOR_MAP_STATE);
     // The anchors (not their scores) place the nine anchors of a location on the overlay; Figure 4 shares them.
     this.anchors = sharedDetectorSetup().anchors;
-    this.worker = new AnchorMapWorker((frame, request) => this.receive(frame, request));
+    this.worker = new AnchorMapWorker((frame, request) => {
+      // Painted at once, a patch would cost a second rendering of the page between two frames of the drag.
+      this.received.push([frame, request]);
+      this.showReceived();
+    });
     this.canvas = new AnchorMapCanvas(this);
     this.text = new AnchorMapText(this, this.anchors, () => this.ask({ words: true }));
     this.controls = new AnchorMapControls(this, {
@@ -150,7 +159,7 @@ class AnchorMapElement extends HTMLElement {
     });
   }
 
-  private receive(frame: AnchorMapFrame, request: UpdateRequest): void {
+  private show(frame: AnchorMapFrame, request: UpdateRequest): void {
     // With the trained detector's scores shown, the park's cells and words wait for the next draw of their own.
     if (this.dataset.scores === "trained") return;
     this.canvas.paint("labels", frame.labels);
