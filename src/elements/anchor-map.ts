@@ -1,9 +1,9 @@
 /**
  * <anchor-map>: the live anchor map. It reads its state from the URL (the
- * page's anchors store) and redraws the overlay (the boxes) within the frame a
- * drag or a key press asks for; its worker (anchor-map-worker.ts) recomputes
- * the assignment and the loss maps for the anchors near a moved box and sends
- * back the changed cells, which the canvases put on screen as they come. The
+ * page's anchors store) and sends each new state to its worker
+ * (anchor-map-worker.ts), which recomputes the assignment and the loss maps
+ * for the anchors near a moved box and sends back the changed cells; the frame
+ * after the answer puts them on the canvases and moves the boxes with them. The
  * words follow at most every 250 ms during a drag and exactly when it stops.
  * OHEM's selection (a sort and an NMS over ~100k anchors) waits until the
  * reader pauses. Its parts: anchor-map-controls.ts (the form),
@@ -50,6 +50,8 @@ class AnchorMapElement extends HTMLElement {
   private received: [AnchorMapFrame, UpdateRequest][] = [];
   private readonly showReceived = frameCoalescer(() => {
     for (const [frame, request] of this.received.splice(0)) this.show(frame, request);
+    // The boxes move in the frame that paints their cells: one rendering of the page per step of a drag, not two.
+    this.drawOverlay();
   });
   private readonly refreshOhem = afterQuiet(150, () => {
     if (this.state.ohem !== "off") this.ask({ ohem: this.state.ohem });
@@ -140,7 +142,6 @@ class AnchorMapElement extends HTMLElement {
       this.ohem = null;
       this.refreshOhem();
     }
-    this.drawOverlay();
     this.controls.sync(this.state);
     this.ask({ words: this.text.due() });
   }
@@ -176,7 +177,6 @@ class AnchorMapElement extends HTMLElement {
         text.hidden = false;
         text.textContent = ohemSentence(frame.ohem, this.state, this.anchors.count);
       }
-      this.drawOverlay();
     }
   }
 
