@@ -131,6 +131,8 @@ class AnchorMapElement extends HTMLElement {
   private draw(): void {
     if (this.source.draw(this.state)) {
       this.text.invalidate();
+      // The trained detector's view is drawn here, not by the worker: the figure is ready now.
+      this.dataset.ready = "";
       return this.controls.sync(this.state);
     }
     if (this.state.ohem === "off") {
