@@ -1,8 +1,9 @@
 /**
  * The anchor map's words: the sentences under the map and the tables (the
- * budget under it, the per-level counts in "Show data"). While a box moves
- * they are rewritten at most every TEXT_EVERY_MS, and once more when the
- * updates pause for TEXT_AFTER_MS, so they always end on the exact state:
+ * budget under it, the per-level counts in "Show data"), from the numbers the
+ * worker sends when asked. While a box moves they are asked for at most every
+ * TEXT_EVERY_MS, and once more when the updates pause for TEXT_AFTER_MS, so
+ * they always end on the exact state:
  * a frame that writes them costs, at 4× CPU throttling, ~20 ms more than one
  * that does not (their text layout and paint, which no containment made
  * cheaper; tests/bench/drag-profile.ts), so most drag frames must not. A
@@ -11,12 +12,18 @@
  */
 import type { AnchorSet } from "../lib/detector/anchors";
 import { budgetRows, describeAssignment, describeLoss, levelRows } from "../lib/detector/describe";
-import type { LiveDetectorView } from "../lib/detector/live-detector";
+import type { AnchorMapWords } from "../lib/detector/anchor-map-protocol";
 import { LOSS_KINDS } from "../lib/detector/loss-map";
 import { budgetTableRows, levelTableRows, type TableRow } from "../lib/detector/anchor-map-tables";
-import type { AnchorMapState } from "../lib/state/anchor-map-state";
+import type { LossKind } from "../lib/detector/loss-map";
+import type { GroundTruth } from "../lib/detector/assignment";
 import { afterQuiet } from "./frame";
 import { writeTableRows } from "./table-rows";
+
+interface WordsOf {
+  boxes: readonly GroundTruth[];
+  loss: LossKind;
+}
 
 export const TEXT_EVERY_MS = 250;
 const TEXT_AFTER_MS = 100;
@@ -24,24 +31,38 @@ const TEXT_AFTER_MS = 100;
 export class AnchorMapText {
   private readonly root: HTMLElement;
   private readonly anchors: AnchorSet;
-  private latest: { view: LiveDetectorView; state: AnchorMapState } | null = null;
-  /** when the words were last written (performance.now()) */
-  private writtenAt = -Infinity;
+  private latest: { words: AnchorMapWords; of: WordsOf } | null = null;
+  /** when the words were last asked for (performance.now()) */
+  private askedAt = -Infinity;
   /** each table's rows as last written */
   private readonly tableText = new Map<string, string>();
-  private readonly whenQuiet = afterQuiet(TEXT_AFTER_MS, () => this.write());
+  private readonly whenQuiet: () => void;
 
-  constructor(root: HTMLElement, anchors: AnchorSet) {
+  /** `ask` asks the worker for the words of the state as it is then. */
+  constructor(root: HTMLElement, anchors: AnchorSet, ask: () => void) {
     this.root = root;
     this.anchors = anchors;
+    this.whenQuiet = afterQuiet(TEXT_AFTER_MS, () => {
+      this.askedAt = performance.now();
+      ask();
+    });
     root.querySelector("details.figure-data")?.addEventListener("toggle", () => this.write());
   }
 
-  /** Shows the view's words now, or, if they were written less than TEXT_EVERY_MS ago, once the updates pause. */
-  update(view: LiveDetectorView, state: AnchorMapState): void {
-    this.latest = { view, state };
-    if (performance.now() - this.writtenAt >= TEXT_EVERY_MS) this.write();
-    else this.whenQuiet();
+  /** Whether this update should ask for the words: true if they were last asked for TEXT_EVERY_MS ago; else they are asked for once the updates pause. */
+  due(): boolean {
+    if (performance.now() - this.askedAt >= TEXT_EVERY_MS) {
+      this.askedAt = performance.now();
+      return true;
+    }
+    this.whenQuiet();
+    return false;
+  }
+
+  /** Writes the words worked out on a state with these boxes and this loss shown. */
+  show(words: AnchorMapWords, of: WordsOf): void {
+    this.latest = { words, of };
+    this.write();
   }
 
   /** Forgets what the tables show: another view (the trained scene's) has written over them. */
@@ -51,8 +72,7 @@ export class AnchorMapText {
 
   private write(): void {
     if (!this.latest) return;
-    const { view, state } = this.latest;
-    this.writtenAt = performance.now();
+    const { words, of } = this.latest;
     const set = (sel: string, text: string) => {
       const el = this.root.querySelector(sel);
       if (el && el.textContent !== text) el.textContent = text;
@@ -61,15 +81,15 @@ export class AnchorMapText {
       '[data-summary="assignment"]',
       describeAssignment(
         this.anchors.count,
-        view.assignment.counts,
-        view.positivesPerObject,
-        state.boxes.map((b) => b.classIndex),
+        words.counts,
+        words.positivesPerObject,
+        of.boxes.map((b) => b.classIndex),
       ),
     );
-    set('[data-summary="loss"]', describeLoss(view.maps[state.loss]));
+    set('[data-summary="loss"]', describeLoss(words.maps[of.loss]));
     if (this.root.querySelector<HTMLDetailsElement>("details.figure-data")?.open !== false)
-      this.writeTable("levels", levelTableRows(levelRows(this.anchors, view.levelCounts)));
-    this.writeTable("budget", budgetTableRows(budgetRows(LOSS_KINDS.map((k) => view.maps[k]))));
+      this.writeTable("levels", levelTableRows(levelRows(this.anchors, words.levelCounts)));
+    this.writeTable("budget", budgetTableRows(budgetRows(LOSS_KINDS.map((k) => words.maps[k]))));
   }
 
   /** Writes a table's rows unless they are the ones it shows (a drag often leaves the rounded numbers as they were). */

@@ -1,17 +1,18 @@
 /**
  * <anchor-map>: the live anchor map. It reads its state from the URL (the
- * page's anchors store), recomputes the assignment and the loss maps for the
- * anchors near a moved box (LiveDetector), repaints the cells on canvases
- * and redraws the overlay within the frame a drag or a key press asks for;
- * the words follow at most every 100 ms during a drag and exactly when it
- * stops. OHEM's selection (a sort and an NMS over ~100k anchors) waits until
- * the reader pauses. Its parts: anchor-map-controls.ts (the form),
+ * page's anchors store) and sends each new state to its worker
+ * (anchor-map-worker.ts), which recomputes the assignment and the loss maps
+ * for the anchors near a moved box and sends back the changed cells; the frame
+ * after the answer puts them on the canvases and moves the boxes with them. The
+ * words follow at most every 250 ms during a drag and exactly when it stops.
+ * OHEM's selection (a sort and an NMS over ~100k anchors) waits until the
+ * reader pauses. Its parts: anchor-map-controls.ts (the form),
  * anchor-map-boxes.ts (gestures), anchor-map-canvas.ts, anchor-map-overlay.ts,
- * anchor-map-text.ts (the sentences and tables).
+ * anchor-map-text.ts (the sentences and tables), anchor-map-worker.ts.
  */
-import { sharedDetectorSetup, type DetectorSetup } from "../lib/detector/detector-view";
-import { LiveDetector, type LiveDetectorView } from "../lib/detector/live-detector";
-import type { OhemSelection } from "../lib/detector/ohem";
+import type { AnchorMapFrame, OhemBatch } from "../lib/detector/anchor-map-protocol";
+import type { AnchorSet } from "../lib/detector/anchors";
+import { sharedDetectorSetup } from "../lib/detector/detector-view";
 import { MAX_OBJECTS, SCENE_SIZE } from "../lib/detector/scene";
 import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { AnchorMapCanvas } from "./anchor-map-canvas";
@@ -19,32 +20,41 @@ import { AnchorMapControls } from "./anchor-map-controls";
 import { AnchorMapSource } from "./anchor-map-source";
 import { AnchorMapText } from "./anchor-map-text";
 import { bindBoxGestures } from "./anchor-map-boxes";
-import { drawOverlays, ohemFor, ohemSentence } from "./anchor-map-overlay";
+import { drawOverlays, ohemSentence } from "./anchor-map-overlay";
+import { AnchorMapWorker, type UpdateRequest } from "./anchor-map-worker";
 import { defineElement } from "./define-element";
 import { afterQuiet, frameCoalescer, whenNearViewport } from "./frame";
 import { pageStore, type Store } from "./page-store";
 
 type Patch = Partial<Record<keyof AnchorMapState, unknown>>;
+type OhemBatchVariant = NonNullable<UpdateRequest["ohem"]>;
+
+/** What OHEM's minibatch depends on: the boxes and the variant (it is always scored by cross-entropy). */
+const keyOf = (s: { boxes: unknown; ohem: unknown }) => JSON.stringify([s.boxes, s.ohem]);
 
 class AnchorMapElement extends HTMLElement {
   private store!: Store<AnchorMapState>;
-  private setup!: DetectorSetup;
-  private detector!: LiveDetector;
+  private anchors!: AnchorSet;
+  private worker!: AnchorMapWorker;
   private canvas!: AnchorMapCanvas;
   private text!: AnchorMapText;
   private controls!: AnchorMapControls;
   /** where the scores come from; it draws the map itself when they are the trained detector's */
   private source!: AnchorMapSource;
-  private view: LiveDetectorView | null = null;
-  private revision = 0;
   /** the selected box: highlighted, its anchors drawn, the one "Remove" removes */
   private selected = 0;
-  private ohem: OhemSelection | null = null;
+  private ohem: OhemBatch | null = null;
   private ohemKey = "";
   private readonly redraw = frameCoalescer(() => this.draw());
-  private readonly refreshOhem = afterQuiet(150, () => {
-    this.computeOhem();
+  /** the worker's answers not yet shown, oldest first: put on screen in the next frame, with the boxes' move */
+  private received: [AnchorMapFrame, UpdateRequest][] = [];
+  private readonly showReceived = frameCoalescer(() => {
+    for (const [frame, request] of this.received.splice(0)) this.show(frame, request);
+    // The boxes move in the frame that paints their cells: one rendering of the page per step of a drag, not two.
     this.drawOverlay();
+  });
+  private readonly refreshOhem = afterQuiet(150, () => {
+    if (this.state.ohem !== "off") this.ask({ ohem: this.state.ohem });
   });
 
   private get state(): AnchorMapState {
@@ -52,16 +62,21 @@ class AnchorMapElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (this.setup) return;
+    if (this.anchors) return;
     whenNearViewport(this, () => this.init());
   }
 
   private init(): void {
     this.store = pageStore(ANCHOR_MAP_STATE);
-    this.setup = sharedDetectorSetup();
-    this.detector = new LiveDetector(this.setup);
-    this.canvas = new AnchorMapCanvas(this, this.setup);
-    this.text = new AnchorMapText(this, this.setup.anchors);
+    // The anchors (not their scores) place the nine anchors of a location on the overlay; Figure 4 shares them.
+    this.anchors = sharedDetectorSetup().anchors;
+    this.worker = new AnchorMapWorker((frame, request) => {
+      // Painted at once, a patch would cost a second rendering of the page between two frames of the drag.
+      this.received.push([frame, request]);
+      this.showReceived();
+    });
+    this.canvas = new AnchorMapCanvas(this);
+    this.text = new AnchorMapText(this, this.anchors, () => this.ask({ words: true }));
     this.controls = new AnchorMapControls(this, {
       patch: (p) => this.update(p),
       add: () => this.addBox(),
@@ -84,7 +99,6 @@ class AnchorMapElement extends HTMLElement {
       if (source !== this) this.redraw();
     });
     this.draw();
-    this.dataset.ready = "";
   }
 
   private addBox(): void {
@@ -117,52 +131,59 @@ class AnchorMapElement extends HTMLElement {
   private draw(): void {
     if (this.source.draw(this.state)) {
       this.text.invalidate();
+      // The trained detector's view is drawn here, not by the worker: the figure is ready now.
+      this.dataset.ready = "";
       return this.controls.sync(this.state);
     }
-    const { boxes, alpha, gamma, level, loss } = this.state;
-    const view = this.detector.update(boxes, alpha, gamma);
-    this.view = view;
-    this.canvas.draw(levelPosition(level), loss, view, ++this.revision);
     if (this.state.ohem === "off") {
       this.ohem = null;
       this.ohemKey = "";
       const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
       if (text && !text.hidden) text.hidden = true;
-    } else if (this.ohemKey !== this.stateKey()) {
+    } else if (this.ohemKey !== keyOf(this.state)) {
       this.ohem = null;
       this.refreshOhem();
     }
-    this.drawOverlay();
-    this.text.update(view, this.state);
     this.controls.sync(this.state);
+    this.ask({ words: this.text.due() });
   }
 
-  private stateKey(): string {
-    return JSON.stringify([this.state.boxes, this.state.ohem]);
+  /** Sends the state as it is now to the worker, asking for the words or OHEM's minibatch too if given. */
+  private ask(extra: { words?: boolean; ohem?: OhemBatchVariant }): void {
+    const { boxes, alpha, gamma, level, loss } = this.state;
+    this.worker.request({
+      boxes,
+      alpha,
+      gamma,
+      level: levelPosition(level),
+      loss,
+      words: extra.words ?? false,
+      ohem: extra.ohem ?? null,
+    });
   }
 
-  private computeOhem(): void {
-    if (!this.view) return;
-    this.ohem = ohemFor(this.setup.anchors, this.view.assignment, this.view.maps.ce.perAnchor, this.state);
-    this.ohemKey = this.stateKey();
-    const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
-    if (text && this.ohem) {
-      text.hidden = false;
-      text.textContent = ohemSentence(this.ohem, this.state, this.setup.anchors.count);
+  private show(frame: AnchorMapFrame, request: UpdateRequest): void {
+    // With the trained detector's scores shown, the park's cells and words wait for the next draw of their own.
+    if (this.dataset.scores === "trained") return;
+    this.canvas.paint("labels", frame.labels);
+    this.canvas.paint("loss", frame.loss);
+    if (frame.words) {
+      this.text.show(frame.words, request);
+      this.dataset.ready = "";
+    }
+    if (frame.ohem && keyOf(request) === keyOf(this.state)) {
+      this.ohem = frame.ohem;
+      this.ohemKey = keyOf(this.state);
+      const text = this.querySelector<HTMLElement>('[data-summary="ohem"]');
+      if (text) {
+        text.hidden = false;
+        text.textContent = ohemSentence(frame.ohem, this.state, this.anchors.count);
+      }
     }
   }
 
   private drawOverlay(): void {
-    if (!this.view) return;
-    drawOverlays({
-      root: this,
-      anchors: this.setup.anchors,
-      assignment: this.view.assignment,
-      state: this.state,
-      selected: this.selected,
-      cellSize: this.canvas.cellSize(levelPosition(this.state.level)),
-      ohem: this.ohem,
-    });
+    drawOverlays({ root: this, anchors: this.anchors, state: this.state, selected: this.selected, ohem: this.ohem });
   }
 }
 

@@ -7,11 +7,14 @@ import { formatCount } from "../views/loss-budget";
 import { PYRAMID_LEVELS, type AnchorSet } from "./anchors";
 import type { LabelCounts } from "./assignment";
 import type { LossKind, LossMap } from "./loss-map";
+
+/** What the words read of a loss map: everything but its per-anchor array. */
+type LossNumbers = Omit<LossMap, "perAnchor">;
 import { SCENE_CLASSES } from "./scene";
 
 export const LOSS_NAMES: Record<LossKind, string> = { ce: "CE", balanced: "balanced CE", focal: "FL" };
 
-export function lossLabel(map: LossMap): string {
+export function lossLabel(map: LossNumbers): string {
   const { alpha, gamma } = map.params;
   const a = alpha === null ? "" : `α = ${formatNumber(alpha, { notation: "fixed", digits: 2 })}`;
   const g = map.kind === "focal" ? `γ = ${formatNumber(gamma, { notation: "fixed", digits: 1 })}` : "";
@@ -66,7 +69,7 @@ export function shareText(share: number): string {
   return formatPercent(share, 1);
 }
 
-export function budgetRows(maps: readonly LossMap[]): BudgetRow[] {
+export function budgetRows(maps: readonly LossNumbers[]): BudgetRow[] {
   return maps.map((m) => ({
     loss: lossLabel(m),
     total: formatNumber(m.total, { notation: "significant", digits: 3 }),
@@ -97,7 +100,7 @@ export function describeAssignment(
 }
 
 /** What the loss view shows. */
-export function describeLoss(map: LossMap): string {
+export function describeLoss(map: LossNumbers): string {
   return (
     `${lossLabel(map)}: total ${formatNumber(map.total, { notation: "significant", digits: 3 })} after dividing the sum ` +
     `${formatNumber(map.sum, { notation: "significant", digits: 4 })} by ${formatCount(map.normaliser)} assigned anchors. ` +
