@@ -3,10 +3,10 @@
  * Figure 4): examples sorted from the smallest loss up, against the share of
  * the total loss they carry, one curve per γ.
  */
-import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { CdfPoint } from "../lib/math/metrics";
 import type { CdfSeries } from "../lib/views/lab-view";
+import { linearScale } from "./plot-scale";
 import { LAB_FRAME, labAxes, labChart, plotRanges, type Frame } from "./lab-frame";
 import { applyScene, node, staticNode, type SvgNode } from "./scene";
 
@@ -25,8 +25,8 @@ export const LOSS_CDF_FRAME: Frame = { ...LAB_FRAME, margin: { ...LAB_FRAME.marg
 export function lossCdfScene(series: readonly CdfSeries[], label: string, frame: Frame = LOSS_CDF_FRAME): SvgNode {
   const { width, height, margin } = frame;
   const ranges = plotRanges(frame);
-  const x = scaleLinear([0, 1], ranges.x);
-  const y = scaleLinear([0, 1], ranges.y);
+  const x = linearScale([0, 1], ranges.x);
+  const y = linearScale([0, 1], ranges.y);
   const path = line<CdfPoint>()
     .x((p) => x(p.fraction))
     .y((p) => y(p.cumulative))

@@ -6,9 +6,12 @@
  * d3-scale's scaleLinear and scaleLog put a 4.5 KB (gzip) chunk on every page with a live figure
  * (the scales with their tick formatting, which brings d3-format; d3-color is already aliased
  * away, see number-interpolate.ts), for a map of one number to another, and /focal-loss/ was at
- * 40.5 of its 40 KB of JavaScript before the canvas layer. Charts that need ticks, nice domains or
- * clamping (the lab's and the bar chart, on pages with room in their budget) keep d3-scale.
+ * 40.5 of its 40 KB of JavaScript before the canvas layer. The loss CDF (the paper's Figure 4) uses
+ * the linear scale too: beside the anchor map's worker, d3-scale took /from-loss-to-detector/ over its
+ * budget. Charts that need nice domains, bands or clamping (the labs' and the bar chart, on pages with
+ * room in their budget) keep d3-scale.
  */
+import { ticks } from "d3-array";
 import type { Scale } from "./line-marks";
 
 type Pair = readonly [number, number];
@@ -36,8 +39,11 @@ function continuous(domain: Pair, range: Pair, to: (v: number) => number, from: 
 
 const same = (v: number) => v;
 
-export function linearScale(domain: Pair, range: Pair): Scale {
-  return continuous(domain, range, same, same);
+/** A linear scale; its ticks are d3-scale's: d3-array's ticks over the domain, 10 unless asked. */
+export function linearScale(domain: Pair, range: Pair): Scale & { ticks(count?: number): number[] } {
+  return Object.assign(continuous(domain, range, same, same), {
+    ticks: (count = 10) => ticks(domain[0], domain[1], count),
+  });
 }
 
 /** A log scale over a positive domain. */

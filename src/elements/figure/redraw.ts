@@ -155,9 +155,9 @@ export class RedrawController implements Controller {
         ? { from, to: state, start: now }
         : null;
     this.markAnimating(this.tween !== null);
-    // A slider's steps and drags (not a switch of the axis or the examples) go to the canvas.
+    // Only a pointer's drag goes to the canvas: a key step drawn twice (canvas, then SVG on keyup) was dearer (README).
     const sameView = from?.yScale === state.yScale && from.showExamples === state.showExamples;
-    this.wantLive = (continuous || this.pressed) && !this.tween && sameView;
+    this.wantLive = this.pressed && !this.tween && sameView;
   }
 
   /** data-animating while a tween plays (for styles and tests); written only on change. */

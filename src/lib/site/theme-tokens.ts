@@ -8,8 +8,8 @@
  */
 
 const LIGHT = {
-  "--font-text": '"Source Serif 4", "Source Serif 4 fallback", "Iowan Old Style", "Palatino Linotype", Georgia, serif',
-  "--font-ui": '"Inter", "Inter fallback", system-ui, -apple-system, "Segoe UI", sans-serif',
+  "--font-text": '"Source Serif 4", "Iowan Old Style", "Palatino Linotype", Georgia, serif',
+  "--font-ui": '"Inter", system-ui, -apple-system, "Segoe UI", sans-serif',
   "--font-mono": 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
   "--measure": "36em",
   "--wide": "min(100%, 64rem)",

@@ -44,4 +44,16 @@ describe("the live figures' scales against d3-scale's", () => {
     for (const v of [...decades, domain[0], domain[1]]) expect(ours(v), `${v}`).toBe(d3(v));
     for (const px of values(range[0], range[1])) expect(ours.invert(px), `${px}`).toBe(d3.invert(px));
   });
+  it.each([
+    [0, 1],
+    [0, 5],
+    [-6, 6],
+    [1, 0],
+    [-1.4, 0.1],
+  ] as Array<[number, number]>)("linear %s → %s: the same ticks as d3-scale, for every count", (d0, d1) => {
+    const ours = linearScale([d0, d1], [0, 100]);
+    const d3 = scaleLinear().domain([d0, d1]).range([0, 100]);
+    expect(ours.ticks()).toEqual(d3.ticks());
+    for (const count of [1, 2, 5, 6, 10, 20]) expect(ours.ticks(count), `${count} ticks`).toEqual(d3.ticks(count));
+  });
 });
