@@ -351,12 +351,15 @@ describe("what each chapter must show", () => {
     const beta = Number(star.attribs["data-beta"]);
     const starRows = doc.all("tbody tr", star).map((tr) => ({
       xt: Number(tr.attribs["data-xt"]),
+      xtText: text(doc.one('[data-col="xt"]', tr)),
       ce: text(doc.one('[data-col="ce"]', tr)),
       fl: text(doc.one('[data-col="fl"]', tr)),
       star: text(doc.one('[data-col="star"]', tr)),
     }));
     expect(starRows.length).toBeGreaterThanOrEqual(3);
     for (const r of starRows) {
+      // a negative logit is printed with the minus sign, as every other number on the site, not a hyphen
+      expect(r.xtText).toBe(String(r.xt).replace("-", "\u2212"));
       expect(r.ce).toBe(formatNumber(softplus(-r.xt), { digits: 4 }));
       expect(r.fl).toBe(formatNumber(focalLossFromLogit(r.xt, 1, { alpha: null, gamma }), { digits: 4 }));
       expect(r.star).toBe(formatNumber(softplus(-(gamma * r.xt + beta)) / gamma, { digits: 4 }));
