@@ -32,40 +32,84 @@ function requestsInFlight(page: Page): Set<Request> {
   return pending;
 }
 
-const twoFrames = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/**
+ * How long a page may go without drawing a frame before the visit counts it as
+ * stalled. A frame takes well under a second even at a load average of 30.
+ */
+const STALL_MS = 5_000;
+
+/**
+ * `count` frames drawn, or false when the page drew none for STALL_MS. Headless
+ * Chromium on this software-compositing machine sometimes stops producing
+ * frames for a page for good (measured on /from-loss-to-detector/: about one
+ * scroll-through in sixty; timers and scripts still ran, requestAnimationFrame
+ * never fired again and even a screenshot timed out). Waiting on a bare frame
+ * then hung the visit until the test's 540 s limit.
+ */
+const framesDrawn = (page: Page, count = 2) =>
+  page.evaluate(
+    ({ count, ms }) =>
+      new Promise<boolean>((resolve) => {
+        const stalled = setTimeout(() => resolve(false), ms);
+        let drawn = 0;
+        const next = () => (++drawn >= count ? (clearTimeout(stalled), resolve(true)) : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    { count, ms: STALL_MS },
+  );
 
 /**
  * Scrolls through the whole page in viewport steps so lazy islands load (each
  * step is drawn, so every IntersectionObserver sees it), returns to the top,
  * then waits until nothing the page asked for is still in flight, checked on
  * two frames in a row (an island that wakes on the last step has sent its
- * request by then).
+ * request by then). False when the page stopped drawing frames on the way.
  */
-export async function scrollThrough(page: Page, pending: Set<Request>): Promise<void> {
-  await page.evaluate(async () => {
+export async function scrollThrough(page: Page, pending: Set<Request>): Promise<boolean> {
+  const drawn = await page.evaluate(async (ms) => {
     const step = Math.max(200, window.innerHeight * 0.8);
-    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const frame = () =>
+      new Promise<boolean>((resolve) => {
+        const stalled = setTimeout(() => resolve(false), ms);
+        requestAnimationFrame(() => (clearTimeout(stalled), resolve(true)));
+      });
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
-      await frame();
-      await frame();
+      if (!(await frame()) || !(await frame())) return false;
     }
     window.scrollTo(0, 0);
-  });
+    return true;
+  }, STALL_MS);
+  if (!drawn) return false;
   // A page that never settles (none today) is measured as it stands after 15 s rather than failing here.
   const deadline = Date.now() + 15_000;
   for (let quiet = 0; quiet < 2 && Date.now() < deadline;) {
-    await twoFrames(page);
+    if (!(await framesDrawn(page))) return false;
     quiet = pending.size === 0 ? quiet + 1 : 0;
   }
+  return true;
 }
 
+/**
+ * Opens the page for its one visit. A visit whose page stops drawing frames
+ * (the browser's stall described at STALL_MS) is closed and the page opened
+ * once more in a fresh context, with a note in the report; a second stall
+ * fails the visit at once, naming the cause, instead of hanging.
+ */
 export async function openPage(
   browser: Browser,
   path: string,
   options: BrowserContextOptions = {},
 ): Promise<OpenedPage> {
+  const first = await openOnce(browser, path, options);
+  if (first) return first;
+  console.warn(`${path}: the browser stopped drawing frames for this page during the scroll-through; opening it again`);
+  const second = await openOnce(browser, path, options);
+  if (second) return second;
+  throw new Error(`${path}: the browser stopped drawing frames for this page (no frame for ${STALL_MS} ms), twice`);
+}
+
+async function openOnce(browser: Browser, path: string, options: BrowserContextOptions): Promise<OpenedPage | null> {
   const watched = await watchedPage(browser, { reducedMotion: "reduce", ...options });
   const { page } = watched;
   const assets = recordAssets(page);
@@ -82,7 +126,10 @@ export async function openPage(
   const response = await page.goto(siteUrl(path), { waitUntil: "load" });
   if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
   await page.evaluate(() => document.fonts.ready);
-  await scrollThrough(page, pending);
+  if (!(await scrollThrough(page, pending))) {
+    await watched.context.close();
+    return null;
+  }
   return {
     ...watched,
     assets,
