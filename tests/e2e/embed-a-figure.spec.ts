@@ -4,7 +4,7 @@
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
 import { caseTitle, expect, test } from "./support/test";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
@@ -270,6 +270,11 @@ test.describe("an embed route", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
+    // Every request the page sends, until it is answered or fails.
+    const inFlight = new Set<Request>();
+    page.on("request", (r) => inFlight.add(r));
+    page.on("requestfinished", (r) => inFlight.delete(r));
+    page.on("requestfailed", (r) => inFlight.delete(r));
     const hostile = "<img src=x onerror=alert(1)>";
     const query = new URLSearchParams({
       gamma: hostile,
@@ -284,7 +289,7 @@ test.describe("an embed route", () => {
     await page.goto(siteUrl(embedPath(`?${query}`)));
     await page.waitForSelector("html[data-ready='true']", { timeout: 15_000 });
     // Anything the page tried to load (an injected image's onerror, say) has been answered.
-    await page.waitForLoadState("networkidle");
+    await expect.poll(() => inFlight.size).toBe(0);
     expect(dialogs).toEqual([]);
     expect(await page.locator("img, iframe, svg[onload], [onerror]").count()).toBe(0);
     expect(await page.content()).not.toContain("onerror");

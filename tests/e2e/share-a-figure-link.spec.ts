@@ -110,7 +110,10 @@ test.describe("a reader shares a view of a figure as a link", () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(siteUrl(GALLERY + "?gamma=3"), { waitUntil: "load" });
-    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+    // The element is defined and has been observed (an IntersectionObserver reports in the first rendering
+    // after it observes; two frames later every report is in), and still it has not woken.
+    await page.waitForFunction(() => customElements.get("focal-loss-curves") !== undefined);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     expect(
       await page
         .locator("focal-loss-curves")
