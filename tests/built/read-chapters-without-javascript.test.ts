@@ -352,6 +352,8 @@ describe("what each chapter must show", () => {
     const starRows = doc.all("tbody tr", star).map((tr) => ({
       xt: Number(tr.attribs["data-xt"]),
       xtText: text(doc.one('[data-col="xt"]', tr)),
+      pt: text(doc.one('[data-col="pt"]', tr)),
+      ptMath: doc.all('[data-col="pt"] .katex', tr).length,
       ce: text(doc.one('[data-col="ce"]', tr)),
       fl: text(doc.one('[data-col="fl"]', tr)),
       star: text(doc.one('[data-col="star"]', tr)),
@@ -360,6 +362,9 @@ describe("what each chapter must show", () => {
     for (const r of starRows) {
       // a negative logit is printed with the minus sign, as every other number on the site, not a hyphen
       expect(r.xtText).toBe(String(r.xt).replace("-", "\u2212"));
+      // p_t in the interface face and format of the loss columns beside it, not KaTeX's serif
+      expect(r.pt).toBe(formatNumber(sigmoid(r.xt), { digits: 4 }));
+      expect(r.ptMath).toBe(0);
       expect(r.ce).toBe(formatNumber(softplus(-r.xt), { digits: 4 }));
       expect(r.fl).toBe(formatNumber(focalLossFromLogit(r.xt, 1, { alpha: null, gamma }), { digits: 4 }));
       expect(r.star).toBe(formatNumber(softplus(-(gamma * r.xt + beta)) / gamma, { digits: 4 }));
