@@ -4,7 +4,7 @@
  * URL, tells the host when it is drawn, and is immune to hostile parameters.
  */
 import { caseTitle, expect, test } from "./support/test";
-import type { Page, Request } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { focalCurvesScene } from "../../src/charts/focal-curves";
 import type { SvgNode } from "../../src/charts/scene";
 import { EMBEDDABLE } from "../../src/lib/embed/embed-registry";
@@ -13,7 +13,7 @@ import { ARTICLE_ALPHA } from "../../src/lib/article/article-values";
 import { focalCurvesData } from "../../src/lib/views/figure-data";
 import { formatNumber } from "../../src/lib/text/format";
 import { focalLoss } from "../../src/lib/math/loss";
-import { siteUrl, watchedPage } from "./support/browser";
+import { requestsInFlight, siteUrl, watchedPage } from "./support/browser";
 import { rgb, siteTokens } from "./support/images";
 import { sharedPage } from "./support/shared-page";
 
@@ -270,11 +270,7 @@ test.describe("an embed route", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    // Every request the page sends, until it is answered or fails.
-    const inFlight = new Set<Request>();
-    page.on("request", (r) => inFlight.add(r));
-    page.on("requestfinished", (r) => inFlight.delete(r));
-    page.on("requestfailed", (r) => inFlight.delete(r));
+    const inFlight = requestsInFlight(page);
     const hostile = "<img src=x onerror=alert(1)>";
     const query = new URLSearchParams({
       gamma: hostile,

@@ -7,7 +7,7 @@
  * stylesheet fetched.
  */
 import type { Browser, BrowserContextOptions, Page, Request } from "@playwright/test";
-import { siteUrl, watchedPage, type Watched } from "../../e2e/support/browser";
+import { requestsInFlight, siteUrl, watchedPage, type Watched } from "../../e2e/support/browser";
 import { recordLayoutShifts } from "./layout-shift";
 import { recordAssets, type FetchedAssets } from "./page-weight";
 
@@ -23,15 +23,6 @@ declare global {
   }
 }
 
-/** Every request the page (and its frames) has sent and not yet seen finish or fail. */
-function requestsInFlight(page: Page): Set<Request> {
-  const pending = new Set<Request>();
-  page.on("request", (r) => pending.add(r));
-  page.on("requestfinished", (r) => pending.delete(r));
-  page.on("requestfailed", (r) => pending.delete(r));
-  return pending;
-}
-
 /**
  * How long a page may go without drawing a frame before the visit counts it as
  * stalled. A frame takes well under a second even at a load average of 30.
@@ -41,8 +32,8 @@ const STALL_MS = 5_000;
 /**
  * `count` frames drawn, or false when the page drew none for STALL_MS. Headless
  * Chromium on this software-compositing machine sometimes stops producing
- * frames for a page for good (measured on /from-loss-to-detector/: about one
- * scroll-through in sixty; timers and scripts still ran, requestAnimationFrame
+ * frames for a page for good (measured on /from-loss-to-detector/: 3 of 286
+ * scroll-throughs, tests/bench/frame-stalls.ts; timers and scripts still ran, requestAnimationFrame
  * never fired again and even a screenshot timed out). Waiting on a bare frame
  * then hung the visit until the test's 540 s limit.
  */
@@ -66,21 +57,12 @@ const framesDrawn = (page: Page, count = 2) =>
  * request by then). False when the page stopped drawing frames on the way.
  */
 export async function scrollThrough(page: Page, pending: Set<Request>): Promise<boolean> {
-  const drawn = await page.evaluate(async (ms) => {
-    const step = Math.max(200, window.innerHeight * 0.8);
-    const frame = () =>
-      new Promise<boolean>((resolve) => {
-        const stalled = setTimeout(() => resolve(false), ms);
-        requestAnimationFrame(() => (clearTimeout(stalled), resolve(true)));
-      });
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      if (!(await frame()) || !(await frame())) return false;
-    }
-    window.scrollTo(0, 0);
-    return true;
-  }, STALL_MS);
-  if (!drawn) return false;
+  const step = await page.evaluate(() => Math.max(200, window.innerHeight * 0.8));
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += step) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    if (!(await framesDrawn(page))) return false;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   // A page that never settles (none today) is measured as it stands after 15 s rather than failing here.
   const deadline = Date.now() + 15_000;
   for (let quiet = 0; quiet < 2 && Date.now() < deadline;) {

@@ -4,7 +4,7 @@
  * playwright.config.ts (Debian's Chromium, nothing downloaded); the site is
  * served once per run by its webServer at SITE_URL.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from "@playwright/test";
 
 /** The root of the served site, e.g. http://127.0.0.1:4xxxx/ (set by playwright.config.ts). */
 export function siteRoot(): string {
@@ -60,4 +60,13 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
   });
   const page = await context.newPage();
   return { page, context, ...watch(page) };
+}
+
+/** Every request the page (and its frames) has sent and not yet seen finish or fail. */
+export function requestsInFlight(page: Page): Set<Request> {
+  const pending = new Set<Request>();
+  page.on("request", (r) => pending.add(r));
+  page.on("requestfinished", (r) => pending.delete(r));
+  page.on("requestfailed", (r) => pending.delete(r));
+  return pending;
 }
