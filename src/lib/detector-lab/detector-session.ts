@@ -168,13 +168,29 @@ export class DetectorSession {
 /** Finished runs at build time, memoised: the chapter's figure and its prose read the same ones. */
 const finished = new Map<string, DetectorSnapshot>();
 
+/** Where finished runs outlive one process (the build's disk cache); none unless one is given. */
+export interface FinishedRunStore {
+  read(key: string): DetectorSnapshot | null;
+  write(key: string, snapshot: DetectorSnapshot): void;
+}
+let store: FinishedRunStore | null = null;
+
+/** Keeps finished runs in `next` as well as in memory (src/build/finished-run-cache.ts gives the build's). */
+export function keepFinishedRunsIn(next: FinishedRunStore | null): void {
+  store = next;
+}
+
 export function finishedRun(state: DetectorLabState): DetectorSnapshot {
   const key = JSON.stringify(state);
   let snap = finished.get(key);
   if (!snap) {
-    const session = new DetectorSession(state);
-    session.advance(state.steps);
-    snap = session.snapshot(true);
+    snap = store?.read(key) ?? null;
+    if (!snap) {
+      const session = new DetectorSession(state);
+      session.advance(state.steps);
+      snap = session.snapshot(true);
+      store?.write(key, snap);
+    }
     finished.set(key, snap);
   }
   return snap;
