@@ -184,7 +184,7 @@ export function finishedRun(state: DetectorLabState): DetectorSnapshot {
   const key = JSON.stringify(state);
   let snap = finished.get(key);
   if (!snap) {
-    snap = store?.read(key) ?? null;
+    snap = store?.read(key) ?? undefined;
     if (!snap) {
       const session = new DetectorSession(state);
       session.advance(state.steps);
