@@ -12,7 +12,7 @@
  */
 import type { AnchorMapFrame, OhemBatch } from "../lib/detector/anchor-map-protocol";
 import type { AnchorSet } from "../lib/detector/anchors";
-import { sharedDetectorSetup } from "../lib/detector/detector-view";
+import { sharedAnchors } from "../lib/detector/detector-view";
 import { MAX_OBJECTS, SCENE_SIZE } from "../lib/detector/scene";
 import { ANCHOR_MAP_STATE, levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { AnchorMapCanvas } from "./anchor-map-canvas";
@@ -69,7 +69,7 @@ class AnchorMapElement extends HTMLElement {
   private init(): void {
     this.store = pageStore(ANCHOR_MAP_STATE);
     // The anchors (not their scores) place the nine anchors of a location on the overlay; Figure 4 shares them.
-    this.anchors = sharedDetectorSetup().anchors;
+    this.anchors = sharedAnchors();
     this.worker = new AnchorMapWorker((frame, request) => {
       // Painted at once, a patch would cost a second rendering of the page between two frames of the drag.
       this.received.push([frame, request]);

@@ -4,13 +4,19 @@
  * curves follow the reader's boxes, and its γ slider is the map's γ: moving
  * either draws the reader's curve over Figure 4's reference ones. The sort
  * behind the curves waits until the reader pauses.
+ *
+ * The build drew the default view. Working it out again in the browser (every
+ * anchor labelled, every loss term sorted: about 250 ms of main thread on a
+ * laptop) is put off until the view is not the default, or the reader's
+ * pointer or focus comes to the figure, so a reader who only scrolls past it
+ * does not pay for it.
  */
 import { sharedDetectorSetup } from "../lib/detector/detector-view";
 import { cdfTableRows } from "../lib/detector/anchor-map-tables";
 import { shareText } from "../lib/detector/describe";
 import { LiveLossCdf } from "../lib/detector/live-loss-cdf";
 import { shareOfHardest } from "../lib/detector/loss-map";
-import { ANCHOR_MAP_STATE, type AnchorMapState } from "../lib/state/anchor-map-state";
+import { ANCHOR_MAP_STATE, DEFAULT_ANCHOR_MAP_STATE, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { formatNumber } from "../lib/text/format";
 import { LOSS_CDF_FRAME, renderLossCdf } from "../charts/loss-cdf";
 import { defineElement } from "./define-element";
@@ -33,7 +39,6 @@ class DetectorLossCdfElement extends HTMLElement {
   private init(): void {
     const store = pageStore(ANCHOR_MAP_STATE);
     this.store = store;
-    this.cdf = new LiveLossCdf(sharedDetectorSetup());
     this.querySelector<HTMLInputElement>('input[data-control="gamma"]')?.addEventListener("input", (e) =>
       store.update({ gamma: Number((e.target as HTMLInputElement).value) }, this),
     );
@@ -41,8 +46,22 @@ class DetectorLossCdfElement extends HTMLElement {
       this.syncControls();
       this.redraw();
     });
-    this.draw();
+    if (!ANCHOR_MAP_STATE.equals(store.state, DEFAULT_ANCHOR_MAP_STATE)) this.draw();
+    else
+      for (const type of ["pointerenter", "focusin"])
+        this.addEventListener(type, () => this.liveCdf(), { once: true, passive: true });
     this.dataset.ready = "";
+  }
+
+  /** The anchors, labels and sorted loss terms behind the curves, worked out on first need. */
+  private liveCdf(): LiveLossCdf {
+    if (!this.cdf) {
+      const { boxes, gamma } = this.store!.state;
+      this.cdf = new LiveLossCdf(sharedDetectorSetup());
+      // The sort, now: the draw that follows a pause then costs one pass over the terms.
+      this.cdf.update(boxes, gamma);
+    }
+    return this.cdf;
   }
 
   private showGamma(): void {
@@ -59,7 +78,7 @@ class DetectorLossCdfElement extends HTMLElement {
     // With the trained detector's scores (the anchor map's choice) the curves are that scene's.
     const trained = trainedLossCdfs(this.store!.state, () => this.redraw());
     if (trained === "loading") return;
-    const { reference, reader } = trained ?? this.cdf!.update(boxes, gamma);
+    const { reference, reader } = trained ?? this.liveCdf().update(boxes, gamma);
     for (const pick of ["positives", "negatives"] as const) {
       const svg = this.querySelector<SVGSVGElement>(`svg[data-cdf="${pick}"]`);
       if (!svg) continue;
