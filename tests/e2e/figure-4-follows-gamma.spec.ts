@@ -36,3 +36,17 @@ test("moving γ redraws the reader's loss CDF and nothing else", async ({ page }
   await expect(map).toHaveAttribute("data-ready", "");
   await expect(map.locator('[data-output="gamma"]')).toHaveText("3.7");
 });
+
+test("a link's γ is drawn as the figure wakes, without a move from the reader", async ({ page }) => {
+  // The default view is the build's drawing; any other view is worked out when the figure wakes.
+  await page.goto("/from-loss-to-detector/?anchors.gamma=0.5");
+  const figure = page.locator("detector-loss-cdf");
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute("data-ready", "");
+  const negatives = figure.locator('svg[data-cdf="negatives"]');
+  await expect(figure.locator('[data-legend="gamma"]')).toHaveText("0.5");
+  expect(await negatives.locator("path.is-reader").getAttribute("d")).toBe(
+    await negatives.locator("path.gamma-05").getAttribute("d"),
+  );
+  await expect(figure.locator('tbody[data-table="cdf"] tr.is-reader th')).toHaveText("0.5 (yours)");
+});
