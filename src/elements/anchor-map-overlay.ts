@@ -9,12 +9,13 @@ import { SCENE_CLASSES, SCENE_SIZE } from "../lib/detector/scene";
 import { levelPosition, type AnchorMapState } from "../lib/state/anchor-map-state";
 import { overlayScene } from "../charts/anchor-map";
 import { applyScene } from "../charts/scene";
+import { groupThousands } from "../lib/text/format";
 
 /** The level whose anchors are drawn at one location when "all" levels are shown (P5: 128² anchors, visible at any size). */
 const LOCATION_LEVEL_FOR_ALL = 2;
 
 export function ohemSentence(ohem: OhemBatch, state: AnchorMapState, anchorCount: number): string {
-  return `OHEM${state.ohem === "ratio" ? " 1:3" : ""} keeps ${ohem.kept.length} anchors (${ohem.positives} positive, ${ohem.negatives} negative) of ${anchorCount.toLocaleString("en-US")}; every other anchor gets no gradient at all.`;
+  return `OHEM${state.ohem === "ratio" ? " 1:3" : ""} keeps ${ohem.kept.length} anchors (${ohem.positives} positive, ${ohem.negatives} negative) of ${groupThousands(anchorCount)}; every other anchor gets no gradient at all.`;
 }
 
 export interface OverlayInput {

@@ -5,6 +5,7 @@
  * small losses outweigh a few large ones.
  */
 import { focalLoss, focalLossFromLogit, focalLossGradLogit, sigmoid, type FocalParams, type Label } from "../math/loss";
+import { groupThousands } from "../text/format";
 
 export interface ExampleGroup {
   /** how many examples of this kind there are */
@@ -310,15 +311,13 @@ export function budgetOfPredictions(
 // ------------------------------------------------------------------ reading
 
 /**
- * One formatter for every count: Number#toLocaleString builds a new one per
- * call, the costliest line of an anchor-map drag frame (some 30 counts a frame).
+ * A whole number with thousands separators, the same in Node and every browser: 100,000. Without Intl
+ * (groupThousands): Number#toLocaleString built a formatter per call, the costliest line of an anchor-map
+ * drag frame (some 30 counts a frame), and even one formatter made at load set up ICU's locale data.
  */
-const COUNT_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-/** A whole number with thousands separators, the same in Node and every browser: 100,000. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return "—";
-  return COUNT_FORMAT.format(Math.round(n));
+  return groupThousands(n);
 }
 
 /** A share as the budget's sentence and its bars print it: 67.9%, 0.07% below 1%, "less than 0.05%" for a sliver. */

@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   formatNumber,
   formatNumberTex,
   formatPercent,
+  groupThousands,
   numberParts,
   powerOfTenText,
 } from "../../../../src/lib/text/format";
@@ -64,5 +66,34 @@ describe("powerOfTenText", () => {
     expect(powerOfTenText(0.01)).toBe("10⁻²");
     expect(powerOfTenText(1000)).toBe("10³");
     expect(powerOfTenText(1)).toBe("10⁰");
+  });
+});
+
+describe("groupThousands", () => {
+  it.each([
+    [0, "0"],
+    [999, "999"],
+    [1000, "1,000"],
+    [1600, "1,600"],
+    [107_415, "107,415"],
+    [1_234_567, "1,234,567"],
+    [-12_345, "-12,345"],
+    [1599.5, "1,600"],
+    [Number.MAX_SAFE_INTEGER, "9,007,199,254,740,991"],
+  ])("%d → %s", (n, text) => {
+    expect(groupThousands(n)).toBe(text);
+  });
+
+  it("writes every whole number as en-US's Intl does, without Intl", () => {
+    // Rounded and non-zero: -0 is the one value where Intl ("-0") and a count's reading ("0") differ.
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e7, max: 1e7 }), fc.double({ min: -1e17, max: 1e17, noNaN: true })),
+        (n) => {
+          fc.pre(Math.round(n) !== 0);
+          expect(groupThousands(n)).toBe(Math.round(n).toLocaleString("en-US"));
+        },
+      ),
+    );
   });
 });

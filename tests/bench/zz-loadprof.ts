@@ -1,0 +1,18 @@
+import { writeFileSync } from "node:fs";
+import { launchChromium } from "../support/chromium.ts";
+import { startStaticServer } from "../e2e/support/static-server.ts";
+const server = await startStaticServer("dist", "/");
+const browser = await launchChromium();
+const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+await cdp.send("Profiler.enable");
+await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
+await cdp.send("Profiler.start");
+await page.goto(server.url + (process.argv[2] ?? "focal-loss/"), { waitUntil: "load" });
+await page.waitForTimeout(3000);
+const { profile } = await cdp.send("Profiler.stop");
+writeFileSync("/tmp/loadprof.cpuprofile", JSON.stringify(profile));
+await browser.close();
+process.exit(0);

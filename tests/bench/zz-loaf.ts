@@ -1,0 +1,14 @@
+import { launchChromium } from "../support/chromium.ts";
+import { startStaticServer } from "../e2e/support/static-server.ts";
+const server = await startStaticServer("dist", "/");
+const browser = await launchChromium();
+const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+await page.goto(server.url + (process.argv[2] ?? "focal-loss/"), { waitUntil: "load" });
+await page.waitForTimeout(4000);
+const loaf = await page.evaluate(() => performance.getEntriesByType("long-animation-frame").filter((e: any) => e.duration > 50).map((e: any) => ({ at: Math.round(e.startTime), d: Math.round(e.duration), block: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), scripts: e.scripts.map((s: any) => `${s.invoker} ${Math.round(s.duration)}ms ${s.sourceFunctionName}@${s.sourceURL.split("/").pop()}:${s.sourceCharPosition}`) })));
+console.log(JSON.stringify(loaf, null, 1));
+await browser.close();
+process.exit(0);
