@@ -20,10 +20,17 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
+/** Snapshots a few steps into a run, each trained once. */
+const snapshots = new Map<number, ReturnType<DetectorSession["snapshot"]>>();
 function snapshotAt(steps: number) {
-  const session = new DetectorSession({ ...DETECTOR_LAB_STATE.defaults, steps: 100 as const });
-  session.advance(steps);
-  return session.snapshot(true);
+  let snap = snapshots.get(steps);
+  if (!snap) {
+    const session = new DetectorSession({ ...DETECTOR_LAB_STATE.defaults, steps: 100 as const });
+    session.advance(steps);
+    snap = session.snapshot(true);
+    snapshots.set(steps, snap);
+  }
+  return snap;
 }
 
 describe("the build's disk cache of finished runs", () => {

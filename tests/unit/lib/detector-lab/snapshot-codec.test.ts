@@ -3,12 +3,13 @@ import { DETECTOR_LAB_STATE } from "../../../../src/lib/state/detector-lab-state
 import { DetectorSession } from "../../../../src/lib/detector-lab/detector-session";
 import { decodeSnapshot, encodeSnapshot } from "../../../../src/lib/detector-lab/snapshot-codec";
 
-/** A real snapshot, a few steps into a run, with its metrics (AP, detections). */
-function shortRun() {
+/** A real snapshot, a few steps into a run, with its metrics (AP, detections): trained once, copied per test. */
+const trained = (() => {
   const session = new DetectorSession({ ...DETECTOR_LAB_STATE.defaults, steps: 100 as const });
   session.advance(3);
   return session.snapshot(true);
-}
+})();
+const shortRun = () => structuredClone(trained);
 
 const bits = (values: Float32Array) => [...new Uint32Array(values.buffer, values.byteOffset, values.length)];
 
