@@ -7,29 +7,16 @@
  * value, which JSON writes as null.
  */
 import type { DetectorSnapshot } from "./detector-session";
+import { base64ToFloats, floatsToBase64 } from "../text/float-base64";
 
 /** Bumped when the snapshot's shape changes, so an older file is never read as a newer one. */
 export const SNAPSHOT_CODEC_VERSION = 1;
 
 type Tagged = { $f32: string } | { $num: "NaN" | "Infinity" | "-Infinity" };
 
-function bytesToBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x2000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
-  return btoa(binary);
-}
-
-function base64ToFloats(text: string): Float32Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
-
 export function encodeSnapshot(snapshot: DetectorSnapshot): string {
   return JSON.stringify({ version: SNAPSHOT_CODEC_VERSION, snapshot }, (_key, value: unknown): unknown => {
-    if (value instanceof Float32Array) return { $f32: bytesToBase64(value) } satisfies Tagged;
+    if (value instanceof Float32Array) return { $f32: floatsToBase64(value) } satisfies Tagged;
     if (typeof value === "number" && !Number.isFinite(value)) return { $num: String(value) } as Tagged;
     return value;
   });
@@ -41,7 +28,11 @@ export function decodeSnapshot(text: string): DetectorSnapshot | null {
     const parsed = JSON.parse(text, (_key, value: unknown): unknown => {
       if (value && typeof value === "object" && !Array.isArray(value)) {
         const tagged = value as Partial<Record<"$f32" | "$num", unknown>>;
-        if (typeof tagged.$f32 === "string") return base64ToFloats(tagged.$f32);
+        if (typeof tagged.$f32 === "string") {
+          const floats = base64ToFloats(tagged.$f32);
+          if (!floats) throw new Error("not base64 of floats"); // caught below: the whole text is refused
+          return floats;
+        }
         if (typeof tagged.$num === "string") return Number(tagged.$num);
       }
       return value;

@@ -15,6 +15,7 @@ import { DETECTOR_LAB_STATE, DETECTOR_STEPS, type DetectorLabState } from "../st
 import type { DetectorSnapshot } from "./detector-session";
 import { ANCHOR_COUNT } from "./anchor-grid";
 import { OBJECT_CLASSES } from "./scenes";
+import { base64ToFloats, floatsToBase64 } from "../text/float-base64";
 
 /** The browser-storage key; one run is kept, the last one to stop. */
 export const TRAINED_RUN_KEY = "focal-loss.trained-detector";
@@ -43,27 +44,6 @@ export interface TrainedRun {
 
 export type ParsedRun = { ok: true; run: TrainedRun } | { ok: false; message: string };
 
-function toBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x2000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Float32Array | null {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  if (binary.length !== TRAINED_LOGIT_COUNT * 4) return null;
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
-
 export function encodeTrainedRun(run: TrainedRun): string {
   return JSON.stringify({
     v: TRAINED_RUN_VERSION,
@@ -74,8 +54,8 @@ export function encodeTrainedRun(run: TrainedRun): string {
     steps: run.steps,
     planned: run.planned,
     savedAt: run.savedAt,
-    ce: toBase64(run.logits.ce),
-    focal: toBase64(run.logits.focal),
+    ce: floatsToBase64(run.logits.ce),
+    focal: floatsToBase64(run.logits.focal),
   });
 }
 
@@ -111,8 +91,8 @@ export function parseTrainedRun(text: string | null | undefined): ParsedRun {
   const savedAt = r.savedAt;
   if (savedAt !== null && (typeof savedAt !== "number" || !Number.isFinite(savedAt) || savedAt < 0))
     return bad("its time is not a time");
-  const ce = typeof r.ce === "string" ? fromBase64(r.ce) : null;
-  const focal = typeof r.focal === "string" ? fromBase64(r.focal) : null;
+  const ce = typeof r.ce === "string" ? base64ToFloats(r.ce, TRAINED_LOGIT_COUNT) : null;
+  const focal = typeof r.focal === "string" ? base64ToFloats(r.focal, TRAINED_LOGIT_COUNT) : null;
   if (!ce || !focal) return bad(`its logits are not ${TRAINED_LOGIT_COUNT} numbers per model`);
   if (![ce, focal].every((a) => a.every(Number.isFinite))) return bad("some of its logits are not finite numbers");
   return {

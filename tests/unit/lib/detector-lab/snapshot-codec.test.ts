@@ -36,6 +36,7 @@ describe("a finished run as text and back", () => {
     const text = encodeSnapshot(shortRun());
     expect(decodeSnapshot(text.replace('"version":1', '"version":0'))).toBeNull();
     expect(decodeSnapshot(text.slice(0, text.length / 2))).toBeNull();
+    expect(decodeSnapshot(text.replace(/"\$f32":"[^"]*"/, '"$f32":"not base64!"'))).toBeNull();
     expect(decodeSnapshot("")).toBeNull();
     expect(decodeSnapshot("null")).toBeNull();
   });
