@@ -4,14 +4,20 @@
  * curves stay, the legend and the table say which γ it is, and the anchor
  * map, which shares the γ, follows.
  */
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 
-test("moving γ redraws the reader's loss CDF and nothing else", async ({ page }) => {
-  await page.goto("/from-loss-to-detector/");
+/** The chapter at `query`, scrolled to Figure 4 once it has woken: the figure and its negatives' chart. */
+async function openFigure4(page: Page, query = "") {
+  await page.goto(`/from-loss-to-detector/${query}`);
   const figure = page.locator("detector-loss-cdf");
   await figure.scrollIntoViewIfNeeded();
   await expect(figure).toHaveAttribute("data-ready", "");
-  const negatives = figure.locator('svg[data-cdf="negatives"]');
+  return { figure, negatives: figure.locator('svg[data-cdf="negatives"]') };
+}
+
+test("moving γ redraws the reader's loss CDF and nothing else", async ({ page }) => {
+  const { figure, negatives } = await openFigure4(page);
   const readerPath = () => negatives.locator("path.is-reader").getAttribute("d");
   const referencePath = () => negatives.locator("path.gamma-2").getAttribute("d");
   const before = await readerPath();
@@ -39,11 +45,7 @@ test("moving γ redraws the reader's loss CDF and nothing else", async ({ page }
 
 test("a link's γ is drawn as the figure wakes, without a move from the reader", async ({ page }) => {
   // The default view is the build's drawing; any other view is worked out when the figure wakes.
-  await page.goto("/from-loss-to-detector/?anchors.gamma=0.5");
-  const figure = page.locator("detector-loss-cdf");
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute("data-ready", "");
-  const negatives = figure.locator('svg[data-cdf="negatives"]');
+  const { figure, negatives } = await openFigure4(page, "?anchors.gamma=0.5");
   await expect(figure.locator('[data-legend="gamma"]')).toHaveText("0.5");
   expect(await negatives.locator("path.is-reader").getAttribute("d")).toBe(
     await negatives.locator("path.gamma-05").getAttribute("d"),
