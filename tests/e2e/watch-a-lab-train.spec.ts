@@ -74,6 +74,35 @@ test.describe("a reader watches a lab train", () => {
     });
   }
 
+  for (const lab of LABS)
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ])
+      test(`${viewport.width}×${viewport.height}: Reset in /${lab.path} empties the models' readouts without moving them`, async () => {
+        const { page, context, problems } = await watchedPage(browser.current, { viewport });
+        await page.goto(siteUrl(lab.path));
+        await page.locator(`${lab.tag}[data-ready="true"]`).waitFor();
+        const values = page.locator(`${lab.tag} .lab-readout strong`);
+        await values.first().scrollIntoViewIfNeeded();
+        // Each value's place in its row (the lab's note above may change its line count, which moves the rows as a whole).
+        const boxes = () =>
+          values.evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              const row = e.closest(".lab-readout")!.getBoundingClientRect();
+              return [Math.round(r.x - row.x), Math.round(r.y - row.y), Math.round(r.width)];
+            }),
+          );
+        const before = await boxes();
+        await page.locator(`${lab.tag} [data-action=reset]`).click();
+        // The built run's numbers give way to "—" (no loss yet), and every value keeps its box.
+        await expect(page.locator(`${lab.tag} .lab-readout [data-loss]`).first()).toHaveText("—");
+        expect(await boxes()).toEqual(before);
+        expect(problems).toEqual([]);
+        await context.close();
+      });
+
   test("the imbalance lab's data and its decision boundaries stay inside the plot's axes, as built and after training", async () => {
     test.setTimeout(180_000);
     const { page, context } = await watchedPage(browser.current, { viewport: { width: 1440, height: 900 } });
