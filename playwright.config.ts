@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./tests/support/chromium";
+import { suiteLaunchOptions } from "./tests/support/chromium";
 
 // One port per run, chosen by the runner and inherited by its workers through the environment
 // (several engineers share the machine, so no fixed port).
@@ -40,8 +40,9 @@ export default defineConfig({
     baseURL: process.env.SITE_URL,
     browserName: "chromium",
     headless: true,
-    // Debian's Chromium ($CHROME_PATH, else /usr/bin/chromium), headless, closed-network flags.
-    launchOptions: chromiumLaunchOptions(),
+    // Debian's Chromium headless shell ($CHROME_PATH, else /usr/bin/chromium-headless-shell, else
+    // /usr/bin/chromium; tests/support/chromium.ts says why), closed-network flags.
+    launchOptions: suiteLaunchOptions(),
     viewport: { width: 1280, height: 900 },
     trace: "off",
     screenshot: "off",

@@ -1,19 +1,21 @@
 /**
  * First step of `npm test`: make sure there is a Chromium to drive. Without
- * one, install Debian's package when we can (as root, with apt-get), and
- * otherwise stop with the exact commands to run. Nothing downloads a browser
- * build of its own.
+ * Debian's chromium or its headless shell (the Playwright suites' browser,
+ * tests/support/chromium.ts), install the packages when we can (as root, with
+ * apt-get), and otherwise stop with the exact command to run; a machine with
+ * the browser but not the shell runs the suites on the browser, slower, and
+ * says so. Nothing downloads a browser build of its own.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { findChromium, INSTALL_HINT } from "./chromium.ts";
+import { DEBIAN_PACKAGES, findChromium, findHeadlessShell, INSTALL_HINT } from "./chromium.ts";
 
-if (!findChromium()) {
+if (!findChromium() || !findHeadlessShell()) {
   const root = process.getuid?.() === 0;
   if (root && existsSync("/usr/bin/apt-get")) {
-    console.info("No Chromium found: installing Debian's chromium package");
+    console.info(`Installing Debian's ${DEBIAN_PACKAGES.join(" and ")} packages for the browser tests`);
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    execFileSync("apt-get", ["install", "-y", "-qq", ...DEBIAN_PACKAGES], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
@@ -24,4 +26,8 @@ if (!findChromium()) {
     );
     process.exit(1);
   }
+  if (!findHeadlessShell())
+    console.warn(
+      `No Chromium headless shell (/usr/bin/chromium-headless-shell): the browser suites run on ${findChromium()}, about 1.5× slower.\n${INSTALL_HINT}`,
+    );
 }

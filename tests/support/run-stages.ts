@@ -2,13 +2,13 @@
  * `npm test`: every stage of the suite, as many at once as the machine's two
  * cores hold. Each stage says how many cores it keeps busy: the build, lint,
  * the type check and the two Vitest runs about one each; Lighthouse two (it
- * must have the CPU to itself); the Playwright suite one, although it runs two
- * workers with a browser each: its tests mostly wait on the pages they drive
- * (the clean-clone CI of 1 December, 15:41 UTC: 347.6 s of wall time, 202.0 s
- * of CPU, about 0.6 of the two cores on average), so a single-core stage beside
- * it uses the core it leaves idle. Its tests are written for a loaded machine
- * (they wait for states, and the lab's blocking check reads CPU time from a
- * trace, the wall-clock one only when a core is spare). Stages start in the
+ * must have the CPU to itself); the Playwright suite is counted as one,
+ * although its two workers alone would keep both cores about 80 % busy
+ * (vmstat, 2 December): it is the longest stage, so the single-core stages run
+ * beside it one at a time and are done in its first half, rather than waiting
+ * for its end. Its tests are written for a loaded machine (they wait for
+ * states, and the lab's blocking check reads CPU time from a trace, the
+ * wall-clock one only when a core is spare). Stages start in the
  * order listed once their prerequisites passed and their cores are free, and a
  * stage that is ready but does not fit holds back the ones after it, so the
  * browser suite, the longest, starts as soon as the build is done. Lighthouse
@@ -19,8 +19,9 @@
  * block when it ends (a line says when it starts); the browser suite streams.
  * Every stage whose prerequisites passed runs even after another failed, and
  * the exit status is 1 when any stage failed. The closing line gives each
- * stage's wall time and CPU time (user + system, its processes included, when
- * /usr/bin/time is there to measure it). .ci/run then sums the JSON reports
+ * stage's wall time and CPU time (user + system of the processes it waited for,
+ * when /usr/bin/time is there to measure it: Chromium's renderers are not among
+ * them, so the browser suite's figure is far below its real CPU). .ci/run then sums the JSON reports
  * the runners wrote into one "N passed, N failed" line.
  */
 import { spawn } from "node:child_process";
