@@ -3,8 +3,8 @@
  * cores hold. Each stage says how many cores it keeps busy: the build, lint,
  * the type check and the two Vitest runs about one each; Lighthouse two (it
  * must have the CPU to itself); the Playwright suite is counted as one,
- * although its two workers alone would keep both cores about 80 % busy
- * (vmstat, 2 December): it is the longest stage, so the single-core stages run
+ * although its workers alone keep both cores 80–90 % busy (vmstat, 2
+ * December): it is the longest stage, so the single-core stages run
  * beside it one at a time and are done in its first half, rather than waiting
  * for its end. Its tests are written for a loaded machine (they wait for
  * states, and the lab's blocking check reads CPU time from a trace, the
