@@ -73,11 +73,8 @@ export function chromiumLaunchOptions(extraArgs: readonly string[] = []): Launch
 
 /** The Playwright suites' browser: the headless shell where there is one, else the browser. */
 export function suiteLaunchOptions(): LaunchOptions {
-  return {
-    executablePath: findHeadlessShell() ?? findChromium() ?? "/usr/bin/chromium",
-    headless: true,
-    args: [...CHROMIUM_FLAGS],
-  };
+  const browser = chromiumLaunchOptions();
+  return { ...browser, executablePath: findHeadlessShell() ?? browser.executablePath };
 }
 
 /** Chromium for the scripts outside the Playwright runner (Lighthouse, benchmarks, screenshots). */
