@@ -12,14 +12,6 @@
  * slider-input-to-paint.ts measures it. The aim: no frame over 33 ms. This is
  * a measurement, not a test: it reports and always exits 0.
  *
- * The dog is dragged twice per run: moving at once after the press (the
- * robot's gesture, as the bare slider's), and moving PRESS_PAUSE_MS after it,
- * as a hand that presses and then moves. The two tell the press's own work
- * (selecting the box: its highlight, its anchors, focus) from the first
- * move's: on 2 December the frame over 33 ms was the first move of the drag
- * in most runs of both gestures, so it is the first move's work, not a queue
- * behind the press.
- *
  * --compare DIR also drags the dog on another build (say, main's dist/ built
  * in a second worktree), interleaved with this one in every run, so a change
  * is measured before and after under the same load.
@@ -34,7 +26,6 @@ import { startStaticServer } from "../e2e/support/static-server.ts";
 const THROTTLE = 4;
 const AIM_MS = 33;
 const MOVES = 60;
-const PRESS_PAUSE_MS = 150;
 const runsAt = process.argv.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1;
 const compareAt = process.argv.indexOf("--compare");
@@ -63,11 +54,10 @@ async function instrument(page: Page, eventName: "pointermove" | "input"): Promi
   }, eventName);
 }
 
-/** A hand's drag: press, wait `pause` ms, MOVES moves about 60 Hz apart swinging ±dx, release. */
-async function drag(page: Page, x: number, y: number, dx: number, pause = 0): Promise<number[]> {
+/** A hand's drag: press, MOVES moves about 60 Hz apart swinging ±dx, release. */
+async function drag(page: Page, x: number, y: number, dx: number): Promise<number[]> {
   await page.mouse.move(x, y);
   await page.mouse.down();
-  if (pause) await page.waitForTimeout(pause);
   for (let i = 1; i <= MOVES; i++) {
     await page.mouse.move(x + dx * Math.sin((i / MOVES) * Math.PI * 2), y);
     // A benchmark, not a test, may pace itself as a hand does.
@@ -86,7 +76,7 @@ async function throttled(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function dragTheDog(browser: Browser, base: string, pause = 0): Promise<number[]> {
+async function dragTheDog(browser: Browser, base: string): Promise<number[]> {
   const page = await throttled(browser);
   try {
     await page.goto(`${base}from-loss-to-detector/`, { waitUntil: "load" });
@@ -94,7 +84,7 @@ async function dragTheDog(browser: Browser, base: string, pause = 0): Promise<nu
     await page.waitForSelector("anchor-map[data-ready]");
     await instrument(page, "pointermove");
     const dog = (await page.locator('[data-stage="labels"] [data-box="1"] .gt-rect').boundingBox())!;
-    return await drag(page, dog.x + dog.width / 2, dog.y + dog.height / 2, 40, pause);
+    return await drag(page, dog.x + dog.width / 2, dog.y + dog.height / 2, 40);
   } finally {
     await page.context().close();
   }
@@ -136,19 +126,13 @@ const other = COMPARE ? await startStaticServer(COMPARE, "/") : null;
 const browser = await launchChromium();
 const box: number[] = [];
 const otherBox: number[] = [];
-const paused: number[] = [];
-const otherPaused: number[] = [];
 const bare: number[] = [];
 try {
   for (let r = 0; r < RUNS; r++) {
     bare.push(...(await dragBareSlider(browser)));
     // Alternate which build goes first, so neither always follows the bare page.
     const order = r % 2 === 0 ? ([server, other] as const) : ([other, server] as const);
-    for (const s of order)
-      if (s) {
-        (s === server ? box : otherBox).push(...(await dragTheDog(browser, s.url)));
-        (s === server ? paused : otherPaused).push(...(await dragTheDog(browser, s.url, PRESS_PAUSE_MS)));
-      }
+    for (const s of order) if (s) (s === server ? box : otherBox).push(...(await dragTheDog(browser, s.url)));
   }
 } finally {
   await browser.close();
@@ -164,15 +148,9 @@ console.log(`\nDragging a box on the anchor map, Chromium headless, CPU throttle
 console.log("| gesture | frames | median | p95 | max | frames > 33 ms |");
 console.log("| --- | --- | --- | --- | --- | --- |");
 console.log(row("bare <input type=range>, own page", b));
-console.log(row("drag the dog's box, moving at once", d));
-const p = stats(paused);
-console.log(row(`drag the dog's box, moving ${PRESS_PAUSE_MS} ms after the press`, p));
-if (COMPARE) {
-  console.log(row(`drag the dog's box, moving at once, ${COMPARE}`, stats(otherBox)));
-  console.log(row(`drag the dog's box, moving ${PRESS_PAUSE_MS} ms after the press, ${COMPARE}`, stats(otherPaused)));
-}
+console.log(row("drag the dog's box", d));
+if (COMPARE) console.log(row(`drag the dog's box, ${COMPARE}`, stats(otherBox)));
 console.log(
   `\nRatio to the bare slider in this run: median ${(d.median / b.median).toFixed(2)}×, p95 ${(d.p95 / b.p95).toFixed(2)}×. ` +
-    `Aim: no frame over ${AIM_MS} ms (moving at once: ${d.over === 0 ? "met" : `missed by ${d.over} of ${d.n}`}; ` +
-    `moving ${PRESS_PAUSE_MS} ms after the press: ${p.over === 0 ? "met" : `missed by ${p.over} of ${p.n}`}).`,
+    `Aim: no frame over ${AIM_MS} ms (${d.over === 0 ? "met" : `missed by ${d.over} of ${d.n}`}).`,
 );
