@@ -18,6 +18,8 @@ export interface BoxGestureHost {
   /** makes box i the selected one (redraws if it changed) */
   select(index: number): void;
   move(index: number, box: Box): void;
+  /** a pointer pressed on a box: a drag may begin */
+  pressed(): void;
   remove(index: number): void;
 }
 
@@ -63,6 +65,7 @@ export function bindBoxGestures(svg: SVGSVGElement, host: BoxGestureHost): void 
     e.preventDefault();
     g.focus({ preventScroll: true });
     host.select(index);
+    host.pressed();
   });
   svg.addEventListener("pointermove", (e) => {
     if (!drag) return;

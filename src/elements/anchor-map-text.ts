@@ -59,6 +59,15 @@ export class AnchorMapText {
     return false;
   }
 
+  /**
+   * A drag may begin: its first moves do not ask for the words. The first frame of a drag is its
+   * longest (the move's code runs for the first time), and a frame that writes the words costs
+   * ~20 ms more; held back, they come TEXT_EVERY_MS into the drag, or when it pauses.
+   */
+  holdBack(): void {
+    this.askedAt = performance.now();
+  }
+
   /** Writes the words worked out on a state with these boxes and this loss shown. */
   show(words: AnchorMapWords, of: WordsOf): void {
     this.latest = { words, of };

@@ -89,8 +89,11 @@ class AnchorMapElement extends HTMLElement {
         select: (i) => {
           if (i === this.selected) return;
           this.selected = i;
-          this.redraw();
+          // Which box is selected changes only the overlay (its highlight and anchors), not a cell or a word.
+          if (this.dataset.scores === "trained") this.redraw();
+          else this.showReceived();
         },
+        pressed: () => this.text.holdBack(),
         move: (i, box) => this.update({ boxes: this.state.boxes.map((o, k) => (k === i ? { ...o, box } : o)) }),
         remove: (i) => this.removeBox(i),
       });
