@@ -23,7 +23,8 @@
  *   page does by itself: an animation, a timer), with the CPU throttled as well;
  * - detached: the same drag on a listener-free copy of the figure's slider, in
  *   place on the same page (what a moving slider costs that page's layout,
- *   style and paint with no figure redrawing); "figure / detached" is the
+ *   style and paint with no figure redrawing); "detached / bare" is what the
+ *   page alone costs against the bare slider, "figure / detached" the
  *   figure's own share.
  * With --runs N (npm run bench passes 3) the whole table is measured N times;
  * each cell prints the median and, in brackets, the lowest and highest run.
@@ -302,11 +303,11 @@ console.log(
   `\nγ slider, Chromium headless, CPU throttled ${THROTTLE}×, ${RUNS} run(s) in ${minutes} min, the bare slider measured before each page: median (lowest–highest)`,
 );
 console.log(
-  "| page | drag: input p95 | drag: frames > 33 ms | keys: keydown p95 | keys: frames > 33 ms | drag p95 / bare | keys p95 / bare | at rest: frames > 33 ms | detached drag p95 | figure / detached |",
+  "| page | drag: input p95 | drag: frames > 33 ms | keys: keydown p95 | keys: frames > 33 ms | drag p95 / bare | keys p95 / bare | at rest: frames > 33 ms | detached drag p95 | detached / bare | figure / detached |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 let failed = false;
-const line = (rows: Row[], ratios: { drag: number[]; keys: number[] } | null) => {
+const line = (rows: Row[], ratios: { drag: number[]; keys: number[]; detached: number[] } | null) => {
   const of = (pick: (row: Row) => number) => rows.map(pick);
   const long = of((r) => r.drag.longFrames);
   if (ratios && (median(ratios.drag) > RATIO_LIMIT || median(long) > LONG_FRAME_LIMIT)) failed = true;
@@ -326,7 +327,7 @@ const line = (rows: Row[], ratios: { drag: number[]; keys: number[] } | null) =>
     )} | ${cell(
       of((r) => r.detached?.p95 ?? NaN),
       ms,
-    )} | ${cell(
+    )} | ${ratios ? cell(ratios.detached, ratio) : "–"} | ${cell(
       of((r) => (r.detached ? r.drag.p95 / r.detached.p95 : NaN)),
       ratio,
     )} |`,
@@ -344,6 +345,8 @@ pages.forEach((_, i) => {
     {
       drag: pairs.map((p) => p.page.drag.p95 / p.bare.drag.p95),
       keys: pairs.map((p) => p.page.keys.p95 / p.bare.keys.p95),
+      // The page's own share: the same drag with no figure listening, against the same bare slider.
+      detached: pairs.map((p) => (p.page.detached?.p95 ?? NaN) / p.bare.drag.p95),
     },
   );
 });
