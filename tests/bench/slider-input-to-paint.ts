@@ -171,9 +171,17 @@ async function atRest(page: Page): Promise<number> {
   return (await collect(page, "input")).longFrames;
 }
 
-/** Swaps the slider for a copy with no listeners (cloneNode copies none), so only the page reacts to its drag. */
-async function detach(slider: ReturnType<Page["locator"]>): Promise<void> {
+/**
+ * Drags a copy of the slider with no listeners (cloneNode copies none) in its place, so only the page
+ * reacts, then puts the figure's own slider back. Measured before the figure's gestures: after them,
+ * their trailing work (the settled SVG, the readings, the debounced URL write) would land in this drag.
+ */
+async function dragDetached(page: Page, slider: ReturnType<Page["locator"]>): Promise<GestureResult> {
+  const original = await slider.elementHandle();
   await slider.evaluate((input) => input.replaceWith(input.cloneNode(true)));
+  const { drag } = await gestures(page, slider, false);
+  await slider.evaluate((copy, input) => copy.replaceWith(input!), original);
+  return drag;
 }
 
 async function gestures(
@@ -228,17 +236,13 @@ async function measurePage(browser: Browser, base: string, path: string | null):
     }
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
     const rest = await atRest(page);
+    const detached = path === null ? null : await dragDetached(page, slider);
     const { drag, keys } = await gestures(page, slider);
     if (!keys) throw new Error("no key steps measured");
     if (drag.events < 20)
       throw new Error(
         `only ${drag.events} input events on ${path ?? "the bare slider"}: the drag did not move the slider`,
       );
-    let detached: GestureResult | null = null;
-    if (path !== null) {
-      await detach(slider);
-      detached = (await gestures(page, slider, false)).drag;
-    }
     return { page: path === null ? "bare <input type=range>" : `/${path}`, drag, keys, rest, detached };
   } finally {
     await context.close();
