@@ -60,7 +60,9 @@ export function bindBoxGestures(svg: SVGSVGElement, host: BoxGestureHost): void 
       box: { ...host.boxes()[index]!.box },
       rect,
     };
-    svg.setPointerCapture(e.pointerId);
+    // Captured by the element pressed, not the overlay: the pointer's target stays what it was, so the press
+    // sends no boundary events (pointerout, pointerover, …) and changes no hover state; moves still bubble here.
+    (e.target as Element).setPointerCapture(e.pointerId);
     // preventDefault stops text selection, and with it the focus a press would give: give it here.
     e.preventDefault();
     g.focus({ preventScroll: true });

@@ -42,6 +42,44 @@ test("dragging the dog's box changes the counts and the map", async () => {
   await expect(page).toHaveURL(/anchors\.boxes=/);
 });
 
+test("the corner square resizes a box, following the pointer off the square", async () => {
+  const { page } = shared.current;
+  await ready(page);
+  const dog = page.locator('[data-stage="labels"] [data-box="1"]');
+  const size = async () => {
+    const m = /(\d+) by (\d+) pixels at \((\d+), (\d+)\)/.exec((await dog.getAttribute("aria-label")) ?? "");
+    expect(m).not.toBeNull();
+    return m!.slice(1).map(Number);
+  };
+  const [w, h, x, y] = await size();
+  const handle = (await dog.locator("[data-handle]").boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  // Up and left (the bottom-right corner sits on the image's edge), off the square at once: the pointer is captured
+  // by the square pressed, and its moves must still reach the overlay's handler.
+  await page.mouse.move(handle.x - 60, handle.y - 40, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(size).not.toEqual([w, h, x, y]);
+  const [w2, h2, x2, y2] = await size();
+  expect([x2, y2]).toEqual([x, y]);
+  expect(w2).toBeLessThan(w! - 20);
+  expect(h2).toBeLessThan(h! - 10);
+});
+
+test("a box dragged off the picture follows the pointer to the picture's edge", async () => {
+  const { page } = shared.current;
+  await ready(page);
+  const dog = page.locator('[data-stage="labels"] [data-box="1"]');
+  const overlay = (await page.locator('[data-stage="labels"] [data-overlay]').boundingBox())!;
+  const box = (await dog.locator(".gt-rect").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // Out past the overlay's left edge: the moves there still belong to the drag (the press captured the pointer).
+  await page.mouse.move(overlay.x - 150, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(dog).toHaveAttribute("aria-label", /pixels at \(0, \d+\)/);
+});
+
 test("arrow keys move a focused box and Shift + arrows resize it", async () => {
   const { page } = shared.current;
   await ready(page);
