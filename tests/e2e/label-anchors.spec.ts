@@ -55,8 +55,7 @@ test("the corner square resizes a box, following the pointer off the square", as
   const handle = (await dog.locator("[data-handle]").boundingBox())!;
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
   await page.mouse.down();
-  // Up and left (the bottom-right corner sits on the image's edge), off the square at once: the pointer is captured
-  // by the square pressed, and its moves must still reach the overlay's handler.
+  // Up and left (the bottom-right corner sits on the image's edge), off the square at once.
   await page.mouse.move(handle.x - 60, handle.y - 40, { steps: 4 });
   await page.mouse.up();
   await expect.poll(size).not.toEqual([w, h, x, y]);
@@ -74,7 +73,7 @@ test("a box dragged off the picture follows the pointer to the picture's edge", 
   const box = (await dog.locator(".gt-rect").boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  // Out past the overlay's left edge: the moves there still belong to the drag (the press captured the pointer).
+  // Out past the overlay's left edge: the moves there still belong to the drag.
   await page.mouse.move(overlay.x - 150, box.y + box.height / 2, { steps: 6 });
   await page.mouse.up();
   await expect(dog).toHaveAttribute("aria-label", /pixels at \(0, \d+\)/);
